@@ -1,0 +1,289 @@
+package io.hypervwsman.transport;
+
+import io.hypervwsman.AuthenticationException;
+import io.hypervwsman.ConfigurationException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * SOAP over HTTP(S) with HttpClient 5 (classic): pooled keep-alive connections, verified TLS, no
+ * automatic retries (a WS-Management Invoke must never be resent behind the caller's back), and
+ * replies read only up to the MaxEnvelopeSize limit. Authenticates with Basic (HTTPS only) or not at all;
+ * the Negotiate schemes build on {@link #post}.
+ */
+public final class HttpTransport implements Transport {
+    /** Room for the multipart framing and signature around an encrypted envelope. */
+    private static final int FRAMING_ALLOWANCE = 16 * 1024;
+    static final ContentType SOAP = ContentType.create("application/soap+xml", StandardCharsets.UTF_8);
+
+    private final ConnectionOptions options;
+    private final CloseableHttpClient client;
+    private final String basicAuthorization;
+
+    public HttpTransport(ConnectionOptions options) {
+        this.options = options;
+        this.basicAuthorization = basicAuthorization(options);
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(options.maxConnections())
+                .setMaxConnTotal(options.maxConnections())
+                .setTlsSocketStrategy(new DefaultClientTlsStrategy(
+                        TrustMaterial.sslContext(options.caFile().orElse(null))))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(options.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(options.readTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(60))
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(options.readTimeout()))
+                        .setResponseTimeout(Timeout.of(options.readTimeout()))
+                        .build())
+                .build();
+    }
+
+    private static String basicAuthorization(ConnectionOptions options) {
+        switch (options.authMode()) {
+            case NONE:
+                return null;
+            case BASIC:
+                if (!options.isHttps()) {
+                    throw new ConfigurationException("refusing Basic authentication over plain HTTP: it would send the"
+                            + " password in the clear; use HTTPS (--https) or Negotiate");
+                }
+                Credentials c = options.credentials().orElseThrow(
+                        () -> new ConfigurationException("Basic authentication needs a user and password"));
+                char[] pw = c.password();
+                try {
+                    CharBuffer userPass = CharBuffer.allocate(c.user().length() + 1 + pw.length);
+                    userPass.put(c.user()).put(':').put(pw).flip();
+                    var bytes = StandardCharsets.UTF_8.encode(userPass);
+                    byte[] raw = new byte[bytes.remaining()];
+                    bytes.get(raw);
+                    String value = "Basic " + Base64.getEncoder().encodeToString(raw);
+                    java.util.Arrays.fill(raw, (byte) 0);
+                    return value;
+                } finally {
+                    java.util.Arrays.fill(pw, '\0');
+                }
+            default:
+                throw new ConfigurationException(options.authMode() + " authentication is handled by the Negotiate"
+                        + " transport, not the plain HTTP transport");
+        }
+    }
+
+    @Override
+    public SoapReply exchange(byte[] envelope) {
+        List<Header> headers = basicAuthorization == null
+                ? List.of()
+                : List.of(new org.apache.hc.core5.http.message.BasicHeader(HttpHeaders.AUTHORIZATION, basicAuthorization));
+        HttpReply reply = post(envelope, SOAP.toString(), headers, HttpClientContext.create());
+        return toSoapReply(reply, options);
+    }
+
+    /** Checks an HTTP reply that should carry plaintext SOAP and turns the non-SOAP statuses into exceptions. */
+    static SoapReply toSoapReply(HttpReply reply, ConnectionOptions options) {
+        int status = reply.status();
+        boolean soap = reply.contentType() != null
+                && reply.contentType().toLowerCase(Locale.ROOT).startsWith("application/soap+xml");
+        if (soap && (status == 200 || status == 400 || status == 500)) {
+            return new SoapReply(status, reply.body());
+        }
+        throw statusException(reply, options);
+    }
+
+    static RuntimeException statusException(HttpReply reply, ConnectionOptions options) {
+        String where = options.endpoint().toString();
+        switch (reply.status()) {
+            case 200:
+                return new HttpServerErrorException("the host at " + where + " answered HTTP 200 with "
+                        + describe(reply.contentType()) + " instead of SOAP");
+            case 401:
+                List<String> schemes = reply.authenticateSchemes();
+                return new HttpUnauthorizedException("the host at " + where + " refused the credentials"
+                        + options.credentials().map(c -> " for " + c.user()).orElse("")
+                        + " (HTTP 401; it offers " + (schemes.isEmpty() ? "no scheme" : String.join(", ", schemes))
+                        + ")", schemes);
+            case 403:
+                return new HttpForbiddenException("the host at " + where + " denied access (HTTP 403): the account"
+                        + " may not be allowed to use WinRM (Administrators or Remote Management Users)");
+            case 404:
+                return new EndpointNotFoundException("nothing answers WS-Management at " + where
+                        + " (HTTP 404): check the port and the /wsman path");
+            case 413:
+                return new RequestTooLargeException("the host at " + where + " refused the request as too large"
+                        + " (HTTP 413)");
+            case 503:
+                return new ServiceUnavailableException("the WinRM service at " + where + " is unavailable (HTTP 503)",
+                        reply.retryAfter());
+            case 500:
+                return new HttpServerErrorException("the host at " + where + " failed with HTTP 500 and "
+                        + describe(reply.contentType()) + " instead of a SOAP fault");
+            default:
+                return new HttpStatusException(reply.status(), "the host at " + where + " answered HTTP "
+                        + reply.status() + " with " + describe(reply.contentType()));
+        }
+    }
+
+    private static String describe(String contentType) {
+        return contentType == null ? "no content type" : "a " + contentType + " body";
+    }
+
+    /**
+     * One POST on a pooled connection. The context selects the connection: an authenticated session
+     * passes the same context each time so that HttpClient hands back the connection it authenticated.
+     */
+    public HttpReply post(byte[] body, String contentType, List<Header> headers, HttpClientContext context) {
+        HttpPost post = new HttpPost(options.endpoint());
+        headers.forEach(post::addHeader);
+        post.setEntity(new ByteArrayEntity(body, body.length == 0 ? null : ContentType.parse(contentType)));
+        try {
+            return client.execute(post, context, response -> read(response));
+        } catch (ResponseTooLargeException | AuthenticationException e) {
+            throw e;
+        } catch (IOException e) {
+            throw connectionException(e);
+        }
+    }
+
+    private HttpReply read(ClassicHttpResponse response) throws IOException {
+        HttpEntity entity = response.getEntity();
+        byte[] body = entity == null ? new byte[0] : readBounded(entity.getContent(),
+                options.maxEnvelopeSize() + FRAMING_ALLOWANCE);
+        Header ct = response.getFirstHeader(HttpHeaders.CONTENT_TYPE);
+        List<String> authenticate = new ArrayList<>();
+        for (Header h : response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)) {
+            authenticate.add(h.getValue());
+        }
+        Header retry = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        return new HttpReply(response.getCode(), ct == null ? null : ct.getValue(), body, authenticate,
+                retry == null ? null : retry.getValue());
+    }
+
+    private byte[] readBounded(InputStream in, int limit) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                if (out.size() + n > limit) {
+                    throw new ResponseTooLargeException("the reply from " + options.endpoint() + " exceeds the"
+                            + " MaxEnvelopeSize limit (" + options.maxEnvelopeSize() + " bytes); reading stopped");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private ConnectionException connectionException(IOException e) {
+        String where = options.endpoint().getHost() + ":" + options.endpoint().getPort();
+        if (e instanceof UnknownHostException) {
+            return new ConnectionException("cannot resolve host " + options.endpoint().getHost(), e, false);
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof org.apache.hc.client5.http.HttpHostConnectException) {
+            return new ConnectionException("cannot connect to " + where + ": " + e.getMessage(), e, false);
+        }
+        if (e instanceof SSLHandshakeException) {
+            return new ConnectionException("TLS handshake with " + where + " failed: " + rootMessage(e)
+                    + " (use --ca-file to trust the host's CA)", e, false);
+        }
+        if (e instanceof SSLException) {
+            return new ConnectionException("TLS error with " + where + ": " + rootMessage(e), e, true);
+        }
+        if (e instanceof InterruptedIOException) {
+            return new ConnectionException("no reply from " + where + " within " + seconds(options.readTimeout())
+                    + " s", e, true);
+        }
+        return new ConnectionException("connection to " + where + " failed: " + e.getMessage(), e, true);
+    }
+
+    private static long seconds(Duration d) {
+        return TimeUnit.MILLISECONDS.toSeconds(d.toMillis());
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Closing pooled sockets cannot lose data we still need.
+        }
+    }
+
+    /** What came back from one POST, body fully read (and bounded). */
+    public record HttpReply(int status, String contentType, byte[] body, List<String> wwwAuthenticate,
+                            String retryAfterHeader) {
+
+        /** The scheme names of the WWW-Authenticate headers. */
+        public List<String> authenticateSchemes() {
+            List<String> names = new ArrayList<>();
+            for (String v : wwwAuthenticate) {
+                int sp = v.indexOf(' ');
+                names.add(sp < 0 ? v.trim() : v.substring(0, sp));
+            }
+            return names;
+        }
+
+        Duration retryAfter() {
+            if (retryAfterHeader == null) {
+                return null;
+            }
+            try {
+                return Duration.ofSeconds(Long.parseLong(retryAfterHeader.trim()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}

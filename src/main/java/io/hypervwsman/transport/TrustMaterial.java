@@ -1,0 +1,59 @@
+package io.hypervwsman.transport;
+
+import io.hypervwsman.ConfigurationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** Builds the TLS context: the JDK trust store by default, or exactly the CAs of a PEM file. */
+final class TrustMaterial {
+    private TrustMaterial() {
+    }
+
+    static SSLContext sslContext(Path caFile) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            if (caFile == null) {
+                context.init(null, null, null);
+                return context;
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(caKeyStore(caFile));
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore caKeyStore(Path caFile) throws GeneralSecurityException {
+        Collection<? extends Certificate> certs;
+        try (InputStream in = Files.newInputStream(caFile)) {
+            certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read CA file " + caFile + ": " + e.getMessage(), e);
+        }
+        if (certs.isEmpty()) {
+            throw new ConfigurationException("CA file " + caFile + " holds no PEM certificate");
+        }
+        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            ks.load(null, null);
+        } catch (IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        int i = 0;
+        for (Certificate c : certs) {
+            ks.setCertificateEntry("ca-" + i++, c);
+        }
+        return ks;
+    }
+}

@@ -1,0 +1,134 @@
+package io.hypervwsman.wsman;
+
+import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.transport.Transport;
+import jakarta.xml.ws.Dispatch;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPBinding;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.transform.Source;
+import javax.xml.transform.dom.DOMSource;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.endpoint.PreexistingConduitSelector;
+import org.apache.cxf.headers.Header;
+import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.jaxws.ServiceImpl;
+import org.apache.cxf.staxutils.StaxUtils;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * A CXF JAX-WS {@link Dispatch} in payload mode for the port of {@code wsdl/wsman.wsdl}: we give it the
+ * header elements and the body element, CXF writes the SOAP 1.2 envelope, parses the reply and turns
+ * faults into {@link SOAPFaultException}. Thread-safe: the request context is per thread.
+ */
+final class SoapDispatch {
+    private static final String WSDL_NS = "urn:io:hypervwsman:wsdl";
+    private static final QName SERVICE = new QName(WSDL_NS, "WsManService");
+    private static final QName PORT = new QName(WSDL_NS, "WsManPort");
+
+    private final Dispatch<Source> dispatch;
+
+    SoapDispatch(URI endpoint, Transport transport) {
+        ServiceImpl service = new ServiceImpl(PrivateBus.BUS, null, SERVICE, null);
+        service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, endpoint.toString());
+        this.dispatch = service.createDispatch(PORT, Source.class, Service.Mode.PAYLOAD);
+        Client client = ((DispatchImpl<?>) dispatch).getClient();
+        client.setThreadLocalRequestContext(true);
+        client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
+        client.getInInterceptors().add(new ReplyHeaderCheck());
+        client.getOutInterceptors().add(new EmptyBodyInterceptor());
+    }
+
+    /**
+     * Sends one request and returns the reply's body element, or null for an empty body.
+     *
+     * @throws WsManFaultException for a SOAP fault
+     */
+    Element call(String operation, List<Element> headers, String messageId, Element body) {
+        Map<String, Object> ctx = dispatch.getRequestContext();
+        List<Header> list = new ArrayList<>(headers.size());
+        for (Element h : headers) {
+            list.add(new Header(new QName(h.getNamespaceURI(), h.getLocalName()), h));
+        }
+        ctx.put(Header.HEADER_LIST, list);
+        ctx.put(ReplyHeaderCheck.MESSAGE_ID, messageId);
+        try {
+            Source reply = dispatch.invoke(body == null ? null : new DOMSource(body));
+            return reply == null ? null : toElement(reply);
+        } catch (SOAPFaultException e) {
+            HyperVWsManException ours = ourCause(e);
+            if (ours != null) {
+                throw ours;
+            }
+            throw new WsManFaultException(operation, FaultReader.read(e.getFault()));
+        } catch (WebServiceException e) {
+            HyperVWsManException ours = ourCause(e);
+            if (ours != null) {
+                throw ours;
+            }
+            throw new ProtocolException(operation + ": the host's reply could not be read as SOAP: "
+                    + rootMessage(e), e);
+        } finally {
+            ctx.remove(Header.HEADER_LIST);
+            ctx.remove(ReplyHeaderCheck.MESSAGE_ID);
+        }
+    }
+
+    private static Element toElement(Source source) {
+        try {
+            Document doc = StaxUtils.read(source);
+            return doc.getDocumentElement();
+        } catch (XMLStreamException e) {
+            throw new ProtocolException("the host's reply body is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static HyperVWsManException ourCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HyperVWsManException h) {
+                return h;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /**
+     * One CXF bus for all clients in this JVM, created on first use and kept out of CXF's global default
+     * so that hyperv-wsman never changes the bus other CXF users in the same JVM see.
+     */
+    private static final class PrivateBus {
+        static final Bus BUS = create();
+
+        private static Bus create() {
+            Bus before = BusFactory.getDefaultBus(false);
+            Bus threadBefore = BusFactory.getThreadDefaultBus(false);
+            Bus bus = BusFactory.newInstance().createBus();
+            if (before == null) {
+                BusFactory.setDefaultBus(null);
+            }
+            BusFactory.setThreadDefaultBus(threadBefore);
+            return bus;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.hypervwsman.wsman;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** Navigation over the DOM of WS-Management messages, and creation of documents with safe settings. */
+final class XmlElements {
+    private static final DocumentBuilderFactory FACTORY = secureFactory();
+
+    private XmlElements() {
+    }
+
+    private static DocumentBuilderFactory secureFactory() {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        try {
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be configured safely", e);
+        }
+        f.setExpandEntityReferences(false);
+        f.setXIncludeAware(false);
+        return f;
+    }
+
+    static Document newDocument() {
+        try {
+            DocumentBuilder b = FACTORY.newDocumentBuilder();
+            return b.newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Child elements with the given local name in the given namespace (null namespace: any). */
+    static List<Element> children(Element parent, String ns, String local) {
+        List<Element> out = new ArrayList<>();
+        if (parent == null) {
+            return out;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && local.equals(e.getLocalName())
+                    && (ns == null || ns.equals(e.getNamespaceURI()))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** All child elements. */
+    static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    static Element firstChild(Element parent, String ns, String local) {
+        if (parent == null) {
+            return null;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && local.equals(e.getLocalName())
+                    && (ns == null || ns.equals(e.getNamespaceURI()))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    static String text(Element e) {
+        return e == null ? null : e.getTextContent().trim();
+    }
+
+    static boolean isNil(Element e) {
+        String nil = e.getAttributeNS(WsManNamespace.XSI, "nil");
+        return "true".equals(nil) || "1".equals(nil);
+    }
+
+    /** A new element in the given namespace with a conventional prefix. */
+    static Element element(Document doc, String ns, String prefix, String local) {
+        return doc.createElementNS(ns, prefix + ":" + local);
+    }
+}
