@@ -2,6 +2,7 @@ package io.hypervwsman.wsman;
 
 import jakarta.xml.soap.Detail;
 import jakarta.xml.soap.SOAPFault;
+import org.apache.cxf.binding.soap.SoapFault;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +13,13 @@ import org.w3c.dom.NodeList;
 /** Reads the WinRM fault shape (code, subcodes, reason, f:WSManFault detail) out of a SOAP 1.2 fault. */
 final class FaultReader {
     private FaultReader() {
+    }
+
+    /** From CXF's own fault object, which payload-mode Dispatch sometimes surfaces instead of SAAJ's. */
+    static WsManFault read(SoapFault fault) {
+        List<QName> subcodes = fault.getSubCodes() == null ? List.of() : fault.getSubCodes();
+        Element detail = fault.getDetail();
+        return withDetail(fault.getFaultCode(), subcodes, fault.getReason(), detail);
     }
 
     static WsManFault read(SOAPFault fault) {
@@ -25,12 +33,15 @@ final class FaultReader {
         } catch (UnsupportedOperationException e) {
             // SOAP 1.1 faults have no subcodes.
         }
-        String reason = fault.getFaultString();
+        Detail detail = fault.getDetail();
+        return withDetail(code, subcodes, fault.getFaultString(), detail);
+    }
+
+    private static WsManFault withDetail(QName code, List<QName> subcodes, String reason, Element detail) {
         Long wsmanCode = null;
         String machine = null;
         String message = null;
         Long providerError = null;
-        Detail detail = fault.getDetail();
         Element wsmanFault = detail == null ? null : firstDescendant(detail, "WSManFault");
         if (wsmanFault != null) {
             wsmanCode = parseCode(wsmanFault.getAttribute("Code"));

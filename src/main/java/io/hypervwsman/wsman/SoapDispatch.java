@@ -17,6 +17,7 @@ import javax.xml.transform.Source;
 import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.PreexistingConduitSelector;
 import org.apache.cxf.headers.Header;
@@ -75,6 +76,9 @@ final class SoapDispatch {
             HyperVWsManException ours = ourCause(e);
             if (ours != null) {
                 throw ours;
+            }
+            if (e.getCause() instanceof SoapFault fault) {
+                throw new WsManFaultException(operation, FaultReader.read(fault));
             }
             throw new ProtocolException(operation + ": the host's reply could not be read as SOAP: "
                     + rootMessage(e), e);

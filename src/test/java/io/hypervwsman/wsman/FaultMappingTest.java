@@ -1,0 +1,56 @@
+package io.hypervwsman.wsman;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FaultMappingTest {
+
+    private static WsManFaultException getFrom(String fixtureCase) {
+        try (FixtureHost host = new FixtureHost(fixtureCase); WsManClient client = host.client()) {
+            return assertThrows(WsManFaultException.class, () -> client.get(GetInstanceTest.CS,
+                    SelectorSet.of("CreationClassName", "Msvm_ComputerSystem", "Name", GetInstanceTest.VM_ID)));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "fault-invalid-selectors, Sender, InvalidSelectors, 2150858843",
+        "fault-access-denied, Sender, AccessDenied, 5",
+        "fault-encoding-limit, Sender, EncodingLimit, 2150858824",
+        "fault-quota, Receiver, InternalError, 2150859174",
+    })
+    void soapFaultBecomesWsManFaultWithCodeSubcodeAndDetail(String fixtureCase, String code, String subcode,
+                                                            long wsmanCode) {
+        WsManFaultException e = getFrom(fixtureCase);
+        WsManFault f = e.fault();
+
+        assertEquals(WsManNamespace.SOAP12, f.code().getNamespaceURI());
+        assertEquals(code, f.code().getLocalPart());
+        assertEquals(subcode, f.subcodeName());
+        assertTrue(f.hasSubcode(WsManNamespace.WSMAN, subcode));
+        assertEquals(wsmanCode, f.wsmanCode());
+        assertEquals("HV01.lab.example", f.machine());
+        assertTrue(f.reason().length() > 10, f.reason());
+        assertTrue(f.message() != null && !f.message().isBlank());
+        assertTrue(e.getMessage().contains(subcode) && e.getMessage().contains(Long.toString(wsmanCode)),
+                e.getMessage());
+        assertEquals(1, e.exitCode());
+        assertNull(f.providerError());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fault-provider-not-found"})
+    void providerFaultCarriesTheWmiErrorCode(String fixtureCase) {
+        WsManFault f = getFrom(fixtureCase).fault();
+
+        assertEquals("DestinationUnreachable", f.subcodeName());
+        assertTrue(f.hasSubcode(WsManNamespace.ADDRESSING, "DestinationUnreachable"));
+        assertEquals(2150858752L, f.wsmanCode());
+        assertEquals(2147749890L, f.providerError(), "0x80041002, WBEM_E_NOT_FOUND");
+    }
+}

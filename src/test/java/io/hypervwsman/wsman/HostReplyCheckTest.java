@@ -1,0 +1,44 @@
+package io.hypervwsman.wsman;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.transport.ResponseTooLargeException;
+import org.junit.jupiter.api.Test;
+
+/** Replies that must be refused even though they come with HTTP 200. */
+class HostReplyCheckTest {
+
+    private static <T extends Throwable> T getFrom(String fixtureCase, Class<T> expected) {
+        try (FixtureHost host = new FixtureHost(fixtureCase); WsManClient client = host.client()) {
+            return assertThrows(expected, () -> client.get(GetInstanceTest.CS,
+                    SelectorSet.of("CreationClassName", "Msvm_ComputerSystem", "Name", GetInstanceTest.VM_ID)));
+        }
+    }
+
+    @Test
+    void replyRelatedToAnotherMessageIsRefused() {
+        ProtocolException e = getFrom("relatesto-mismatch", ProtocolException.class);
+
+        assertTrue(e.getMessage().contains("relates to"), e.getMessage());
+        assertEquals(4, e.exitCode());
+    }
+
+    @Test
+    void replyWithDoctypeIsRefusedBeforeParsing() {
+        ProtocolException e = getFrom("doctype", ProtocolException.class);
+
+        assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
+        assertTrue(!e.getMessage().contains("root:"), "no /etc/passwd content may leak: " + e.getMessage());
+    }
+
+    @Test
+    void replyLargerThanMaxEnvelopeSizeIsRefused() {
+        ResponseTooLargeException e = getFrom("oversize", ResponseTooLargeException.class);
+
+        assertTrue(e.getMessage().contains("512000"), e.getMessage());
+        assertTrue(e instanceof HyperVWsManException);
+    }
+}
