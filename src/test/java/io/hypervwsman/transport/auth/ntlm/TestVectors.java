@@ -1,0 +1,45 @@
+package io.hypervwsman.transport.auth.ntlm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/** Loads a properties file of test vectors from src/test/resources/ntlm. */
+final class TestVectors {
+    private final String resource;
+    private final Properties properties = new Properties();
+
+    private TestVectors(String resource) {
+        this.resource = resource;
+        try (InputStream in = TestVectors.class.getResourceAsStream("/ntlm/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static TestVectors load(String resource) {
+        return new TestVectors(resource);
+    }
+
+    static TestVectors msNlmpNtlmV2() {
+        return load("ms-nlmp-4.2.4-ntlmv2.properties");
+    }
+
+    String text(String key) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(resource + " has no " + key);
+        }
+        return value.trim();
+    }
+
+    byte[] hex(String key) {
+        return HexFormat.of().parseHex(text(key));
+    }
+}
