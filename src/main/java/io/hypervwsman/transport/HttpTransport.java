@@ -53,8 +53,13 @@ public final class HttpTransport implements Transport {
     private final String basicAuthorization;
 
     public HttpTransport(ConnectionOptions options) {
+        this(options, basicAuthorization(options));
+    }
+
+    /** For transports that authenticate themselves: sends no Authorization header of its own. */
+    HttpTransport(ConnectionOptions options, String basicAuthorization) {
         this.options = options;
-        this.basicAuthorization = basicAuthorization(options);
+        this.basicAuthorization = basicAuthorization;
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(options.maxConnections())
                 .setMaxConnTotal(options.maxConnections())

@@ -12,6 +12,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class EnumerationTest {
+    /** The fixture host; subclasses reach it another way (e.g. through NTLM and encryption). */
+    FixtureHost host(String fixtureCase) {
+        return new FixtureHost(fixtureCase);
+    }
+
     static final String V2_ALL = WsManNamespace.wmiNamespaceWildcard("root/virtualization/v2");
     static final String VMS = "SELECT * FROM Msvm_ComputerSystem WHERE Caption = 'Virtual Machine'";
 
@@ -22,7 +27,7 @@ class EnumerationTest {
 
     @Test
     void walksEnumerateAndThreePullBatchesLazily() {
-        try (FixtureHost host = new FixtureHost("enumerate-pull"); WsManClient client = host.client();
+        try (FixtureHost host = host("enumerate-pull"); WsManClient client = host.client();
              Enumeration<CimInstance> vms = client.enumerate(V2_ALL, EnumerateOptions.wql(VMS).optimize(false))) {
             assertEquals(0, requests(host, WsManNamespace.ACTION_PULL), "nothing pulled before the caller asks");
 
@@ -38,7 +43,7 @@ class EnumerationTest {
 
     @Test
     void releasesTheContextWhenTheCallerStopsEarly() {
-        try (FixtureHost host = new FixtureHost("enumerate-pull"); WsManClient client = host.client()) {
+        try (FixtureHost host = host("enumerate-pull"); WsManClient client = host.client()) {
             try (Stream<CimInstance> vms = client.enumerate(V2_ALL, EnumerateOptions.wql(VMS).optimize(false)).stream()) {
                 assertEquals(1, vms.limit(1).count());
             }
@@ -52,7 +57,7 @@ class EnumerationTest {
 
     @Test
     void optimizedEnumerateReadsItemsAndEndOfSequenceInTheWsmanNamespace() {
-        try (FixtureHost host = new FixtureHost("enumerate-optimized"); WsManClient client = host.client();
+        try (FixtureHost host = host("enumerate-optimized"); WsManClient client = host.client();
              Enumeration<CimInstance> services = client.enumerate(V2_ALL,
                      EnumerateOptions.wql("SELECT * FROM Msvm_ReplicationService").maxElements(32000))) {
             List<CimInstance> all = services.stream().collect(Collectors.toList());
@@ -67,7 +72,7 @@ class EnumerationTest {
 
     @Test
     void optimizedEnumerateThenPullInTheEnumerationNamespace() {
-        try (FixtureHost host = new FixtureHost("enumerate-optimized-pull"); WsManClient client = host.client();
+        try (FixtureHost host = host("enumerate-optimized-pull"); WsManClient client = host.client();
              Enumeration<CimInstance> jobs = client.enumerate(V2_ALL,
                      EnumerateOptions.wql("SELECT * FROM Msvm_ConcreteJob").maxElements(32000))) {
             List<CimInstance> all = jobs.stream().collect(Collectors.toList());
@@ -80,7 +85,7 @@ class EnumerationTest {
 
     @Test
     void enumerateEprModeReturnsOpaqueReferences() {
-        try (FixtureHost host = new FixtureHost("enumerate-epr"); WsManClient client = host.client();
+        try (FixtureHost host = host("enumerate-epr"); WsManClient client = host.client();
              Enumeration<EndpointReference> refs = client.enumerateReferences(V2_ALL,
                      EnumerateOptions.wql("SELECT * FROM Msvm_ReplicationService").maxElements(32000))) {
             List<EndpointReference> all = refs.stream().collect(Collectors.toList());
@@ -97,7 +102,7 @@ class EnumerationTest {
 
     @Test
     void timedOutPullIsPulledAgain() {
-        try (FixtureHost host = new FixtureHost("pull-timedout"); WsManClient client = host.client();
+        try (FixtureHost host = host("pull-timedout"); WsManClient client = host.client();
              Enumeration<CimInstance> jobs = client.enumerate(V2_ALL,
                      EnumerateOptions.wql("SELECT * FROM Msvm_ConcreteJob WHERE InstanceID = "
                              + Wql.literal("A3B1C2D4-E5F6-4789-9ABC-DEF012345678")).optimize(false))) {

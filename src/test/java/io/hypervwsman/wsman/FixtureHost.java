@@ -3,25 +3,78 @@ package io.hypervwsman.wsman;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.hypervwsman.sim.NegotiateGateway;
+import io.hypervwsman.sim.SoapBackend;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
+import io.hypervwsman.transport.Credentials;
+import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Optional;
 
-/** A WireMock server on 127.0.0.1 serving one case directory of test-fixtures/wsman. */
+/**
+ * A WireMock server on 127.0.0.1 serving one case directory of test-fixtures/wsman, reached either
+ * directly (plain HTTP, no auth) or through a {@link NegotiateGateway} that demands NTLM and message
+ * encryption and decrypts / re-encrypts around the fixtures.
+ */
 final class FixtureHost implements AutoCloseable {
+    static final String USER = "LAB\\operator";
+    static final String PASSWORD = "Fixture-Pa55word!";
+
+    /** How the client reaches the fixtures. */
+    enum Mode { PLAIN, NTLM_ENCRYPTED }
+
     private final WireMockServer server;
+    private final NegotiateGateway gateway;
+    private final Mode mode;
 
     FixtureHost(String fixtureCase) {
+        this(fixtureCase, Mode.PLAIN);
+    }
+
+    FixtureHost(String fixtureCase, Mode mode) {
         Path dir = fixtureRoot().resolve("wsman").resolve(fixtureCase);
         if (!Files.isDirectory(dir.resolve("mappings"))) {
             throw new IllegalArgumentException("no fixture case " + dir);
         }
+        this.mode = mode;
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
                 .usingFilesUnderDirectory(dir.toString()));
         server.start();
+        gateway = mode == Mode.PLAIN ? null : startGateway(URI.create("http://127.0.0.1:" + server.port() + "/wsman"));
+    }
+
+    private static NegotiateGateway startGateway(URI backend) {
+        HttpClient http = HttpClient.newHttpClient();
+        SoapBackend forward = envelope -> {
+            try {
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(backend)
+                        .header("Content-Type", "application/soap+xml;charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                return new SoapBackend.Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
+        try {
+            return new NegotiateGateway(0, (domain, user) -> "LAB".equalsIgnoreCase(domain)
+                    && "operator".equalsIgnoreCase(user) ? Optional.of(PASSWORD.toCharArray()) : Optional.empty(),
+                    new NtlmServerIdentity("LAB", "HV01", "lab.example", "HV01.lab.example"), forward, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path fixtureRoot() {
@@ -33,11 +86,13 @@ final class FixtureHost implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.port() + "/wsman");
+        return gateway != null ? gateway.endpoint() : URI.create("http://127.0.0.1:" + server.port() + "/wsman");
     }
 
     ConnectionOptions.Builder optionsBuilder() {
-        return ConnectionOptions.builder(endpoint()).auth(AuthMode.NONE, null);
+        ConnectionOptions.Builder b = ConnectionOptions.builder(endpoint());
+        return mode == Mode.PLAIN ? b.auth(AuthMode.NONE, null)
+                : b.auth(AuthMode.NTLM, new Credentials(USER, PASSWORD.toCharArray()));
     }
 
     WsManClient client() {
@@ -48,8 +103,16 @@ final class FixtureHost implements AutoCloseable {
         return server;
     }
 
+    /** The gateway in front of the fixtures, if any. */
+    NegotiateGateway gateway() {
+        return gateway;
+    }
+
     @Override
     public void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
         server.stop();
     }
 }

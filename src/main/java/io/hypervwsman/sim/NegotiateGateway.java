@@ -1,0 +1,236 @@
+package io.hypervwsman.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.transport.auth.SessionSecurity;
+import io.hypervwsman.transport.auth.ntlm.CredentialLookup;
+import io.hypervwsman.transport.auth.ntlm.NtlmServerContext;
+import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.encryption.EncryptedMessage;
+import io.hypervwsman.transport.encryption.MultipartEncrypted;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front of a simulated Windows host: an HTTP endpoint {@code /wsman} on 127.0.0.1 that demands
+ * Negotiate (NTLM) authentication per connection, as WinRM does with its defaults (Basic off,
+ * AllowUnencrypted off), unseals each request, passes the plaintext SOAP to a {@link SoapBackend} and
+ * seals the reply. Plaintext SOAP after authentication and Basic credentials are refused.
+ */
+public final class NegotiateGateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NegotiateGateway.class);
+    private static final int MAX_REQUEST = 1 << 20;
+    private static final int MAX_SESSIONS = 10_000;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final CredentialLookup credentials;
+    private final NtlmServerIdentity identity;
+    private final SoapBackend backend;
+    private final boolean requireEncryption;
+    private final Map<InetSocketAddress, Session> sessions = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Session> eldest) {
+            return size() > MAX_SESSIONS;
+        }
+    };
+    private final AtomicInteger handshakes = new AtomicInteger();
+
+    /**
+     * Starts serving on 127.0.0.1.
+     *
+     * @param port              0 for a free port
+     * @param requireEncryption false only to model a host with AllowUnencrypted=true
+     */
+    public NegotiateGateway(int port, CredentialLookup credentials, NtlmServerIdentity identity, SoapBackend backend,
+                            boolean requireEncryption) throws IOException {
+        this.credentials = credentials;
+        this.identity = identity;
+        this.backend = backend;
+        this.requireEncryption = requireEncryption;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sim-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/wsman", this::handle);
+        server.start();
+    }
+
+    /** The endpoint URL, e.g. http://127.0.0.1:5985/wsman. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/wsman");
+    }
+
+    /** How many authentication handshakes completed: one per authenticated connection. */
+    public int completedHandshakes() {
+        return handshakes.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, null, new byte[0]);
+                return;
+            }
+            byte[] body = readBounded(exchange.getRequestBody());
+            InetSocketAddress peer = exchange.getRemoteAddress();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            Session session;
+            synchronized (sessions) {
+                session = sessions.get(peer);
+            }
+            if (authorization != null) {
+                authorize(exchange, peer, authorization, body);
+                return;
+            }
+            if (session == null || session.security == null) {
+                challengeAnew(exchange);
+                return;
+            }
+            serveEstablished(exchange, session, body);
+        } catch (RuntimeException e) {
+            LOG.warn("simulated host failed a request: {}", e.toString());
+            send(exchange, 500, null, new byte[0]);
+        }
+    }
+
+    private void authorize(HttpExchange exchange, InetSocketAddress peer, String authorization, byte[] body)
+            throws IOException {
+        String[] parts = authorization.trim().split("\\s+", 2);
+        if (!"Negotiate".equalsIgnoreCase(parts[0]) || parts.length < 2) {
+            challengeAnew(exchange);
+            return;
+        }
+        byte[] token;
+        try {
+            token = Base64.getDecoder().decode(parts[1]);
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, null, new byte[0]);
+            return;
+        }
+        if (token.length >= 12 && token[8] == 1) {
+            NtlmServerContext ctx = NtlmServerContext.builder().credentials(credentials).identity(identity).build();
+            byte[] challenge = ctx.challenge(token);
+            Session s = new Session(ctx);
+            synchronized (sessions) {
+                sessions.put(peer, s);
+            }
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate " + Base64.getEncoder().encodeToString(challenge));
+            send(exchange, 401, null, new byte[0]);
+            return;
+        }
+        Session s;
+        synchronized (sessions) {
+            s = sessions.get(peer);
+        }
+        if (s == null || s.ntlm == null || s.security != null) {
+            challengeAnew(exchange);
+            return;
+        }
+        try {
+            s.ntlm.accept(token);
+        } catch (HyperVWsManException e) {
+            LOG.info("simulated host refused a login: {}", e.getMessage());
+            synchronized (sessions) {
+                sessions.remove(peer);
+            }
+            challengeAnew(exchange);
+            return;
+        }
+        s.security = s.ntlm.sessionSecurity();
+        handshakes.incrementAndGet();
+        if (body.length == 0) {
+            send(exchange, 200, null, new byte[0]);
+            return;
+        }
+        serveEstablished(exchange, s, body);
+    }
+
+    private void serveEstablished(HttpExchange exchange, Session session, byte[] body) throws IOException {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        boolean encrypted = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/encrypted");
+        if (!encrypted) {
+            if (requireEncryption) {
+                send(exchange, 400, null, new byte[0]);
+                return;
+            }
+            SoapBackend.Reply reply = backend.handle(body);
+            send(exchange, reply.status(), reply.contentType(), reply.body());
+            return;
+        }
+        byte[] plaintext;
+        EncryptedMessage sealed;
+        synchronized (session) {
+            try {
+                plaintext = MultipartEncrypted.decode(type, body, session.security);
+            } catch (HyperVWsManException e) {
+                LOG.info("simulated host refused a message: {}", e.getMessage());
+                send(exchange, 400, null, new byte[0]);
+                return;
+            }
+            SoapBackend.Reply reply = backend.handle(plaintext);
+            sealed = MultipartEncrypted.encode(reply.body(), session.security);
+            exchange.getResponseHeaders().add("Content-Type", sealed.contentType());
+            send(exchange, reply.status(), null, sealed.body());
+        }
+    }
+
+    private void challengeAnew(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
+        send(exchange, 401, null, new byte[0]);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+        }
+        exchange.getResponseHeaders().add("Server", "Microsoft-HTTPAPI/2.0");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] data = in.readNBytes(MAX_REQUEST + 1);
+        if (data.length > MAX_REQUEST) {
+            throw new IOException("request larger than " + MAX_REQUEST + " bytes");
+        }
+        return data;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static final class Session {
+        final NtlmServerContext ntlm;
+        SessionSecurity security;
+
+        Session(NtlmServerContext ntlm) {
+            this.ntlm = ntlm;
+        }
+    }
+}
