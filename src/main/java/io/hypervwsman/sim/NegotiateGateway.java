@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.transport.auth.SessionSecurity;
+import io.hypervwsman.transport.auth.kerberos.KerberosServerContext;
 import io.hypervwsman.transport.auth.ntlm.CredentialLookup;
 import io.hypervwsman.transport.auth.ntlm.NtlmServerContext;
 import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The front of a simulated Windows host: an HTTP endpoint {@code /wsman} on 127.0.0.1 that demands
- * Negotiate (NTLM) authentication per connection, as WinRM does with its defaults (Basic off,
+ * Negotiate authentication (NTLM, or Kerberos when given a keytab) per connection, as WinRM does with its defaults (Basic off,
  * AllowUnencrypted off), unseals each request, passes the plaintext SOAP to a {@link SoapBackend} and
  * seals the reply. Plaintext SOAP after authentication and Basic credentials are refused.
  */
@@ -50,6 +52,8 @@ public final class NegotiateGateway implements AutoCloseable {
         }
     };
     private final AtomicInteger handshakes = new AtomicInteger();
+    private volatile Path kerberosKeytab;
+    private volatile String kerberosPrincipal;
 
     /**
      * Starts serving on 127.0.0.1.
@@ -126,6 +130,12 @@ public final class NegotiateGateway implements AutoCloseable {
             send(exchange, 400, null, new byte[0]);
             return;
         }
+        boolean ntlm = token.length >= 8 && new String(token, 0, 7, java.nio.charset.StandardCharsets.US_ASCII)
+                .equals("NTLMSSP");
+        if (!ntlm) {
+            acceptKerberos(exchange, peer, token, body);
+            return;
+        }
         if (token.length >= 12 && token[8] == 1) {
             NtlmServerContext ctx = NtlmServerContext.builder().credentials(credentials).identity(identity).build();
             byte[] challenge = ctx.challenge(token);
@@ -162,6 +172,48 @@ public final class NegotiateGateway implements AutoCloseable {
             return;
         }
         serveEstablished(exchange, s, body);
+    }
+
+    private void acceptKerberos(HttpExchange exchange, InetSocketAddress peer, byte[] token, byte[] body)
+            throws IOException {
+        if (kerberosKeytab == null) {
+            challengeAnew(exchange);
+            return;
+        }
+        KerberosServerContext ctx = KerberosServerContext.fromKeytab(kerberosKeytab, kerberosPrincipal);
+        byte[] reply;
+        try {
+            reply = ctx.acceptToken(token);
+        } catch (HyperVWsManException e) {
+            LOG.info("simulated host refused a Kerberos login: {}", e.getMessage());
+            challengeAnew(exchange);
+            return;
+        }
+        if (reply != null && reply.length > 0) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate " + Base64.getEncoder().encodeToString(reply));
+        }
+        if (!ctx.isEstablished()) {
+            send(exchange, 401, null, new byte[0]);
+            return;
+        }
+        Session s = new Session(null);
+        s.security = ctx.sessionSecurity();
+        synchronized (sessions) {
+            sessions.put(peer, s);
+        }
+        handshakes.incrementAndGet();
+        if (body.length == 0) {
+            send(exchange, 200, null, new byte[0]);
+            return;
+        }
+        serveEstablished(exchange, s, body);
+    }
+
+    /** Also accept Kerberos (SPNEGO or raw) for the service principal whose key is in the keytab. */
+    public NegotiateGateway acceptKerberos(Path keytab, String servicePrincipal) {
+        this.kerberosKeytab = keytab;
+        this.kerberosPrincipal = servicePrincipal;
+        return this;
     }
 
     private void serveEstablished(HttpExchange exchange, Session session, byte[] body) throws IOException {

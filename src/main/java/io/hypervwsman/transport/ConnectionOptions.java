@@ -28,6 +28,7 @@ public final class ConnectionOptions {
     private final Locale dataLocale;
     private final int maxConnections;
     private final boolean encryption;
+    private final KerberosOptions kerberos;
 
     private ConnectionOptions(Builder b) {
         this.endpoint = b.endpoint;
@@ -41,6 +42,7 @@ public final class ConnectionOptions {
         this.dataLocale = b.dataLocale;
         this.maxConnections = b.maxConnections;
         this.encryption = b.encryption;
+        this.kerberos = b.kerberos;
     }
 
     /** Starts options for an endpoint such as {@code http://hv01:5985/wsman}. */
@@ -114,6 +116,11 @@ public final class ConnectionOptions {
         return encryption;
     }
 
+    /** Kerberos sources and overrides. */
+    public KerberosOptions kerberos() {
+        return kerberos;
+    }
+
     @Override
     public String toString() {
         return "ConnectionOptions[endpoint=" + endpoint + ", auth=" + authMode
@@ -133,6 +140,7 @@ public final class ConnectionOptions {
         private Locale dataLocale;
         private int maxConnections = 1;
         private boolean encryption = true;
+        private KerberosOptions kerberos = KerberosOptions.DEFAULTS;
 
         private Builder(URI endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -199,6 +207,12 @@ public final class ConnectionOptions {
         /** Turns WinRM message encryption off; only for hosts configured with AllowUnencrypted=true. */
         public Builder encryption(boolean on) {
             this.encryption = on;
+            return this;
+        }
+
+        /** Where Kerberos credentials come from, and explicit realm, KDC or SPN. */
+        public Builder kerberos(KerberosOptions kerberos) {
+            this.kerberos = java.util.Objects.requireNonNull(kerberos);
             return this;
         }
 

@@ -2,14 +2,25 @@ package io.hypervwsman.transport;
 
 import io.hypervwsman.ConfigurationException;
 import io.hypervwsman.transport.auth.NegotiateContext;
+import io.hypervwsman.transport.auth.kerberos.GssMechanism;
+import io.hypervwsman.transport.auth.kerberos.KerberosClientContext;
+import io.hypervwsman.transport.auth.kerberos.KerberosCredentials;
+import io.hypervwsman.transport.auth.kerberos.KerberosNegotiateContext;
+import io.hypervwsman.transport.auth.kerberos.KerberosRealm;
 import io.hypervwsman.transport.auth.ntlm.NtlmClientContext;
 import io.hypervwsman.transport.auth.ntlm.NtlmNegotiateContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** Chooses the transport chain that fits the connection options. */
 public final class Transports {
     /** The workstation name NTLM reports; the host only logs it. */
     private static final String WORKSTATION = "HYPERV-WSMAN";
+    private static final Pattern IP_LITERAL = Pattern.compile("^[0-9.]+$|^\\[?[0-9a-fA-F:]+]?$");
 
     private Transports() {
     }
@@ -21,11 +32,40 @@ public final class Transports {
             case BASIC:
                 return new HttpTransport(options);
             case NTLM:
-            case NEGOTIATE:
                 return new NegotiateTransport(options, ntlm(options));
+            case KERBEROS:
+                return new NegotiateTransport(options, kerberos(options));
+            case NEGOTIATE:
+                return new NegotiateTransport(options, prefersKerberos(options) ? kerberos(options) : ntlm(options));
             default:
-                throw new ConfigurationException(options.authMode() + " authentication is not available in this build");
+                throw new ConfigurationException("unknown authentication mode " + options.authMode());
         }
+    }
+
+    /**
+     * Negotiate picks Kerberos when a keytab is configured or a ticket cache exists, and the host is a name
+     * (Kerberos needs the SPN HTTP/name); otherwise NTLM.
+     */
+    static boolean prefersKerberos(ConnectionOptions options) {
+        String host = options.endpoint().getHost();
+        if (host == null || IP_LITERAL.matcher(host).matches() || "localhost".equalsIgnoreCase(host)) {
+            return false;
+        }
+        KerberosOptions k = options.kerberos();
+        return k.keytab() != null || (k.ticketCache() != null && Files.isReadable(k.ticketCache()))
+                || defaultTicketCache() != null;
+    }
+
+    private static Path defaultTicketCache() {
+        String env = System.getenv("KRB5CCNAME");
+        if (env != null && env.startsWith("FILE:")) {
+            env = env.substring(5);
+        }
+        if (env != null && !env.contains(":")) {
+            Path p = Path.of(env);
+            return Files.isReadable(p) ? p : null;
+        }
+        return null;
     }
 
     /** NTLM contexts for the options' credentials; {@code user@domain} goes whole in the user field. */
@@ -43,8 +83,51 @@ public final class Transports {
                 return new NtlmNegotiateContext(NtlmClientContext.builder().domain(domain).user(name).password(pw)
                         .workstation(WORKSTATION).targetName("HTTP/" + host).build());
             } finally {
-                java.util.Arrays.fill(pw, '\0');
+                Arrays.fill(pw, '\0');
             }
         };
+    }
+
+    /** Kerberos contexts: one login (keytab, password or ticket cache), a fresh GSS context per connection. */
+    static Supplier<NegotiateContext> kerberos(ConnectionOptions options) {
+        KerberosOptions k = options.kerberos();
+        KerberosRealm realm = k.realm() == null ? null
+                : KerberosRealm.of(k.realm().toUpperCase(Locale.ROOT), k.kdc() == null ? k.realm() : k.kdc());
+        KerberosCredentials creds;
+        if (k.keytab() != null) {
+            String principal = options.credentials().map(c -> principal(c.user(), k.realm())).orElseThrow(
+                    () -> new ConfigurationException("a keytab needs the principal to log in as (--user)"));
+            creds = realm == null ? KerberosCredentials.fromKeytab(k.keytab(), principal)
+                    : KerberosCredentials.fromKeytab(k.keytab(), principal, realm);
+        } else if (options.credentials().isPresent() && options.credentials().get().password().length > 0) {
+            Credentials c = options.credentials().get();
+            char[] pw = c.password();
+            try {
+                String principal = principal(c.user(), k.realm());
+                creds = realm == null ? KerberosCredentials.fromPassword(principal, pw)
+                        : KerberosCredentials.fromPassword(principal, pw, realm);
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+        } else {
+            creds = k.ticketCache() == null ? KerberosCredentials.fromTicketCache()
+                    : KerberosCredentials.fromTicketCache(k.ticketCache());
+        }
+        String host = options.endpoint().getHost();
+        return () -> new KerberosNegotiateContext(k.servicePrincipal() != null
+                ? KerberosClientContext.create(creds, k.servicePrincipal(), GssMechanism.SPNEGO)
+                : KerberosClientContext.forHost(creds, host, GssMechanism.SPNEGO));
+    }
+
+    /** {@code DOMAIN\\user} becomes {@code user@DOMAIN}; {@code user@realm} stays; a bare user takes the realm. */
+    static String principal(String user, String realm) {
+        int backslash = user.indexOf('\\');
+        if (backslash >= 0) {
+            return user.substring(backslash + 1) + "@" + user.substring(0, backslash).toUpperCase(Locale.ROOT);
+        }
+        if (user.contains("@") || realm == null) {
+            return user;
+        }
+        return user + "@" + realm.toUpperCase(Locale.ROOT);
     }
 }

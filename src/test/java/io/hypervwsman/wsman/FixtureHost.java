@@ -30,7 +30,14 @@ final class FixtureHost implements AutoCloseable {
     static final String PASSWORD = "Fixture-Pa55word!";
 
     /** How the client reaches the fixtures. */
-    enum Mode { PLAIN, NTLM_ENCRYPTED }
+    enum Mode { PLAIN, NTLM_ENCRYPTED, KERBEROS_ENCRYPTED }
+
+    /** The KDC, service keytab and client identity for KERBEROS_ENCRYPTED; set once per test class. */
+    record KerberosSetup(io.hypervwsman.transport.auth.kerberos.KerberosRealm realm, Path serviceKeytab,
+                         String servicePrincipal, String user, char[] password) {
+    }
+
+    static volatile KerberosSetup kerberos;
 
     private final WireMockServer server;
     private final NegotiateGateway gateway;
@@ -50,6 +57,9 @@ final class FixtureHost implements AutoCloseable {
                 .usingFilesUnderDirectory(dir.toString()));
         server.start();
         gateway = mode == Mode.PLAIN ? null : startGateway(URI.create("http://127.0.0.1:" + server.port() + "/wsman"));
+        if (mode == Mode.KERBEROS_ENCRYPTED) {
+            gateway.acceptKerberos(kerberos.serviceKeytab(), kerberos.servicePrincipal());
+        }
     }
 
     private static NegotiateGateway startGateway(URI backend) {
@@ -91,8 +101,16 @@ final class FixtureHost implements AutoCloseable {
 
     ConnectionOptions.Builder optionsBuilder() {
         ConnectionOptions.Builder b = ConnectionOptions.builder(endpoint());
-        return mode == Mode.PLAIN ? b.auth(AuthMode.NONE, null)
-                : b.auth(AuthMode.NTLM, new Credentials(USER, PASSWORD.toCharArray()));
+        switch (mode) {
+            case PLAIN:
+                return b.auth(AuthMode.NONE, null);
+            case NTLM_ENCRYPTED:
+                return b.auth(AuthMode.NTLM, new Credentials(USER, PASSWORD.toCharArray()));
+            default:
+                return b.auth(AuthMode.KERBEROS, new Credentials(kerberos.user(), kerberos.password()))
+                        .kerberos(new io.hypervwsman.transport.KerberosOptions(null, null, kerberos.realm().name(),
+                                kerberos.realm().kdcs().get(0), kerberos.servicePrincipal()));
+        }
     }
 
     WsManClient client() {

@@ -22,12 +22,12 @@ import org.apache.kerby.kerberos.kerb.server.SimpleKdcServer;
  * starting the KDC (about a second) happens once. Clients reach it through {@link #realm()}, i.e. through
  * the generated krb5.conf of {@link Krb5ConfFile}, never through a krb5.conf of Kerby's.
  */
-final class EmbeddedKdc implements AutoCloseable {
+public final class EmbeddedKdc implements AutoCloseable {
 
-    static final String REALM = "EXAMPLE.TEST";
-    static final String USER = "alice@" + REALM;
+    public static final String REALM = "EXAMPLE.TEST";
+    public static final String USER = "alice@" + REALM;
     static final String KEYTAB_USER = "bob@" + REALM;
-    static final String SERVICE = "HTTP/localhost@" + REALM;
+    public static final String SERVICE = "HTTP/localhost@" + REALM;
     static final String UNREGISTERED_SERVICE = "HTTP/nowhere.example.test@" + REALM;
     /** Test-only secret for a throwaway realm. */
     private static final String USER_PASSWORD = "correct horse battery staple";
@@ -71,16 +71,16 @@ final class EmbeddedKdc implements AutoCloseable {
     }
 
     /** The realm as a client configures it explicitly, so no krb5.conf is needed. */
-    KerberosRealm realm() {
+    public KerberosRealm realm() {
         return KerberosRealm.of(REALM, "127.0.0.1:" + port);
     }
 
-    char[] userPassword() {
+    public char[] userPassword() {
         return USER_PASSWORD.toCharArray();
     }
 
     /** Writes {@code principal}'s keys to a new keytab in {@code dir}. */
-    Path exportKeytab(String principal, Path dir) {
+    public Path exportKeytab(String principal, Path dir) {
         Path keytab = dir.resolve(principal.replaceAll("[^A-Za-z0-9]", "_") + ".keytab");
         try {
             kdc.exportPrincipal(principal, keytab.toFile());

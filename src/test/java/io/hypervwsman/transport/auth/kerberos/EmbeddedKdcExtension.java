@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /** Injects the JVM-wide {@link EmbeddedKdc}, started on first use and stopped when the test run ends. */
-final class EmbeddedKdcExtension implements ParameterResolver {
+public final class EmbeddedKdcExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmbeddedKdc.class);
 
