@@ -52,6 +52,8 @@ public final class NegotiateGateway implements AutoCloseable {
         }
     };
     private final AtomicInteger handshakes = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.Queue<HostFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile Path kerberosKeytab;
     private volatile String kerberosPrincipal;
 
@@ -83,6 +85,20 @@ public final class NegotiateGateway implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/wsman");
     }
 
+    /** How many HTTP requests reached the host. */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** Queues a fault for the next request that can show it. */
+    public void injectOnce(HostFault fault) {
+        faults.add(fault);
+    }
+
+    private boolean take(HostFault fault) {
+        return faults.remove(fault);
+    }
+
     /** How many authentication handshakes completed: one per authenticated connection. */
     public int completedHandshakes() {
         return handshakes.get();
@@ -94,7 +110,13 @@ public final class NegotiateGateway implements AutoCloseable {
                 send(exchange, 405, null, new byte[0]);
                 return;
             }
+            requests.incrementAndGet();
             byte[] body = readBounded(exchange.getRequestBody());
+            if (take(HostFault.FORGET_SESSIONS)) {
+                synchronized (sessions) {
+                    sessions.clear();
+                }
+            }
             InetSocketAddress peer = exchange.getRemoteAddress();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             Session session;
@@ -239,10 +261,38 @@ public final class NegotiateGateway implements AutoCloseable {
                 return;
             }
             SoapBackend.Reply reply = backend.handle(plaintext);
-            sealed = MultipartEncrypted.encode(reply.body(), session.security);
+            if (take(HostFault.PLAINTEXT_REPLY)) {
+                send(exchange, reply.status(), reply.contentType(), reply.body());
+                return;
+            }
+            SessionSecurity security = take(HostFault.TAMPERED_SIGNATURE) ? tampered(session.security) : session.security;
+            sealed = MultipartEncrypted.encode(reply.body(), security);
             exchange.getResponseHeaders().add("Content-Type", sealed.contentType());
             send(exchange, reply.status(), null, sealed.body());
         }
+    }
+
+    /** Signs with a flipped bit in the signature's last eight bytes (the checksum for NTLM, the trailer for Kerberos). */
+    private static SessionSecurity tampered(SessionSecurity real) {
+        return new SessionSecurity() {
+            @Override
+            public String protocol() {
+                return real.protocol();
+            }
+
+            @Override
+            public WrappedMessage wrap(byte[] plaintext) {
+                WrappedMessage w = real.wrap(plaintext);
+                byte[] sig = w.signature().clone();
+                sig[sig.length - 5] ^= 0x01;
+                return new WrappedMessage(sig, w.sealed());
+            }
+
+            @Override
+            public byte[] unwrap(byte[] signature, byte[] sealed) {
+                return real.unwrap(signature, sealed);
+            }
+        };
     }
 
     private void challengeAnew(HttpExchange exchange) throws IOException {

@@ -1,0 +1,99 @@
+package io.hypervwsman.wsman;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hypervwsman.MessageIntegrityException;
+import io.hypervwsman.sim.HostFault;
+import io.hypervwsman.transport.AuthMode;
+import io.hypervwsman.transport.Credentials;
+import io.hypervwsman.transport.HttpUnauthorizedException;
+import org.junit.jupiter.api.Test;
+
+/** NTLM sessions with message encryption: round trips, reuse, re-authentication and integrity failures. */
+class NegotiateSessionTest {
+    private static final SelectorSet VM = SelectorSet.of("CreationClassName", "Msvm_ComputerSystem",
+            "Name", GetInstanceTest.VM_ID);
+
+    private static FixtureHost host() {
+        return new FixtureHost("get-computersystem", FixtureHost.Mode.NTLM_ENCRYPTED);
+    }
+
+    @Test
+    void aFreshConnectionCostsTwoRoundTripsBeforeTheFirstReply() {
+        try (FixtureHost host = host(); WsManClient client = host.client()) {
+            assertEquals("web-frontend-01", client.get(GetInstanceTest.CS, VM).string("ElementName").orElseThrow());
+
+            assertEquals(2, host.gateway().requestCount(), "NEGOTIATE, then AUTHENTICATE carrying the sealed request");
+            assertEquals(1, host.gateway().completedHandshakes());
+        }
+    }
+
+    @Test
+    void theAuthenticatedConnectionIsKeptAndReused() {
+        try (FixtureHost host = host(); WsManClient client = host.client()) {
+            for (int i = 0; i < 5; i++) {
+                client.get(GetInstanceTest.CS, VM);
+            }
+            assertEquals(1, host.gateway().completedHandshakes());
+            assertEquals(6, host.gateway().requestCount());
+        }
+    }
+
+    @Test
+    void wrongPasswordIsAnAuthenticationFailureThatNamesTheUserNotThePassword() {
+        try (FixtureHost host = host();
+             WsManClient client = WsManClient.connect(host.optionsBuilder()
+                     .auth(AuthMode.NTLM, new Credentials(FixtureHost.USER, "Wrong-Pa55word!".toCharArray())).build())) {
+            HttpUnauthorizedException e = assertThrows(HttpUnauthorizedException.class,
+                    () -> client.get(GetInstanceTest.CS, VM));
+
+            assertEquals(3, e.exitCode());
+            assertTrue(e.getMessage().contains("LAB\\operator"), e.getMessage());
+            assertFalse(e.getMessage().contains("Wrong-Pa55word!"));
+            assertEquals(0, host.gateway().completedHandshakes());
+        }
+    }
+
+    @Test
+    void a401MidSessionReauthenticatesOnceAndResends() {
+        try (FixtureHost host = host(); WsManClient client = host.client()) {
+            client.get(GetInstanceTest.CS, VM);
+            host.gateway().injectOnce(HostFault.FORGET_SESSIONS);
+
+            assertEquals("web-frontend-01", client.get(GetInstanceTest.CS, VM).string("ElementName").orElseThrow());
+            assertEquals(2, host.gateway().completedHandshakes());
+            assertEquals(2 + 1 + 2, host.gateway().requestCount(), "the 401'd request, then a new two-leg handshake");
+        }
+    }
+
+    @Test
+    void aPlaintextReplyUnderEncryptionIsRefusedAsADowngrade() {
+        try (FixtureHost host = host(); WsManClient client = host.client()) {
+            client.get(GetInstanceTest.CS, VM);
+            host.gateway().injectOnce(HostFault.PLAINTEXT_REPLY);
+
+            MessageIntegrityException e = assertThrows(MessageIntegrityException.class,
+                    () -> client.get(GetInstanceTest.CS, VM));
+            assertTrue(e.getMessage().contains("downgrade"), e.getMessage());
+            assertEquals(4, e.exitCode());
+        }
+    }
+
+    @Test
+    void aTamperedSignatureIsRefusedAndTheSessionIsNotReused() {
+        try (FixtureHost host = host(); WsManClient client = host.client()) {
+            client.get(GetInstanceTest.CS, VM);
+            host.gateway().injectOnce(HostFault.TAMPERED_SIGNATURE);
+
+            MessageIntegrityException e = assertThrows(MessageIntegrityException.class,
+                    () -> client.get(GetInstanceTest.CS, VM));
+            assertTrue(e.getMessage().contains("signature"), e.getMessage());
+
+            client.get(GetInstanceTest.CS, VM);
+            assertEquals(2, host.gateway().completedHandshakes(), "a fresh session after the integrity failure");
+        }
+    }
+}
