@@ -55,8 +55,12 @@ public final class ConnectionOptions {
         if (host.contains("://")) {
             return URI.create(host);
         }
+        String scheme = https ? "https://" : "http://";
+        if (host.matches("[^:\\[\\]/]+:\\d{1,5}")) {
+            return URI.create(scheme + host + "/wsman");
+        }
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return URI.create((https ? "https://" : "http://") + h + ":" + (https ? 5986 : 5985) + "/wsman");
+        return URI.create(scheme + h + ":" + (https ? 5986 : 5985) + "/wsman");
     }
 
     public URI endpoint() {

@@ -1,0 +1,155 @@
+package io.hypervwsman.cli;
+
+import io.hypervwsman.hyperv.HyperVHost;
+import io.hypervwsman.hyperv.PollPolicy;
+import io.hypervwsman.hyperv.Sleeper;
+import io.hypervwsman.transport.AuthMode;
+import io.hypervwsman.transport.ConnectionOptions;
+import io.hypervwsman.transport.Credentials;
+import io.hypervwsman.transport.KerberosOptions;
+import io.hypervwsman.wsman.WsManClient;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The options every command that talks to a host shares: where, as whom, how, or the embedded simulator. */
+final class ConnectionMixin {
+    @Option(names = "--host", paramLabel = "HOST|URL",
+            description = "Host name (http://HOST:5985/wsman, or 5986 with --https) or full endpoint URL.")
+    String host;
+
+    @Option(names = "--user", paramLabel = "USER", description = "DOMAIN\\user or user@REALM.")
+    String user;
+
+    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "negotiate",
+            description = "negotiate (default: Kerberos when a ticket or keytab is available, else NTLM), ntlm, kerberos,"
+                    + " basic (HTTPS only).")
+    String auth;
+
+    @Option(names = "--https", description = "Use HTTPS (port 5986) for a bare host name.")
+    boolean https;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust the CA certificate(s) in this PEM file.")
+    Path caFile;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the password from the first line of FILE (else HYPERV_WSMAN_PASSWORD, else a prompt).")
+    Path passwordFile;
+
+    @Option(names = "--no-encryption",
+            description = "Do not encrypt messages over HTTP (only for hosts with AllowUnencrypted=true).")
+    boolean noEncryption;
+
+    @Option(names = "--keytab", paramLabel = "FILE", description = "Kerberos: log in with this keytab.")
+    Path keytab;
+
+    @Option(names = "--realm", paramLabel = "REALM", description = "Kerberos realm (no krb5.conf needed with --kdc).")
+    String realm;
+
+    @Option(names = "--kdc", paramLabel = "HOST[:PORT]", description = "Kerberos KDC for --realm.")
+    String kdc;
+
+    @Option(names = "--spn", paramLabel = "SPN", description = "Kerberos service principal (default HTTP/<host>).")
+    String spn;
+
+    @Option(names = "--operation-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "WS-Management OperationTimeout per request (default 60s).")
+    Duration operationTimeout;
+
+    @Option(names = "--simulate", description = "Run against an embedded simulated Hyper-V host (no real host needed).")
+    boolean simulate;
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "With --simulate: the scenario file to load.")
+    Path scenario;
+
+    /** A connected host and whatever must be closed with it (e.g. the embedded simulator). */
+    record Session(HyperVHost host, String label, AutoCloseable resource) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            try {
+                host.close();
+            } finally {
+                if (resource != null) {
+                    resource.close();
+                }
+            }
+        }
+    }
+
+    String label() {
+        return simulate ? "simulated-host" : host;
+    }
+
+    Session open(Terminal terminal) {
+        if (simulate) {
+            EmbeddedSimulator sim = EmbeddedSimulator.start(scenario);
+            ConnectionOptions o = ConnectionOptions.builder(sim.endpoint())
+                    .auth(AuthMode.NTLM, new Credentials(sim.user(), sim.password())).build();
+            return new Session(new HyperVHost(WsManClient.connect(o), sim.hostName(), Clock.systemUTC(),
+                    Sleeper.system(), PollPolicy.DEFAULT), sim.hostName(), sim);
+        }
+        if (host == null || host.isBlank()) {
+            throw new UsageException("--host is required (or --simulate to try the embedded simulated host)");
+        }
+        if (scenario != null) {
+            throw new UsageException("--scenario goes with --simulate");
+        }
+        ConnectionOptions options = options(terminal);
+        return new Session(HyperVHost.connect(options), host, null);
+    }
+
+    ConnectionOptions options(Terminal terminal) {
+        URI endpoint;
+        try {
+            endpoint = ConnectionOptions.endpointFor(host.trim(), https);
+            if (endpoint.getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--host " + host + " is not a host name or an http(s) URL");
+        }
+        AuthMode mode = authMode();
+        ConnectionOptions.Builder b;
+        try {
+            b = ConnectionOptions.builder(endpoint);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Credentials credentials = null;
+        if (mode != AuthMode.NONE) {
+            if (user == null || user.isBlank()) {
+                if (mode == AuthMode.KERBEROS && keytab == null) {
+                    credentials = null;
+                } else {
+                    throw new UsageException("--user is required for " + mode.name().toLowerCase(Locale.ROOT)
+                            + " authentication");
+                }
+            } else if (mode == AuthMode.KERBEROS && keytab != null) {
+                credentials = new Credentials(user, new char[0]);
+            } else {
+                credentials = new Credentials(user, PasswordSource.read(terminal.env(), passwordFile,
+                        terminal.console(), user));
+            }
+        }
+        b.auth(mode, credentials).caFile(caFile).encryption(!noEncryption)
+                .kerberos(new KerberosOptions(keytab, null, realm, kdc, spn));
+        if (operationTimeout != null) {
+            b.operationTimeout(operationTimeout);
+        }
+        return b.build();
+    }
+
+    private AuthMode authMode() {
+        switch (auth.toLowerCase(Locale.ROOT)) {
+            case "negotiate": return AuthMode.NEGOTIATE;
+            case "ntlm": return AuthMode.NTLM;
+            case "kerberos": return AuthMode.KERBEROS;
+            case "basic": return AuthMode.BASIC;
+            case "none": return AuthMode.NONE;
+            default: throw new UsageException("--auth must be negotiate, ntlm, kerberos or basic, not " + auth);
+        }
+    }
+}

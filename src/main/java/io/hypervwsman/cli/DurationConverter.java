@@ -1,0 +1,52 @@
+package io.hypervwsman.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads durations as operators write them: 30m, 90s, 1h, 1h30m, 500ms, or ISO-8601 (PT30M). */
+final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
+
+    @Override
+    public Duration convert(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.startsWith("p")) {
+            try {
+                return positive(Duration.parse(v.toUpperCase(Locale.ROOT)), value);
+            } catch (RuntimeException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration (e.g. 30m, 90s, 1h30m)");
+            }
+        }
+        Matcher m = PART.matcher(v);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) {
+                break;
+            }
+            long n = Long.parseLong(m.group(1));
+            switch (m.group(2)) {
+                case "h": total = total.plusHours(n); break;
+                case "m": total = total.plusMinutes(n); break;
+                case "s": total = total.plusSeconds(n); break;
+                default: total = total.plusMillis(n); break;
+            }
+            end = m.end();
+        }
+        if (end == 0 || end != v.length()) {
+            throw new TypeConversionException("'" + value + "' is not a duration (e.g. 30m, 90s, 1h30m)");
+        }
+        return positive(total, value);
+    }
+
+    private static Duration positive(Duration d, String value) {
+        if (d.isZero() || d.isNegative()) {
+            throw new TypeConversionException("'" + value + "' must be a positive duration");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,74 @@
+package io.hypervwsman.cli;
+
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The hyperv-wsman command line. Exit codes: 0 succeeded; 1 the host refused or failed the operation;
+ * 2 usage error; 3 authentication failed; 4 connection, TLS or protocol error; 5 timed out or outcome unknown.
+ */
+@Command(name = "hyperv-wsman", mixinStandardHelpOptions = true, version = "hyperv-wsman 0.1.0",
+        description = "Manage Hyper-V Replica failovers over WS-Management (WinRM), from Linux or macOS.",
+        subcommands = {RevertFailoverCommand.class, InitiateFailoverCommand.class, CommitFailoverCommand.class,
+                TestFailoverCommand.class, PreparePlannedFailoverCommand.class, ResynchronizeCommand.class,
+                ReplicationCommand.class, VmsCommand.class, JobCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:succeeded", "1:the host refused or failed the operation (or a pre-check did)",
+                "2:usage error", "3:authentication failed", "4:connection, TLS or protocol error",
+                "5:timed out, or the outcome is unknown"})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        configureLogging(Arrays.asList(args).contains("--verbose"));
+        System.exit(run(args, Terminal.system()));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
+    static int run(String[] args, Terminal terminal) {
+        CommandLine cli = new CommandLine(new Main(), new TerminalFactory(terminal));
+        cli.setOut(new java.io.PrintWriter(terminal.out(), true));
+        cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+        cli.setParameterExceptionHandler((ex, a) -> {
+            terminal.err().println("error: " + ex.getMessage());
+            terminal.err().println("hint: hyperv-wsman " + (ex.getCommandLine().getCommandName().equals("hyperv-wsman")
+                    ? "" : ex.getCommandLine().getCommandName() + " ") + "--help");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    /** Logs go to stderr: warnings only, or everything (the decrypted WS-Man exchange) with --verbose. */
+    static void configureLogging(boolean verbose) {
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.cxf", verbose ? "info" : "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc", verbose ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.hypervwsman.sim", "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "false");
+    }
+
+    /** Gives every command the same terminal (streams, environment, console). */
+    private static final class TerminalFactory implements CommandLine.IFactory {
+        private final Terminal terminal;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        TerminalFactory(Terminal terminal) {
+            this.terminal = terminal;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            K instance = fallback.create(cls);
+            if (instance instanceof HostCommand c) {
+                c.terminal = terminal;
+            }
+            return instance;
+        }
+    }
+}

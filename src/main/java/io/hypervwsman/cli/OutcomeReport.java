@@ -1,0 +1,127 @@
+package io.hypervwsman.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.OperationFailedException;
+import io.hypervwsman.OutcomeUnknownException;
+import io.hypervwsman.hyperv.JobReport;
+import io.hypervwsman.hyperv.OperationOutcome;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes an operation's outcome, or the error that stopped it, as one JSON object or one summary line. */
+final class OutcomeReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OutcomeReport() {
+    }
+
+    static void print(OperationOutcome o, boolean json, PrintStream out, PrintStream err) {
+        if (json) {
+            out.println(write(toMap(o)));
+            return;
+        }
+        for (String w : o.warnings()) {
+            err.println("warning: " + w);
+        }
+        if (o.job() != null && !o.job().errors().isEmpty()) {
+            for (String e : o.job().errors()) {
+                err.println("host error: " + e);
+            }
+        }
+        out.println(o.outcome().label() + ": " + o.message() + " [decided by " + o.decidedBy() + ", "
+                + seconds(o.durationMs()) + "]");
+    }
+
+    /** The one JSON object (or the two lines on stderr) for an operation stopped by an exception. */
+    static void printError(String operation, String host, String vmGiven, HyperVWsManException e, long durationMs,
+                           boolean json, boolean verbose, PrintStream out, PrintStream err) {
+        String hint = e instanceof OperationFailedException f ? f.hint() : hintFor(e);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("operation", operation);
+            m.put("host", host);
+            m.put("vm", vmGiven == null ? null : vm(vmGiven, null));
+            m.put("returnValue", null);
+            m.put("job", null);
+            m.put("outcome", e instanceof OutcomeUnknownException ? "unknown" : "failed");
+            m.put("decidedBy", e instanceof OperationFailedException ? "pre-check" : "none");
+            m.put("message", e.getMessage());
+            m.put("durationMs", durationMs);
+            m.put("exitCode", e.exitCode());
+            m.put("hint", hint);
+            out.println(write(m));
+        } else {
+            err.println("error: " + e.getMessage());
+            if (hint != null) {
+                err.println("hint: " + hint);
+            }
+        }
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+    }
+
+    private static String hintFor(HyperVWsManException e) {
+        switch (e.exitCode()) {
+            case 3: return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
+            case 4: return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
+            case 5: return "check the VM on the host before doing anything else";
+            default: return null;
+        }
+    }
+
+    static Map<String, Object> toMap(OperationOutcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("operation", o.operation());
+        m.put("host", o.host());
+        m.put("vm", o.vm() == null ? null : vm(o.vm().name(), o.vm().id()));
+        m.put("returnValue", o.returnValue());
+        m.put("job", o.job() == null ? null : job(o.job()));
+        m.put("outcome", o.outcome().label());
+        m.put("decidedBy", o.decidedBy());
+        m.put("message", o.message());
+        m.put("durationMs", o.durationMs());
+        m.put("warnings", o.warnings());
+        return m;
+    }
+
+    static Map<String, Object> job(JobReport j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instanceId", j.instanceId());
+        m.put("jobState", j.jobState());
+        m.put("state", j.state());
+        m.put("percentComplete", j.percentComplete());
+        m.put("errorCode", j.errorCode());
+        m.put("errorSummary", j.errorSummary());
+        m.put("errorDescription", j.errorDescription());
+        m.put("errors", j.errors());
+        return m;
+    }
+
+    private static Map<String, Object> vm(String name, String id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("id", id);
+        return m;
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String writeList(List<?> values) {
+        return write(values);
+    }
+
+    private static String seconds(long ms) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+}

@@ -1,0 +1,150 @@
+package io.hypervwsman.hyperv;
+
+import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.MessageIntegrityException;
+import io.hypervwsman.transport.ConnectionException;
+import io.hypervwsman.transport.ServiceUnavailableException;
+import io.hypervwsman.wsman.CimInstance;
+import io.hypervwsman.wsman.EndpointReference;
+import io.hypervwsman.wsman.MethodInput;
+import io.hypervwsman.wsman.MethodOutput;
+import io.hypervwsman.wsman.WsManClient;
+import io.hypervwsman.wsman.WsManFault;
+import io.hypervwsman.wsman.WsManFaultException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows a Msvm_ConcreteJob until it ends: polls with backoff, retries the poll after transient errors
+ * (polls are idempotent), collects GetErrorEx messages of a failed job, and says when the job can no
+ * longer be read (finished jobs vanish about five minutes after they end).
+ */
+public final class JobTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(JobTracker.class);
+    /** ERROR_WSMAN_QUOTA_MAX_OPERATIONS: too many concurrent operations for this user; later is fine. */
+    private static final long QUOTA_EXCEEDED = 2150859174L;
+    /** ERROR_WSMAN_RESOURCE_NOT_FOUND and WBEM_E_NOT_FOUND: the instance is gone. */
+    private static final long RESOURCE_NOT_FOUND = 2150858752L;
+    private static final long WBEM_NOT_FOUND = 2147749890L;
+    private static final Pattern CIM_XML_MESSAGE = Pattern.compile(
+            "<PROPERTY[^>]*NAME=\"Message\"[^>]*>\\s*<VALUE>(.*?)</VALUE>", Pattern.DOTALL);
+
+    private final WsManClient client;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final PollPolicy policy;
+
+    public JobTracker(WsManClient client, Clock clock, Sleeper sleeper, PollPolicy policy) {
+        this.client = client;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.policy = policy;
+    }
+
+    /** How following a job ended. */
+    public enum Ending { FINISHED, VANISHED, TIMED_OUT, UNREACHABLE }
+
+    /** The ending, the last report read (null if none could be read), and the error behind UNREACHABLE. */
+    public record Result(Ending ending, JobReport last, HyperVWsManException error) {
+    }
+
+    /** Polls the job until it ends or {@code deadline} passes. */
+    public Result follow(EndpointReference job, Instant deadline, JobProgressListener listener) {
+        Duration wait = policy.initial();
+        JobReport last = null;
+        HyperVWsManException lastTransient = null;
+        while (true) {
+            try {
+                CimInstance instance = client.get(job);
+                last = JobReport.from(instance);
+                lastTransient = null;
+                listener.update(last);
+                if (!JobState.isRunning(last.jobState())) {
+                    if (!JobState.isSuccess(last.jobState()) || last.errorCode() != 0) {
+                        last = last.withErrors(errorMessages(job));
+                    }
+                    return new Result(Ending.FINISHED, last, null);
+                }
+            } catch (WsManFaultException e) {
+                if (isNotFound(e.fault())) {
+                    return new Result(Ending.VANISHED, last, e);
+                }
+                if (!isTransient(e.fault())) {
+                    return new Result(Ending.UNREACHABLE, last, e);
+                }
+                lastTransient = e;
+                LOG.debug("transient fault while polling the job, polling again: {}", e.getMessage());
+            } catch (ServiceUnavailableException | ConnectionException | MessageIntegrityException e) {
+                lastTransient = e;
+                LOG.debug("transient error while polling the job, polling again: {}", e.getMessage());
+            } catch (HyperVWsManException e) {
+                return new Result(Ending.UNREACHABLE, last, e);
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(deadline)) {
+                return lastTransient != null && last == null
+                        ? new Result(Ending.UNREACHABLE, null, lastTransient)
+                        : new Result(Ending.TIMED_OUT, last, lastTransient);
+            }
+            Duration remaining = Duration.between(now, deadline);
+            try {
+                sleeper.sleep(wait.compareTo(remaining) < 0 ? wait : remaining);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Result(Ending.TIMED_OUT, last, null);
+            }
+            wait = policy.next(wait);
+        }
+    }
+
+    /** GetErrorEx's Msvm_Error messages; an empty list if the host has none or will not say. */
+    List<String> errorMessages(EndpointReference job) {
+        List<String> messages = new ArrayList<>();
+        try {
+            MethodOutput out = client.invoke(job, "GetErrorEx", MethodInput.create());
+            // Unverified on a host whether WinRM sends each Msvm_Error as escaped CIM-XML text (as WMI does)
+            // or as a nested instance element; both are read.
+            org.w3c.dom.NodeList kids = out.element().getChildNodes();
+            for (int i = 0; i < kids.getLength(); i++) {
+                if (kids.item(i) instanceof org.w3c.dom.Element e && "Errors".equals(e.getLocalName())) {
+                    org.w3c.dom.NodeList nested = e.getElementsByTagNameNS("*", "Message");
+                    if (nested.getLength() > 0) {
+                        messages.add(nested.item(0).getTextContent().trim());
+                        continue;
+                    }
+                    String error = e.getTextContent();
+                    Matcher m = CIM_XML_MESSAGE.matcher(error);
+                    messages.add(m.find() ? unescape(m.group(1).trim()) : error.trim());
+                }
+            }
+        } catch (HyperVWsManException e) {
+            LOG.debug("GetErrorEx failed: {}", e.getMessage());
+        }
+        return messages;
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
+    }
+
+    static boolean isNotFound(WsManFault f) {
+        Long code = f.wsmanCode();
+        Long provider = f.providerError();
+        return (code != null && (code == RESOURCE_NOT_FOUND || code == WBEM_NOT_FOUND))
+                || (provider != null && provider == WBEM_NOT_FOUND)
+                || f.hasSubcode(null, "DestinationUnreachable");
+    }
+
+    static boolean isTransient(WsManFault f) {
+        Long code = f.wsmanCode();
+        return f.isTimedOut() || (code != null && code == QUOTA_EXCEEDED);
+    }
+}

@@ -1,0 +1,358 @@
+package io.hypervwsman.hyperv;
+
+import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.OperationFailedException;
+import io.hypervwsman.hyperv.OperationOutcome.VmInfo;
+import io.hypervwsman.transport.ConnectionException;
+import io.hypervwsman.wsman.EndpointReference;
+import io.hypervwsman.wsman.EnumerateOptions;
+import io.hypervwsman.wsman.Enumeration;
+import io.hypervwsman.wsman.MethodInput;
+import io.hypervwsman.wsman.MethodOutput;
+import io.hypervwsman.wsman.WsManClient;
+import io.hypervwsman.wsman.WsManFaultException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Hyper-V Replica failover lifecycle: each operation resolves the VM, checks what Stop-VMFailover
+ * and friends check, invokes the method exactly once, follows its job, and reports how it ended. When
+ * the job can no longer be read, the outcome is decided from the relationship's ReplicationState, or
+ * reported as unknown; it is never guessed as failed.
+ */
+public final class ReplicaOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaOperations.class);
+
+    private final WsManClient client;
+    private final String host;
+    private final VirtualMachines vms;
+    private final JobTracker tracker;
+    private final Clock clock;
+    private volatile EndpointReference service;
+
+    ReplicaOperations(WsManClient client, String host, VirtualMachines vms, JobTracker tracker, Clock clock) {
+        this.client = client;
+        this.host = host;
+        this.vms = vms;
+        this.tracker = tracker;
+        this.clock = clock;
+    }
+
+    /** Stop-VMFailover on a replica (Recovered or Failover in progress) or a primary prepared for planned failover. */
+    public OperationOutcome revertFailover(VmRef ref, OperationOptions options) {
+        return run(new Spec("RevertFailover", true,
+                (vm, rel) -> {
+                    ReplicationState s = rel.state();
+                    if (vm.replicationMode().isReplica()
+                            && (s == ReplicationState.RECOVERED || s == ReplicationState.FAILOVER_IN_PROGRESS)) {
+                        return;
+                    }
+                    if (vm.replicationMode() == ReplicationMode.PRIMARY && s == ReplicationState.SYNCED_REPLICATION_COMPLETE) {
+                        return;
+                    }
+                    if (s == ReplicationState.COMMITTED) {
+                        throw new OperationFailedException("the failover of " + vm.name() + " was committed; it can no"
+                                + " longer be reverted", "to go back, set up replication again (reverse-replication)");
+                    }
+                    throw new OperationFailedException(vm.name() + " is a " + vm.replicationMode().displayName()
+                            + " in state " + s.displayName() + " (" + s.value() + "); a failover can be reverted only on a"
+                            + " replica in Recovered or Failover in progress, or a primary prepared for planned failover",
+                            null);
+                },
+                vm -> serviceCall("RevertFailover", vm),
+                (before, after) -> after != ReplicationState.RECOVERED && after != ReplicationState.FAILOVER_IN_PROGRESS
+                        && after != ReplicationState.SYNCED_REPLICATION_COMPLETE && after != ReplicationState.COMMITTED,
+                EnumSet.of(ReplicationState.RECOVERED, ReplicationState.SYNCED_REPLICATION_COMPLETE)), ref, options);
+    }
+
+    /** Start-VMFailover on a replica: fail over to the latest recovery point. */
+    public OperationOutcome initiateFailover(VmRef ref, OperationOptions options) {
+        Set<ReplicationState> from = EnumSet.of(ReplicationState.REPLICATING, ReplicationState.RESYNCHRONIZING,
+                ReplicationState.SUSPENDED, ReplicationState.DISK_UPDATE_IN_PROGRESS);
+        return run(new Spec("InitiateFailover", true,
+                (vm, rel) -> requireReplicaIn(vm, rel, from, "failed over"),
+                vm -> serviceCall("InitiateFailover", vm),
+                (before, after) -> after == ReplicationState.RECOVERED, from), ref, options);
+    }
+
+    /** Complete-VMFailover: commit a failover (it can no longer be reverted afterwards). */
+    public OperationOutcome commitFailover(VmRef ref, OperationOptions options) {
+        Set<ReplicationState> from = EnumSet.of(ReplicationState.RECOVERED);
+        return run(new Spec("CommitFailover", false,
+                (vm, rel) -> requireReplicaIn(vm, rel, from, "committed"),
+                vm -> serviceCall("CommitFailover", vm),
+                (before, after) -> after == ReplicationState.COMMITTED, from), ref, options);
+    }
+
+    /** Start-VMFailover -AsTest: create a test VM from the latest recovery point. */
+    public OperationOutcome testFailover(VmRef ref, OperationOptions options) {
+        Set<ReplicationState> from = EnumSet.of(ReplicationState.REPLICATING, ReplicationState.SUSPENDED);
+        return run(new Spec("TestReplicaSystem", false,
+                (vm, rel) -> requireReplicaIn(vm, rel, from, "test-failed-over"),
+                vm -> serviceCall("TestReplicaSystem", vm),
+                null, Set.of()), ref, options);
+    }
+
+    /** Start-VMFailover -Prepare on a primary: RequestReplicationStateChangeEx(4). */
+    public OperationOutcome preparePlannedFailover(VmRef ref, OperationOptions options) {
+        Set<ReplicationState> from = EnumSet.of(ReplicationState.REPLICATING);
+        return run(new Spec("RequestReplicationStateChangeEx", true,
+                (vm, rel) -> {
+                    if (vm.replicationMode() != ReplicationMode.PRIMARY || !from.contains(rel.state())) {
+                        throw new OperationFailedException("a planned failover is prepared on a primary that is"
+                                + " Replicating; " + vm.name() + " is a " + vm.replicationMode().displayName() + " in state "
+                                + rel.state().displayName(), null);
+                    }
+                },
+                vm -> client.invoke(vm.reference(), "RequestReplicationStateChangeEx",
+                        MethodInput.create().add("RequestedState", 4)),
+                (before, after) -> after == ReplicationState.SYNCED_REPLICATION_COMPLETE, from), ref, options);
+    }
+
+    /** Resume-VMReplication -Resynchronize. */
+    public OperationOutcome resynchronize(VmRef ref, OperationOptions options) {
+        Set<ReplicationState> from = EnumSet.of(ReplicationState.CRITICAL,
+                ReplicationState.WAITING_TO_START_RESYNCHRONIZATION, ReplicationState.RESYNCHRONIZATION_SUSPENDED);
+        return run(new Spec("Resynchronize", false,
+                (vm, rel) -> {
+                    if (!from.contains(rel.state())) {
+                        throw new OperationFailedException(vm.name() + " is in state " + rel.state().displayName()
+                                + "; resynchronization applies to Critical, Waiting to start resynchronization or"
+                                + " Resynchronization suspended", null);
+                    }
+                },
+                vm -> serviceCall("Resynchronize", vm),
+                (before, after) -> after == ReplicationState.REPLICATING || after == ReplicationState.RESYNCHRONIZING,
+                from), ref, options);
+    }
+
+    private static void requireReplicaIn(VirtualMachine vm, Relationship rel, Set<ReplicationState> allowed,
+                                         String verb) {
+        if (!vm.replicationMode().isReplica() || !allowed.contains(rel.state())) {
+            throw new OperationFailedException(vm.name() + " is a " + vm.replicationMode().displayName() + " in state "
+                    + rel.state().displayName() + " (" + rel.state().value() + "); it can be " + verb + " only as a replica"
+                    + " in " + names(allowed), null);
+        }
+    }
+
+    private static String names(Set<ReplicationState> states) {
+        List<String> n = new ArrayList<>();
+        states.forEach(s -> n.add(s.displayName()));
+        return String.join(", ", n);
+    }
+
+    private MethodOutput serviceCall(String method, VirtualMachine vm) {
+        return client.invoke(replicationService(), method, MethodInput.create().addReference("ComputerSystem", vm.reference()));
+    }
+
+    /** The Msvm_ReplicationService instance, found by enumeration once per host and reused verbatim. */
+    EndpointReference replicationService() {
+        EndpointReference s = service;
+        if (s == null) {
+            try (Enumeration<EndpointReference> refs = client.enumerateReferences(HyperVResources.ALL,
+                    EnumerateOptions.wql("SELECT * FROM Msvm_ReplicationService"))) {
+                s = refs.stream().findFirst().orElseThrow(() -> new OperationFailedException(
+                        "the Hyper-V Replica service is not available on " + host,
+                        "is this a Hyper-V host with the Replica role configured?"));
+            }
+            service = s;
+        }
+        return s;
+    }
+
+    private OperationOutcome run(Spec spec, VmRef ref, OperationOptions options) {
+        Instant start = clock.instant();
+        Instant deadline = start.plus(options.timeout());
+        List<String> warnings = new ArrayList<>();
+        VirtualMachine vm = vms.resolve(ref);
+        VmInfo info = new VmInfo(vm.name(), vm.id());
+        Optional<Relationship> before = Optional.empty();
+        if (!options.force()) {
+            if (vm.replicationMode() == ReplicationMode.TEST_REPLICA) {
+                throw new OperationFailedException(vm.name() + " is a test-failover VM; to end a test failover use"
+                        + " stop-test-failover on its replica", "hyperv-wsman stop-test-failover --vm <replica>");
+            }
+            Relationship rel = vms.primaryRelationship(vm).orElseThrow(() -> new OperationFailedException(
+                    vm.name() + " is not replicated (no replication relationship)", null));
+            before = Optional.of(rel);
+            spec.check.accept(vm, rel);
+            if (spec.needsVmOff && vm.isRunningOrPaused()) {
+                if (!options.turnOff()) {
+                    throw new OperationFailedException(vm.name() + " is " + vm.powerState() + "; "
+                            + spec.method + " needs it turned off", "add --turn-off to turn it off first");
+                }
+                turnOff(vm, deadline, options);
+                warnings.add(vm.name() + " was turned off before " + spec.method);
+            }
+        } else {
+            before = vms.primaryRelationship(vm);
+        }
+        if (options.dryRun()) {
+            return new OperationOutcome(spec.method, host, info, null, null, Outcome.SUCCEEDED, "dry-run",
+                    "dry run: would invoke " + spec.method + " for " + vm.name() + " (" + vm.id() + ")"
+                            + before.map(r -> ", now " + r.state().displayName()).orElse(""),
+                    millisSince(start), warnings);
+        }
+
+        MethodOutput out;
+        try {
+            out = spec.invoke.apply(vm);
+        } catch (ConnectionException e) {
+            if (!e.requestMayHaveBeenProcessed()) {
+                throw e;
+            }
+            LOG.debug("connection lost around the Invoke: {}", e.getMessage());
+            return decideFromState(spec, info, vm, before, null, null, start, warnings,
+                    "the connection was lost after " + spec.method + " was sent (" + e.getMessage() + ")", false);
+        } catch (WsManFaultException e) {
+            return new OperationOutcome(spec.method, host, info, null, null, Outcome.FAILED, "fault",
+                    spec.method + " was refused by " + host + ": " + e.getMessage(), millisSince(start), warnings);
+        }
+        long rv = out.returnValue();
+        if (rv == ReturnValues.COMPLETED) {
+            return new OperationOutcome(spec.method, host, info, rv, null, Outcome.SUCCEEDED, "return-value",
+                    spec.method + " completed for " + vm.name(), millisSince(start), warnings);
+        }
+        if (rv != ReturnValues.JOB_STARTED) {
+            return new OperationOutcome(spec.method, host, info, rv, null, Outcome.FAILED, "return-value",
+                    spec.method + " failed for " + vm.name() + ": " + ReturnValues.meaning(rv) + " (" + rv + ")",
+                    millisSince(start), warnings);
+        }
+        EndpointReference job = out.reference("Job").orElse(null);
+        if (job == null) {
+            return decideFromState(spec, info, vm, before, rv, null, start, warnings,
+                    spec.method + " returned 4096 (job started) without a job reference", false);
+        }
+        JobTracker.Result result = tracker.follow(job, deadline, options.listener());
+        switch (result.ending()) {
+            case FINISHED:
+                return fromJob(spec, info, rv, result.last(), start, warnings);
+            case TIMED_OUT:
+                String id = result.last() != null ? result.last().instanceId() : job.selectors().get("InstanceID");
+                return new OperationOutcome(spec.method, host, info, rv, result.last(), Outcome.TIMED_OUT, "none",
+                        "gave up waiting after " + human(options.timeout()) + "; job " + id + " is still "
+                                + (result.last() == null ? "unread" : result.last().state()) + " on " + host,
+                        millisSince(start), warnings);
+            case VANISHED:
+                return decideFromState(spec, info, vm, before, rv, result.last(), start, warnings,
+                        "the job is gone from the host (finished jobs are kept about 5 minutes)", true);
+            default:
+                return decideFromState(spec, info, vm, before, rv, result.last(), start, warnings,
+                        "the job could not be read (" + result.error().getMessage() + ")", false);
+        }
+    }
+
+    private OperationOutcome fromJob(Spec spec, VmInfo info, long rv, JobReport job, Instant start,
+                                     List<String> warnings) {
+        if (JobState.isSuccess(job.jobState()) && job.errorCode() == 0) {
+            List<String> w = new ArrayList<>(warnings);
+            String msg = spec.method + " completed for " + info.name();
+            if (job.jobState() == 32768) {
+                w.add("the job completed with warnings; see the host's Hyper-V-VMMS event log");
+                w.addAll(job.errors());
+                msg += " with warnings";
+            }
+            return new OperationOutcome(spec.method, host, info, rv, job, Outcome.SUCCEEDED, "job", msg,
+                    millisSince(start), w);
+        }
+        String detail = job.errorDescription() != null ? job.errorDescription()
+                : job.errorSummary() != null ? job.errorSummary() : "no description";
+        return new OperationOutcome(spec.method, host, info, rv, job, Outcome.FAILED, "job",
+                spec.method + " failed for " + info.name() + ": job " + job.state() + ", error " + job.errorCode() + ": "
+                        + oneLine(detail), millisSince(start), warnings);
+    }
+
+    private OperationOutcome decideFromState(Spec spec, VmInfo info, VirtualMachine vm, Optional<Relationship> before,
+                                             Long rv, JobReport job, Instant start, List<String> warnings,
+                                             String why, boolean jobFinished) {
+        Optional<Relationship> now;
+        try {
+            now = vms.primaryRelationship(vm);
+        } catch (HyperVWsManException e) {
+            return new OperationOutcome(spec.method, host, info, rv, job, Outcome.UNKNOWN, "none",
+                    why + "; the replication state cannot be read either (" + e.getMessage() + "): check "
+                            + info.name() + " on " + host + " before doing anything else", millisSince(start), warnings);
+        }
+        if (spec.succeeded != null && now.isPresent()) {
+            ReplicationState after = now.get().state();
+            if (spec.succeeded.test(before.map(Relationship::state).orElse(null), after)) {
+                return new OperationOutcome(spec.method, host, info, rv, job, Outcome.SUCCEEDED, "replication-state",
+                        spec.method + " took effect for " + info.name() + ": " + why + ", and the replication state is"
+                                + " now " + after.displayName(), millisSince(start), warnings);
+            }
+            if (jobFinished && before.isPresent() && before.get().state() == after
+                    && spec.unchangedMeansFailed.contains(after)) {
+                return new OperationOutcome(spec.method, host, info, rv, job, Outcome.FAILED, "replication-state",
+                        spec.method + " did not take effect for " + info.name() + ": " + why + ", and the replication"
+                                + " state is still " + after.displayName(), millisSince(start), warnings);
+            }
+        }
+        return new OperationOutcome(spec.method, host, info, rv, job, Outcome.UNKNOWN, "none",
+                why + "; the replication state (" + now.map(r -> r.state().displayName()).orElse("none")
+                        + ") does not tell whether " + spec.method + " took effect: check " + info.name() + " on " + host,
+                millisSince(start), warnings);
+    }
+
+    private void turnOff(VirtualMachine vm, Instant deadline, OperationOptions options) {
+        MethodOutput out = client.invoke(vm.reference(), "RequestStateChange", MethodInput.create().add("RequestedState", 3));
+        long rv = out.returnValue();
+        if (rv == ReturnValues.JOB_STARTED) {
+            EndpointReference job = out.reference("Job").orElseThrow(() -> new OperationFailedException(
+                    "turning " + vm.name() + " off started a job the host did not name"));
+            JobTracker.Result r = tracker.follow(job, deadline, options.listener());
+            if (r.ending() == JobTracker.Ending.FINISHED && !JobState.isSuccess(r.last().jobState())) {
+                throw new OperationFailedException("turning " + vm.name() + " off failed: " + r.last().state()
+                        + " " + Optional.ofNullable(r.last().errorDescription()).orElse(""));
+            }
+        } else if (rv != ReturnValues.COMPLETED) {
+            throw new OperationFailedException("turning " + vm.name() + " off failed: " + ReturnValues.meaning(rv)
+                    + " (" + rv + ")");
+        }
+        VirtualMachine again = vms.reread(vm);
+        if (again.enabledState() != 3) {
+            throw new OperationFailedException(vm.name() + " is still " + again.powerState() + " after turning it off");
+        }
+    }
+
+    private long millisSince(Instant start) {
+        return Duration.between(start, clock.instant()).toMillis();
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").trim();
+    }
+
+    static String human(Duration d) {
+        if (d.toSeconds() % 3600 == 0 && d.toHours() > 0) {
+            return d.toHours() + "h";
+        }
+        if (d.toSeconds() % 60 == 0 && d.toMinutes() > 0) {
+            return d.toMinutes() + "m";
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /** What one operation is: method, pre-check, the one Invoke, and how to read the state afterwards. */
+    private record Spec(String method, boolean needsVmOff, PreCheck check, Invocation invoke,
+                        java.util.function.BiPredicate<ReplicationState, ReplicationState> succeeded,
+                        Set<ReplicationState> unchangedMeansFailed) {
+    }
+
+    @FunctionalInterface
+    private interface PreCheck {
+        void accept(VirtualMachine vm, Relationship rel);
+    }
+
+    @FunctionalInterface
+    private interface Invocation {
+        MethodOutput apply(VirtualMachine vm);
+    }
+}
