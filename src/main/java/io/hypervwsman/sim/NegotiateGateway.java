@@ -105,7 +105,9 @@ public final class NegotiateGateway implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        // Not try-with-resources: its catch would run after the exchange is closed, and a failed request
+        // would see its connection dropped with no answer instead of a 500.
+        try {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, null, new byte[0]);
                 return;
@@ -135,6 +137,8 @@ public final class NegotiateGateway implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("simulated host failed a request: {}", e.toString());
             send(exchange, 500, null, new byte[0]);
+        } finally {
+            exchange.close();
         }
     }
 
@@ -160,7 +164,14 @@ public final class NegotiateGateway implements AutoCloseable {
         }
         if (token.length >= 12 && token[8] == 1) {
             NtlmServerContext ctx = NtlmServerContext.builder().credentials(credentials).identity(identity).build();
-            byte[] challenge = ctx.challenge(token);
+            byte[] challenge;
+            try {
+                challenge = ctx.challenge(token);
+            } catch (HyperVWsManException e) {
+                LOG.info("simulated host refused a NEGOTIATE: {}", e.getMessage());
+                challengeAnew(exchange);
+                return;
+            }
             Session s = new Session(ctx);
             synchronized (sessions) {
                 sessions.put(peer, s);

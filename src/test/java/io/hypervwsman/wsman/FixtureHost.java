@@ -25,12 +25,12 @@ import java.util.Optional;
  * directly (plain HTTP, no auth) or through a {@link NegotiateGateway} that demands NTLM and message
  * encryption and decrypts / re-encrypts around the fixtures.
  */
-final class FixtureHost implements AutoCloseable {
-    static final String USER = "LAB\\operator";
-    static final String PASSWORD = "Fixture-Pa55word!";
+public final class FixtureHost implements AutoCloseable {
+    public static final String USER = "LAB\\operator";
+    public static final String PASSWORD = "Fixture-Pa55word!";
 
     /** How the client reaches the fixtures. */
-    enum Mode { PLAIN, NTLM_ENCRYPTED, KERBEROS_ENCRYPTED }
+    public enum Mode { PLAIN, NTLM_ENCRYPTED, KERBEROS_ENCRYPTED }
 
     /** The KDC, service keytab and client identity for KERBEROS_ENCRYPTED; set once per test class. */
     record KerberosSetup(io.hypervwsman.transport.auth.kerberos.KerberosRealm realm, Path serviceKeytab,
@@ -47,7 +47,7 @@ final class FixtureHost implements AutoCloseable {
         this(fixtureCase, Mode.PLAIN);
     }
 
-    FixtureHost(String fixtureCase, Mode mode) {
+    public FixtureHost(String fixtureCase, Mode mode) {
         Path dir = fixtureRoot().resolve("wsman").resolve(fixtureCase);
         if (!Files.isDirectory(dir.resolve("mappings"))) {
             throw new IllegalArgumentException("no fixture case " + dir);
@@ -87,7 +87,7 @@ final class FixtureHost implements AutoCloseable {
         }
     }
 
-    static Path fixtureRoot() {
+    public static Path fixtureRoot() {
         Path p = Paths.get("test-fixtures").toAbsolutePath();
         if (!Files.isDirectory(p)) {
             throw new IllegalStateException("test-fixtures not found from " + Paths.get("").toAbsolutePath());
@@ -95,7 +95,7 @@ final class FixtureHost implements AutoCloseable {
         return p;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return gateway != null ? gateway.endpoint() : URI.create("http://127.0.0.1:" + server.port() + "/wsman");
     }
 
@@ -122,7 +122,7 @@ final class FixtureHost implements AutoCloseable {
     }
 
     /** The gateway in front of the fixtures, if any. */
-    NegotiateGateway gateway() {
+    public NegotiateGateway gateway() {
         return gateway;
     }
 

@@ -15,10 +15,18 @@ public record NegotiateFlags(int value) {
             NegotiateFlag.EXTENDED_SESSIONSECURITY, NegotiateFlag.VERSION, NegotiateFlag.NEGOTIATE_128,
             NegotiateFlag.KEY_EXCH, NegotiateFlag.NEGOTIATE_56);
 
-    /** Without these both sides agreeing, {@link NtlmSessionSecurity} cannot protect messages. */
-    public static final NegotiateFlags REQUIRED = of(NegotiateFlag.UNICODE, NegotiateFlag.NTLM,
-            NegotiateFlag.SIGN, NegotiateFlag.SEAL, NegotiateFlag.EXTENDED_SESSIONSECURITY,
-            NegotiateFlag.NEGOTIATE_128, NegotiateFlag.KEY_EXCH);
+    /**
+     * Without these both sides agreeing, {@link NtlmSessionSecurity} cannot protect messages; all a server
+     * requires of a client.
+     */
+    public static final NegotiateFlags SESSION_SECURITY = of(NegotiateFlag.SIGN, NegotiateFlag.SEAL,
+            NegotiateFlag.EXTENDED_SESSIONSECURITY, NegotiateFlag.NEGOTIATE_128, NegotiateFlag.KEY_EXCH);
+
+    /**
+     * What our client requires of a server's CHALLENGE: {@link #SESSION_SECURITY} plus UNICODE and NTLM,
+     * which Windows servers always answer our NEGOTIATE with.
+     */
+    public static final NegotiateFlags REQUIRED = SESSION_SECURITY.with(NegotiateFlag.UNICODE, NegotiateFlag.NTLM);
 
     public static NegotiateFlags of(NegotiateFlag... flags) {
         int value = 0;

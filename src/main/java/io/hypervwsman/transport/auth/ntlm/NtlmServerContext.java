@@ -56,12 +56,16 @@ public final class NtlmServerContext {
         requireState(State.INITIAL, "challenge()");
         state = State.FAILED;
         NegotiateMessage negotiate = NegotiateMessage.parse(negotiateMessage);
-        NegotiateFlags missing = negotiate.flags().missing(NegotiateFlags.REQUIRED);
+        NegotiateFlags missing = negotiate.flags().missing(NegotiateFlags.SESSION_SECURITY);
         if (missing.value() != 0) {
             throw new AuthenticationException("The NTLM client did not offer flags this server requires: " + missing);
         }
+        // MS-NLMP 3.2.5.1.1: answer in the character set the client offered. ntlm-auth (pywinrm) offers OEM
+        // only and no NTLM bit, which Windows accepts; its AUTHENTICATE then carries OEM strings.
+        NegotiateFlag charset = negotiate.flags().contains(NegotiateFlag.UNICODE) ? NegotiateFlag.UNICODE
+                : NegotiateFlag.OEM;
         NegotiateFlags flags = negotiate.flags().intersect(NegotiateFlags.CLIENT_DEFAULT)
-                .with(NegotiateFlag.TARGET_INFO, NegotiateFlag.TARGET_TYPE_SERVER, NegotiateFlag.VERSION);
+                .with(charset, NegotiateFlag.TARGET_INFO, NegotiateFlag.TARGET_TYPE_SERVER, NegotiateFlag.VERSION);
         serverChallenge = nonces.next(8);
         String targetName = flags.contains(NegotiateFlag.REQUEST_TARGET) ? identity.netbiosComputer() : "";
         ChallengeMessage challenge = new ChallengeMessage(flags, serverChallenge, targetName,
@@ -86,7 +90,7 @@ public final class NtlmServerContext {
         if (authenticate.user().isEmpty() || authenticate.flags().contains(NegotiateFlag.ANONYMOUS)) {
             throw failure("anonymous NTLM authentication is not accepted");
         }
-        NegotiateFlags missing = authenticate.flags().missing(NegotiateFlags.REQUIRED);
+        NegotiateFlags missing = authenticate.flags().missing(NegotiateFlags.SESSION_SECURITY);
         if (missing.value() != 0) {
             throw failure("the AUTHENTICATE message from " + account + " lacks required flags " + missing);
         }
