@@ -2,6 +2,11 @@ package io.hypervwsman.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.hypervwsman.transport.auth.ntlm.ChannelBindings;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
 import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.transport.auth.SessionSecurity;
 import io.hypervwsman.transport.auth.kerberos.KerberosServerContext;
@@ -43,6 +48,7 @@ public final class NegotiateGateway implements AutoCloseable {
     private final NtlmServerIdentity identity;
     private final SoapBackend backend;
     private final boolean requireEncryption;
+    private final byte[] channelBindings;
     private final Map<InetSocketAddress, Session> sessions = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -65,11 +71,34 @@ public final class NegotiateGateway implements AutoCloseable {
      */
     public NegotiateGateway(int port, CredentialLookup credentials, NtlmServerIdentity identity, SoapBackend backend,
                             boolean requireEncryption) throws IOException {
+        this(port, credentials, identity, backend, requireEncryption, null, null);
+    }
+
+    /**
+     * Starts serving HTTPS on 127.0.0.1, as a host's 5986 listener: no message encryption (TLS protects the
+     * messages) and NTLM channel bindings (tls-server-end-point of {@code certificate}) required.
+     */
+    public static NegotiateGateway https(int port, CredentialLookup credentials, NtlmServerIdentity identity,
+                                         SoapBackend backend, SSLContext tls, X509Certificate certificate)
+            throws IOException {
+        return new NegotiateGateway(port, credentials, identity, backend, false, tls, certificate);
+    }
+
+    private NegotiateGateway(int port, CredentialLookup credentials, NtlmServerIdentity identity, SoapBackend backend,
+                             boolean requireEncryption, SSLContext tls, X509Certificate certificate)
+            throws IOException {
         this.credentials = credentials;
         this.identity = identity;
         this.backend = backend;
         this.requireEncryption = requireEncryption;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        this.channelBindings = certificate == null ? null : ChannelBindings.tlsServerEndPoint(certificate);
+        if (tls == null) {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        } else {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sim-http");
             t.setDaemon(true);
@@ -82,7 +111,7 @@ public final class NegotiateGateway implements AutoCloseable {
 
     /** The endpoint URL, e.g. http://127.0.0.1:5985/wsman. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/wsman");
+        return URI.create((server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort() + "/wsman");
     }
 
     /** How many HTTP requests reached the host. */
@@ -163,7 +192,11 @@ public final class NegotiateGateway implements AutoCloseable {
             return;
         }
         if (token.length >= 12 && token[8] == 1) {
-            NtlmServerContext ctx = NtlmServerContext.builder().credentials(credentials).identity(identity).build();
+            NtlmServerContext.Builder builder = NtlmServerContext.builder().credentials(credentials).identity(identity);
+            if (channelBindings != null) {
+                builder.expectedChannelBindings(channelBindings);
+            }
+            NtlmServerContext ctx = builder.build();
             byte[] challenge;
             try {
                 challenge = ctx.challenge(token);

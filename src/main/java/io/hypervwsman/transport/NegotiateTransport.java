@@ -125,6 +125,9 @@ public final class NegotiateTransport implements Transport {
                     if (serverToken == null || ctx.isEstablished()) {
                         throw rejected(ctx, reply);
                     }
+                    if (options.isHttps()) {
+                        ctx.bindToChannel(channelBindings(context));
+                    }
                     token = ctx.step(serverToken);
                     if (token == null) {
                         throw rejected(ctx, reply);
@@ -196,6 +199,20 @@ public final class NegotiateTransport implements Transport {
         return new HttpUnauthorizedException("the host at " + options.endpoint() + " rejected " + ctx.mechanism()
                 + " authentication for " + user + " (HTTP 401): wrong password, unknown or locked account, or the"
                 + " account is not allowed to use WinRM", reply.authenticateSchemes());
+    }
+
+    /** RFC 5929 tls-server-end-point of the certificate the connection's TLS session presented. */
+    private static byte[] channelBindings(HttpClientContext context) {
+        javax.net.ssl.SSLSession tls = context.getSSLSession();
+        try {
+            if (tls != null && tls.getPeerCertificates().length > 0
+                    && tls.getPeerCertificates()[0] instanceof java.security.cert.X509Certificate cert) {
+                return io.hypervwsman.transport.auth.ntlm.ChannelBindings.tlsServerEndPoint(cert);
+            }
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            throw new AuthenticationException("the TLS session has no verified server certificate to bind to");
+        }
+        throw new AuthenticationException("no TLS session on the connection to bind the authentication to");
     }
 
     /** The token of the first {@code WWW-Authenticate: Negotiate <base64>} header, or null. */

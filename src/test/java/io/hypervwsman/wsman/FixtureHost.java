@@ -30,7 +30,7 @@ public final class FixtureHost implements AutoCloseable {
     public static final String PASSWORD = "Fixture-Pa55word!";
 
     /** How the client reaches the fixtures. */
-    public enum Mode { PLAIN, NTLM_ENCRYPTED, KERBEROS_ENCRYPTED }
+    public enum Mode { PLAIN, NTLM_ENCRYPTED, KERBEROS_ENCRYPTED, NTLM_HTTPS }
 
     /** The KDC, service keytab and client identity for KERBEROS_ENCRYPTED; set once per test class. */
     record KerberosSetup(io.hypervwsman.transport.auth.kerberos.KerberosRealm realm, Path serviceKeytab,
@@ -48,6 +48,11 @@ public final class FixtureHost implements AutoCloseable {
     }
 
     public FixtureHost(String fixtureCase, Mode mode) {
+        this(fixtureCase, mode, "server");
+    }
+
+    /** With Mode.NTLM_HTTPS: serve TLS with src/test/resources/tls/{keystore}.p12. */
+    public FixtureHost(String fixtureCase, Mode mode, String keystore) {
         Path dir = fixtureRoot().resolve("wsman").resolve(fixtureCase);
         if (!Files.isDirectory(dir.resolve("mappings"))) {
             throw new IllegalArgumentException("no fixture case " + dir);
@@ -56,15 +61,61 @@ public final class FixtureHost implements AutoCloseable {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
                 .usingFilesUnderDirectory(dir.toString()));
         server.start();
-        gateway = mode == Mode.PLAIN ? null : startGateway(URI.create("http://127.0.0.1:" + server.port() + "/wsman"));
+        URI backend = URI.create("http://127.0.0.1:" + server.port() + "/wsman");
+        gateway = mode == Mode.PLAIN ? null : mode == Mode.NTLM_HTTPS ? startHttpsGateway(backend, keystore)
+                : startGateway(backend);
         if (mode == Mode.KERBEROS_ENCRYPTED) {
             gateway.acceptKerberos(kerberos.serviceKeytab(), kerberos.servicePrincipal());
         }
     }
 
     private static NegotiateGateway startGateway(URI backend) {
+        try {
+            return new NegotiateGateway(0, FixtureHost::password, IDENTITY, forward(backend), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static NegotiateGateway startHttpsGateway(URI backend, String keystore) {
+        try (var in = FixtureHost.class.getResourceAsStream("/tls/" + keystore + ".p12")) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(in, TLS_PASSWORD);
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, TLS_PASSWORD);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate) ks.getCertificate("server");
+            return NegotiateGateway.https(0, FixtureHost::password, IDENTITY, forward(backend), tls, cert);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final char[] TLS_PASSWORD = "changeit".toCharArray();
+    private static final NtlmServerIdentity IDENTITY =
+            new NtlmServerIdentity("LAB", "HV01", "lab.example", "HV01.lab.example");
+
+    private static Optional<char[]> password(String domain, String user) {
+        return "LAB".equalsIgnoreCase(domain) && "operator".equalsIgnoreCase(user)
+                ? Optional.of(PASSWORD.toCharArray()) : Optional.empty();
+    }
+
+    /** The test CA that signed the server keystores. */
+    public static Path testCa() {
+        try {
+            return Path.of(FixtureHost.class.getResource("/tls/ca.pem").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SoapBackend forward(URI backend) {
         HttpClient http = HttpClient.newHttpClient();
-        SoapBackend forward = envelope -> {
+        return envelope -> {
             try {
                 HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(backend)
                         .header("Content-Type", "application/soap+xml;charset=UTF-8")
@@ -78,13 +129,6 @@ public final class FixtureHost implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         };
-        try {
-            return new NegotiateGateway(0, (domain, user) -> "LAB".equalsIgnoreCase(domain)
-                    && "operator".equalsIgnoreCase(user) ? Optional.of(PASSWORD.toCharArray()) : Optional.empty(),
-                    new NtlmServerIdentity("LAB", "HV01", "lab.example", "HV01.lab.example"), forward, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public static Path fixtureRoot() {
@@ -106,6 +150,8 @@ public final class FixtureHost implements AutoCloseable {
                 return b.auth(AuthMode.NONE, null);
             case NTLM_ENCRYPTED:
                 return b.auth(AuthMode.NTLM, new Credentials(USER, PASSWORD.toCharArray()));
+            case NTLM_HTTPS:
+                return b.auth(AuthMode.NTLM, new Credentials(USER, PASSWORD.toCharArray())).caFile(testCa());
             default:
                 return b.auth(AuthMode.KERBEROS, new Credentials(kerberos.user(), kerberos.password()))
                         .kerberos(new io.hypervwsman.transport.KerberosOptions(null, null, kerberos.realm().name(),

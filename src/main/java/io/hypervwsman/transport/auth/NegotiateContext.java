@@ -18,6 +18,13 @@ public interface NegotiateContext {
     /** The message protection of the established context. */
     SessionSecurity sessionSecurity();
 
+    /**
+     * Over HTTPS, the RFC 5929 tls-server-end-point application data of the server's certificate, given
+     * before the next {@link #step}. Mechanisms that do not bind to the channel ignore it.
+     */
+    default void bindToChannel(byte[] applicationData) {
+    }
+
     /** The mechanism's name for messages: NTLM or Kerberos. */
     String mechanism();
 }

@@ -25,7 +25,7 @@ public final class NtlmClientContext {
     private final char[] password;
     private final String workstation;
     private final String targetName;
-    private final byte[] channelBindings;
+    private byte[] channelBindings;
     private final NonceSource nonces;
     private final Clock clock;
     private final NtlmVersion version;
@@ -44,6 +44,18 @@ public final class NtlmClientContext {
         this.nonces = builder.nonces;
         this.clock = builder.clock;
         this.version = builder.version;
+    }
+
+    /**
+     * Sets the TLS channel bindings once the connection exists (the certificate is known only after the
+     * first leg): the application data of tls-server-end-point, see {@link ChannelBindings}. Must come
+     * before {@link #authenticate(byte[])}.
+     */
+    public void bindToChannel(byte[] applicationData) {
+        if (isComplete()) {
+            throw new IllegalStateException("channel bindings must be set before AUTHENTICATE is built");
+        }
+        this.channelBindings = applicationData == null ? null : applicationData.clone();
     }
 
     public static Builder builder() {

@@ -30,6 +30,11 @@ public final class NtlmNegotiateContext implements NegotiateContext {
     }
 
     @Override
+    public void bindToChannel(byte[] applicationData) {
+        context.bindToChannel(applicationData);
+    }
+
+    @Override
     public boolean isEstablished() {
         return context.isComplete();
     }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Regenerates the TLS test material with the JDK's keytool: a test CA, and server keystores for
+# 127.0.0.1/localhost (valid), an expired one, and one for the wrong host name. Password: changeit.
+set -euo pipefail
+cd "$(dirname "$0")"
+rm -f ca.p12 ca.pem server.p12 expired.p12 wronghost.p12 untrusted.p12 *.csr *.crt
+P=changeit
+keytool -genkeypair -alias ca -keyalg RSA -keysize 2048 -validity 36500 -dname "CN=hyperv-wsman test CA" \
+  -ext bc:c -keystore ca.p12 -storetype PKCS12 -storepass $P
+keytool -exportcert -rfc -alias ca -keystore ca.p12 -storepass $P > ca.pem
+sign() { # name san startdate validity
+  keytool -genkeypair -alias server -keyalg RSA -keysize 2048 -validity 36500 -dname "CN=$1" \
+    -keystore "$1.p12" -storetype PKCS12 -storepass $P
+  keytool -certreq -alias server -keystore "$1.p12" -storepass $P > "$1.csr"
+  keytool -gencert -alias ca -keystore ca.p12 -storepass $P -infile "$1.csr" -rfc -ext "san=$2" \
+    -ext ku:c=digitalSignature,keyEncipherment -ext eku=serverAuth $3 -validity $4 > "$1.crt"
+  keytool -importcert -noprompt -alias ca -file ca.pem -keystore "$1.p12" -storepass $P
+  keytool -importcert -noprompt -alias server -file "$1.crt" -keystore "$1.p12" -storepass $P
+  rm -f "$1.csr" "$1.crt"
+}
+sign server "dns:localhost,ip:127.0.0.1" "" 36500
+sign expired "dns:localhost,ip:127.0.0.1" "-startdate -30d" 1
+sign wronghost "dns:wrong.example" "" 36500
+# A server certificate from a CA nobody trusts: self-signed.
+keytool -genkeypair -alias server -keyalg RSA -keysize 2048 -validity 36500 -dname "CN=untrusted" \
+  -ext san=dns:localhost,ip:127.0.0.1 -keystore untrusted.p12 -storetype PKCS12 -storepass $P
+rm -f ca.p12
