@@ -2,7 +2,6 @@ package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.PollPolicy;
-import io.hypervwsman.hyperv.Sleeper;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.transport.Credentials;
@@ -10,7 +9,6 @@ import io.hypervwsman.transport.KerberosOptions;
 import io.hypervwsman.wsman.WsManClient;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -88,8 +86,8 @@ final class ConnectionMixin {
             EmbeddedSimulator sim = EmbeddedSimulator.start(scenario);
             ConnectionOptions o = ConnectionOptions.builder(sim.endpoint())
                     .auth(AuthMode.NTLM, new Credentials(sim.user(), sim.password())).build();
-            return new Session(new HyperVHost(WsManClient.connect(o), sim.hostName(), Clock.systemUTC(),
-                    Sleeper.system(), PollPolicy.DEFAULT), sim.hostName(), sim);
+            return new Session(new HyperVHost(WsManClient.connect(o), sim.hostName(), terminal.clock(),
+                    terminal.sleeper(), PollPolicy.DEFAULT), sim.hostName(), sim);
         }
         if (host == null || host.isBlank()) {
             throw new UsageException("--host is required (or --simulate to try the embedded simulated host)");
@@ -98,7 +96,8 @@ final class ConnectionMixin {
             throw new UsageException("--scenario goes with --simulate");
         }
         ConnectionOptions options = options(terminal);
-        return new Session(HyperVHost.connect(options), host, null);
+        return new Session(new HyperVHost(WsManClient.connect(options), host, terminal.clock(), terminal.sleeper(),
+                PollPolicy.DEFAULT), host, null);
     }
 
     ConnectionOptions options(Terminal terminal) {

@@ -1,14 +1,21 @@
 package io.hypervwsman.cli;
 
+import io.hypervwsman.hyperv.Sleeper;
 import java.io.Console;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
 
-/** The CLI's streams, environment, and whether a person is watching (progress bar, password prompt). */
-record Terminal(PrintStream out, PrintStream err, Console console, Map<String, String> env) {
+/**
+ * What the CLI runs in: its streams, environment, whether a person is watching (progress bar, password
+ * prompt), and time (tests drive a simulated clock instead of waiting).
+ */
+record Terminal(PrintStream out, PrintStream err, Console console, Map<String, String> env, Clock clock,
+                Sleeper sleeper) {
 
     static Terminal system() {
-        return new Terminal(System.out, System.err, System.console(), System.getenv());
+        return new Terminal(System.out, System.err, System.console(), System.getenv(), Clock.systemUTC(),
+                Sleeper.system());
     }
 
     boolean interactive() {

@@ -104,6 +104,38 @@ public final class JobTracker {
         }
     }
 
+    /**
+     * Re-reads something with the same backoff until {@code probe} answers non-null or the deadline passes
+     * (then null). Errors from the probe end the wait with null: the caller reports what it knows.
+     */
+    public <T> T await(java.util.function.Supplier<T> probe, Instant deadline) {
+        Duration wait = policy.initial();
+        while (true) {
+            T answer;
+            try {
+                answer = probe.get();
+            } catch (HyperVWsManException e) {
+                LOG.debug("probe failed while waiting: {}", e.getMessage());
+                answer = null;
+            }
+            if (answer != null) {
+                return answer;
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(deadline)) {
+                return null;
+            }
+            Duration remaining = Duration.between(now, deadline);
+            try {
+                sleeper.sleep(wait.compareTo(remaining) < 0 ? wait : remaining);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            wait = policy.next(wait);
+        }
+    }
+
     /** GetErrorEx's Msvm_Error messages; an empty list if the host has none or will not say. */
     List<String> errorMessages(EndpointReference job) {
         List<String> messages = new ArrayList<>();

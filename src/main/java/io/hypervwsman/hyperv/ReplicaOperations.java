@@ -210,7 +210,7 @@ public final class ReplicaOperations {
                 throw e;
             }
             LOG.debug("connection lost around the Invoke: {}", e.getMessage());
-            return decideFromState(spec, info, vm, before, null, null, start, warnings,
+            return decideFromState(spec, info, vm, before, null, null, start, deadline, warnings,
                     "the connection was lost after " + spec.method + " was sent (" + e.getMessage() + ")", false);
         } catch (WsManFaultException e) {
             return new OperationOutcome(spec.method, host, info, null, null, Outcome.FAILED, "fault",
@@ -228,7 +228,7 @@ public final class ReplicaOperations {
         }
         EndpointReference job = out.reference("Job").orElse(null);
         if (job == null) {
-            return decideFromState(spec, info, vm, before, rv, null, start, warnings,
+            return decideFromState(spec, info, vm, before, rv, null, start, deadline, warnings,
                     spec.method + " returned 4096 (job started) without a job reference", false);
         }
         JobTracker.Result result = tracker.follow(job, deadline, options.listener());
@@ -242,10 +242,10 @@ public final class ReplicaOperations {
                                 + (result.last() == null ? "unread" : result.last().state()) + " on " + host,
                         millisSince(start), warnings);
             case VANISHED:
-                return decideFromState(spec, info, vm, before, rv, result.last(), start, warnings,
+                return decideFromState(spec, info, vm, before, rv, result.last(), start, deadline, warnings,
                         "the job is gone from the host (finished jobs are kept about 5 minutes)", true);
             default:
-                return decideFromState(spec, info, vm, before, rv, result.last(), start, warnings,
+                return decideFromState(spec, info, vm, before, rv, result.last(), start, deadline, warnings,
                         "the job could not be read (" + result.error().getMessage() + ")", false);
         }
     }
@@ -271,11 +271,24 @@ public final class ReplicaOperations {
     }
 
     private OperationOutcome decideFromState(Spec spec, VmInfo info, VirtualMachine vm, Optional<Relationship> before,
-                                             Long rv, JobReport job, Instant start, List<String> warnings,
-                                             String why, boolean jobFinished) {
+                                             Long rv, JobReport job, Instant start, Instant deadline,
+                                             List<String> warnings, String why, boolean jobFinished) {
         Optional<Relationship> now;
         try {
             now = vms.primaryRelationship(vm);
+            if (!jobFinished && spec.succeeded != null) {
+                // The job may still be running: watch the state until it shows the result or time runs out.
+                ReplicationState from = before.map(Relationship::state).orElse(null);
+                Optional<Relationship> settled = tracker.await(() -> {
+                    Optional<Relationship> r = vms.primaryRelationship(vm);
+                    return r.isPresent() && spec.succeeded.test(from, r.get().state()) ? r : null;
+                }, deadline);
+                if (settled != null) {
+                    now = settled;
+                } else {
+                    now = vms.primaryRelationship(vm);
+                }
+            }
         } catch (HyperVWsManException e) {
             return new OperationOutcome(spec.method, host, info, rv, job, Outcome.UNKNOWN, "none",
                     why + "; the replication state cannot be read either (" + e.getMessage() + "): check "

@@ -20,7 +20,8 @@ class CommandLineUsageTest {
 
     int run(Map<String, String> env, String... args) {
         return Main.run(args, new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), null, env));
+                new PrintStream(err, true, StandardCharsets.UTF_8), null, env, java.time.Clock.systemUTC(),
+                io.hypervwsman.hyperv.Sleeper.system()));
     }
 
     String err() {
