@@ -56,7 +56,8 @@ public final class JobTracker {
     }
 
     /** Polls the job until it ends or {@code deadline} passes. */
-    public Result follow(EndpointReference job, Instant deadline, JobProgressListener listener) {
+    public Result follow(EndpointReference job, Instant deadline, JobProgressListener progress) {
+        JobProgressListener listener = progress == null ? JobProgressListener.NONE : progress;
         Duration wait = policy.initial();
         JobReport last = null;
         HyperVWsManException lastTransient = null;

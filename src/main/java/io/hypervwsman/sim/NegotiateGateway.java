@@ -291,7 +291,9 @@ public final class NegotiateGateway implements AutoCloseable {
                 return;
             }
             SoapBackend.Reply reply = backend.handle(body);
-            send(exchange, reply.status(), reply.contentType(), reply.body());
+            if (!reply.dropsConnection()) {
+                send(exchange, reply.status(), reply.contentType(), reply.body());
+            }
             return;
         }
         byte[] plaintext;
@@ -305,6 +307,11 @@ public final class NegotiateGateway implements AutoCloseable {
                 return;
             }
             SoapBackend.Reply reply = backend.handle(plaintext);
+            if (reply.dropsConnection()) {
+                // Closing the exchange before any response headers makes the server drop the connection.
+                LOG.info("simulated host drops the connection without replying");
+                return;
+            }
             if (take(HostFault.PLAINTEXT_REPLY)) {
                 send(exchange, reply.status(), reply.contentType(), reply.body());
                 return;

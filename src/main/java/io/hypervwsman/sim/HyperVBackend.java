@@ -1,0 +1,236 @@
+package io.hypervwsman.sim;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+
+/**
+ * The WS-Management service of a simulated Hyper-V host: Get, Enumerate/Pull/Release with WQL, and WMI method
+ * Invoke against root/virtualization/v2, answering in the shapes a Windows host uses. It counts every Invoke per
+ * method name and shows the faults its scenario (or a test) arms.
+ */
+public final class HyperVBackend implements SoapBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(HyperVBackend.class);
+    private static final String GET_RESPONSE = WsManUris.GET + "Response";
+
+    private final HyperVHost host;
+    private final VmmsMethods methods;
+    private final EnumerationContexts enumerations;
+    private final ReplyEnvelope envelopes;
+    private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
+    private final List<ArmedFault> faults = new CopyOnWriteArrayList<>();
+
+    /** A backend for {@code scenario} whose time is {@code clock}. */
+    public HyperVBackend(Scenario scenario, Clock clock) {
+        this(scenario, clock, UUID::randomUUID);
+    }
+
+    /** As above, with the source of message, job and context ids. */
+    public HyperVBackend(Scenario scenario, Clock clock, Supplier<UUID> ids) {
+        this.host = new HyperVHost(scenario, clock, ids);
+        this.methods = new VmmsMethods(host);
+        this.enumerations = new EnumerationContexts(clock, scenario.enumerationExpiryDuration(), ids);
+        this.envelopes = new ReplyEnvelope(ids);
+        scenario.faults().forEach(this::arm);
+    }
+
+    /** Makes the host show {@code fault} for its operation, {@code times} times (-1: always). */
+    public void arm(Scenario.Fault fault) {
+        faults.add(new ArmedFault(fault.operation(), fault.kind(), new AtomicInteger(fault.times())));
+    }
+
+    /** How many Invoke requests named {@code method} reached the host, whatever their outcome. */
+    public int invocations(String method) {
+        AtomicInteger n = invocations.get(method);
+        return n == null ? 0 : n.get();
+    }
+
+    /** How many enumeration contexts are open. */
+    public int openEnumerations() {
+        return enumerations.size();
+    }
+
+    HyperVHost host() {
+        return host;
+    }
+
+    @Override
+    public Reply handle(byte[] envelope) {
+        Optional<WsManRequest> parsed = SecureXml.parse(envelope).flatMap(WsManRequest::read);
+        if (parsed.isEmpty()) {
+            // Not a SOAP 1.2 envelope, or one with a DOCTYPE: HTTP.sys/WinRM answer 400 without a SOAP body.
+            return new Reply(400, null, new byte[0]);
+        }
+        WsManRequest request = parsed.get();
+        try {
+            return respond(request);
+        } catch (SoapFault fault) {
+            LOG.debug("simulated host answers {} with {}", request.action(), fault.getMessage());
+            return new Reply(500, ReplyEnvelope.CONTENT_TYPE, envelopes.write(ReplyEnvelope.Kind.FAULT,
+                    fault.action(), request.messageId(), fault.toXml(host.machine())));
+        }
+    }
+
+    private Reply respond(WsManRequest request) {
+        String action = request.action();
+        Optional<String> method = invokedMethod(request);
+        method.ifPresent(m -> invocations.computeIfAbsent(m, k -> new AtomicInteger()).incrementAndGet());
+        String operation = method.orElse(action.substring(action.lastIndexOf('/') + 1));
+        Optional<Scenario.FaultKind> fault = takeFault(operation);
+        if (fault.isPresent() && fault.get() == Scenario.FaultKind.QUOTA) {
+            throw WsManFaults.quota();
+        }
+        if (fault.isPresent() && fault.get() == Scenario.FaultKind.SLOW_REPLY && method.isEmpty()) {
+            throw WsManFaults.timedOut();
+        }
+        Reply reply = dispatch(request, action, method);
+        if (fault.isPresent() && fault.get() == Scenario.FaultKind.SLOW_REPLY) {
+            // The method ran; only the answer missed OperationTimeout, so the outcome is unknown to the caller.
+            throw WsManFaults.timedOut();
+        }
+        if (fault.isPresent() && fault.get() == Scenario.FaultKind.DROP_AFTER_PROCESSING) {
+            return Reply.droppedConnection();
+        }
+        return reply;
+    }
+
+    private Reply dispatch(WsManRequest request, String action, Optional<String> method) {
+        if (method.isPresent()) {
+            return invoke(request, method.get());
+        }
+        return switch (action) {
+            case WsManUris.GET -> get(request);
+            case WsManUris.ENUMERATE -> enumerate(request);
+            case WsManUris.PULL -> pull(request);
+            case WsManUris.RELEASE -> release(request);
+            default -> throw WsManFaults.actionNotSupported(action);
+        };
+    }
+
+    private static Optional<String> invokedMethod(WsManRequest request) {
+        String action = request.action();
+        String prefix = request.resourceUri() + "/";
+        if (request.resourceUri().startsWith(WsManUris.CLASS_PREFIX) && action.startsWith(prefix)
+                && action.indexOf('/', prefix.length()) < 0 && action.length() > prefix.length()) {
+            return Optional.of(action.substring(prefix.length()));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Scenario.FaultKind> takeFault(String operation) {
+        for (ArmedFault f : faults) {
+            if (f.operation().equalsIgnoreCase(operation) && f.fire()) {
+                return Optional.of(f.kind());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String className(WsManRequest request) {
+        String uri = request.resourceUri();
+        if (!uri.startsWith(WsManUris.CLASS_PREFIX) || uri.equals(WsManUris.NAMESPACE_WILDCARD)) {
+            throw WsManFaults.notFound("GetObject", uri);
+        }
+        return uri.substring(WsManUris.CLASS_PREFIX.length());
+    }
+
+    private Reply ok(ReplyEnvelope.Kind kind, String action, WsManRequest request, String body) {
+        return new Reply(200, ReplyEnvelope.CONTENT_TYPE, envelopes.write(kind, action, request.messageId(), body));
+    }
+
+    private Reply get(WsManRequest request) {
+        InstanceSnapshot instance = host.get(className(request), request.selectors());
+        return ok(ReplyEnvelope.Kind.TRANSFER, GET_RESPONSE, request, instance.toXml());
+    }
+
+    private Reply invoke(WsManRequest request, String method) {
+        MethodResult result;
+        synchronized (host) {
+            host.settle();
+            InstanceSnapshot target = host.get(className(request), request.selectors());
+            result = methods.invoke(target, method, MethodInput.read(request, method));
+            host.settle();
+        }
+        return ok(ReplyEnvelope.Kind.TRANSFER, request.action() + "Response", request,
+                result.toXml(request.resourceUri(), method));
+    }
+
+    private Reply enumerate(WsManRequest request) {
+        Element body = request.payload().filter(e -> "Enumerate".equals(e.getLocalName()))
+                .orElseThrow(() -> WsManFaults.invalidParameter("the body has no n:Enumerate"));
+        boolean optimize = SecureXml.child(body, WsManUris.WSMAN, "OptimizeEnumeration").isPresent();
+        int maxElements = SecureXml.childText(body, WsManUris.WSMAN, "MaxElements").map(Integer::parseInt).orElse(1);
+        String mode = SecureXml.childText(body, WsManUris.WSMAN, "EnumerationMode").orElse("");
+        List<String> items = EnumerationItems.render(query(request, body), mode);
+        String content;
+        if (optimize) {
+            EnumerationContexts.Batch batch = enumerations.start(items, maxElements);
+            content = "<n:EnumerationContext>" + (batch.endOfSequence() ? "" : batch.nextContext())
+                    + "</n:EnumerationContext><w:Items>" + String.join("", batch.items()) + "</w:Items>"
+                    + (batch.endOfSequence() ? "<w:EndOfSequence/>" : "");
+        } else {
+            content = "<n:EnumerationContext>" + enumerations.hold(items) + "</n:EnumerationContext>";
+        }
+        return ok(ReplyEnvelope.Kind.ENUMERATION, WsManUris.ENUMERATE + "Response", request,
+                "<n:EnumerateResponse>" + content + "</n:EnumerateResponse>");
+    }
+
+    private List<InstanceSnapshot> query(WsManRequest request, Element enumerate) {
+        Optional<Element> filter = SecureXml.child(enumerate, WsManUris.WSMAN, "Filter");
+        boolean wildcard = request.resourceUri().equals(WsManUris.NAMESPACE_WILDCARD);
+        if (filter.isEmpty()) {
+            if (wildcard) {
+                throw WsManFaults.cannotProcessFilter("a WQL filter is required to enumerate " + request.resourceUri());
+            }
+            return host.instances(className(request));
+        }
+        if (!WsManUris.WQL_DIALECT.equals(filter.get().getAttribute("Dialect"))) {
+            throw WsManFaults.filterDialectUnavailable();
+        }
+        Optional<String> resourceClass = wildcard ? Optional.empty() : Optional.of(className(request));
+        return WqlEvaluation.run(host, filter.get().getTextContent().trim(), resourceClass);
+    }
+
+    private Reply pull(WsManRequest request) {
+        Element body = request.payload().filter(e -> "Pull".equals(e.getLocalName()))
+                .orElseThrow(() -> WsManFaults.invalidParameter("the body has no n:Pull"));
+        String context = SecureXml.childText(body, WsManUris.ENUMERATION, "EnumerationContext").orElse("");
+        int max = SecureXml.childText(body, WsManUris.ENUMERATION, "MaxElements").map(Integer::parseInt).orElse(1);
+        EnumerationContexts.Batch batch = enumerations.pull(context, max);
+        String content = (batch.endOfSequence() ? "" : "<n:EnumerationContext>" + batch.nextContext()
+                + "</n:EnumerationContext>") + "<n:Items>" + String.join("", batch.items()) + "</n:Items>"
+                + (batch.endOfSequence() ? "<n:EndOfSequence/>" : "");
+        return ok(ReplyEnvelope.Kind.ENUMERATION, WsManUris.PULL + "Response", request,
+                "<n:PullResponse>" + content + "</n:PullResponse>");
+    }
+
+    private Reply release(WsManRequest request) {
+        Element body = request.payload().filter(e -> "Release".equals(e.getLocalName()))
+                .orElseThrow(() -> WsManFaults.invalidParameter("the body has no n:Release"));
+        enumerations.release(SecureXml.childText(body, WsManUris.ENUMERATION, "EnumerationContext").orElse(""));
+        return ok(ReplyEnvelope.Kind.ENUMERATION, WsManUris.RELEASE + "Response", request, "");
+    }
+
+    private record ArmedFault(String operation, Scenario.FaultKind kind, AtomicInteger remaining) {
+        boolean fire() {
+            while (true) {
+                int n = remaining.get();
+                if (n == 0) {
+                    return false;
+                }
+                if (n < 0 || remaining.compareAndSet(n, n - 1)) {
+                    return true;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.hypervwsman.sim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The state of root/virtualization/v2 on the simulated host: the host system, the replication service, VMs with
+ * their relationships, and jobs. Every method is synchronized on this object; jobs are settled against the
+ * injected clock before anything is read, so a job's effect lands at its due time whether or not anyone polls.
+ */
+final class HyperVHost {
+    static final String SERVICE_CLASS = "Msvm_ReplicationService";
+    static final String SYSTEM_REPLICATION_RELATIONSHIP = "Msvm_SystemReplicationRelationship";
+    static final String REPLICA_SYSTEM_DEPENDENCY = "Msvm_ReplicaSystemDependency";
+
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            VirtualMachine.CLASS, Set.of("CreationClassName", "Name"),
+            SERVICE_CLASS, Set.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName"),
+            ReplicationLink.CLASS, Set.of("InstanceID"),
+            SimulatedJob.CLASS, Set.of("InstanceID"));
+
+    final Scenario scenario;
+    final Clock clock;
+    final Supplier<UUID> ids;
+    private final Map<String, VirtualMachine> vms = new LinkedHashMap<>();
+    private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
+
+    HyperVHost(Scenario scenario, Clock clock, Supplier<UUID> ids) {
+        this.scenario = scenario;
+        this.clock = clock;
+        this.ids = ids;
+        Instant now = clock.instant();
+        for (Scenario.Vm v : scenario.vms()) {
+            VirtualMachine vm = new VirtualMachine(v.id(), v.name(), v.power().enabledState(), v.replicationMode(),
+                    v.behaviours(), now);
+            for (Scenario.Relationship r : v.relationships()) {
+                vm.relationships.add(new ReplicationLink(vm, vm.relationships.size(), r));
+            }
+            if (vms.putIfAbsent(vm.id, vm) != null) {
+                throw new io.hypervwsman.ConfigurationException("two VMs with id " + vm.id);
+            }
+        }
+        for (Scenario.Vm v : scenario.vms()) {
+            if (v.testReplicaOf() != null) {
+                VirtualMachine replica = vms.values().stream()
+                        .filter(r -> r.id.equalsIgnoreCase(v.testReplicaOf()) || r.name.equals(v.testReplicaOf()))
+                        .findFirst().orElseThrow(() -> new io.hypervwsman.ConfigurationException(
+                                "testReplicaOf " + v.testReplicaOf() + " names no VM"));
+                vms.get(v.id().toUpperCase(Locale.ROOT)).testReplicaOf = replica.id;
+            }
+        }
+    }
+
+    String hostName() {
+        return scenario.host();
+    }
+
+    String machine() {
+        return scenario.host() + "." + scenario.dnsDomain();
+    }
+
+    /** Ends due jobs in due order and forgets jobs past TimeBeforeRemoval. */
+    synchronized void settle() {
+        Instant now = clock.instant();
+        jobs.values().stream().filter(j -> !j.isFinished()).sorted(Comparator.comparing(SimulatedJob::due))
+                .forEach(j -> j.settle(now));
+        jobs.values().removeIf(j -> j.isRemoved(now));
+    }
+
+    static Optional<String> knownClass(String className) {
+        return KEYS.keySet().stream().filter(k -> k.equalsIgnoreCase(className)).findFirst();
+    }
+
+    /** All instances of a known class, in a stable order. */
+    synchronized List<InstanceSnapshot> instances(String className) {
+        settle();
+        Instant now = clock.instant();
+        String c = knownClass(className).orElse("");
+        List<InstanceSnapshot> out = new ArrayList<>();
+        switch (c) {
+            case VirtualMachine.CLASS -> {
+                out.add(VirtualMachine.hostSnapshot(hostName()));
+                vms.values().forEach(vm -> out.add(vm.snapshot()));
+            }
+            case SERVICE_CLASS -> out.add(serviceSnapshot());
+            case ReplicationLink.CLASS -> vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.snapshot())));
+            case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
+            default -> {
+                // unknown classes have no instances
+            }
+        }
+        return out;
+    }
+
+    /** The instance a Get addresses. */
+    synchronized InstanceSnapshot get(String className, SelectorValues selectors) {
+        String c = knownClass(className).orElseThrow(() -> WsManFaults.notFound("GetObject", className));
+        if (!selectors.hasExactly(KEYS.get(c))) {
+            throw WsManFaults.invalidSelectors();
+        }
+        return instances(c).stream().filter(i -> matchesKeys(i, selectors)).findFirst()
+                .orElseThrow(() -> WsManFaults.notFound("GetObject", path(c, selectors)));
+    }
+
+    private static boolean matchesKeys(InstanceSnapshot instance, SelectorValues selectors) {
+        return instance.keys().entrySet().stream()
+                .allMatch(k -> selectors.get(k.getKey()).map(v -> v.equalsIgnoreCase(k.getValue())).orElse(false));
+    }
+
+    private static String path(String className, SelectorValues selectors) {
+        StringBuilder s = new StringBuilder(className).append('.');
+        String sep = "";
+        for (Map.Entry<String, String> e : selectors.values().entrySet()) {
+            if (!e.getKey().startsWith("__")) {
+                s.append(sep).append(e.getKey()).append("=\"").append(e.getValue()).append('"');
+                sep = ",";
+            }
+        }
+        return s.toString();
+    }
+
+    /** The objects associated with the source of an ASSOCIATORS OF query. */
+    synchronized List<InstanceSnapshot> associators(WqlQuery.Associators q) {
+        settle();
+        List<InstanceSnapshot> out = new ArrayList<>();
+        Optional<String> source = knownClass(q.sourceClass());
+        SelectorValues keys = SelectorValues.of(q.sourceKeys());
+        if (source.isEmpty() || !keys.hasExactly(KEYS.get(source.get()))) {
+            throw WsManFaults.cannotProcessFilter("the object path {" + q.sourceClass() + "...} is not valid");
+        }
+        if (source.get().equals(VirtualMachine.CLASS)) {
+            findVm(keys).ifPresent(vm -> {
+                if (wanted(q, SYSTEM_REPLICATION_RELATIONSHIP, ReplicationLink.CLASS)) {
+                    vm.relationships.forEach(l -> out.add(l.snapshot()));
+                }
+                if (wanted(q, REPLICA_SYSTEM_DEPENDENCY, VirtualMachine.CLASS)) {
+                    vms.values().stream().filter(o -> vm.id.equals(o.testReplicaOf) || o.id.equals(vm.testReplicaOf))
+                            .forEach(o -> out.add(o.snapshot()));
+                }
+            });
+        } else if (source.get().equals(ReplicationLink.CLASS) && wanted(q, SYSTEM_REPLICATION_RELATIONSHIP,
+                VirtualMachine.CLASS)) {
+            vms.values().stream().filter(vm -> vm.relationships.stream()
+                    .anyMatch(l -> l.instanceId().equalsIgnoreCase(keys.get("InstanceID").orElse(""))))
+                    .forEach(vm -> out.add(vm.snapshot()));
+        }
+        return out;
+    }
+
+    private static boolean wanted(WqlQuery.Associators q, String assocClass, String resultClass) {
+        return q.assocClass().map(a -> a.equalsIgnoreCase(assocClass)).orElse(true)
+                && q.resultClass().map(r -> r.equalsIgnoreCase(resultClass)).orElse(true);
+    }
+
+    /** The VM addressed by Msvm_ComputerSystem keys (not the host itself). */
+    synchronized Optional<VirtualMachine> findVm(SelectorValues keys) {
+        if (!keys.get("CreationClassName").map(VirtualMachine.CLASS::equalsIgnoreCase).orElse(false)) {
+            return Optional.empty();
+        }
+        return keys.get("Name").map(n -> vms.get(n.toUpperCase(Locale.ROOT)));
+    }
+
+    synchronized List<VirtualMachine> vmsNamed(String name) {
+        settle();
+        return vms.values().stream().filter(v -> v.name.equals(name)).toList();
+    }
+
+    synchronized Optional<VirtualMachine> vm(String id) {
+        settle();
+        return Optional.ofNullable(vms.get(id.toUpperCase(Locale.ROOT)));
+    }
+
+    synchronized void addVm(VirtualMachine vm) {
+        vms.put(vm.id, vm);
+    }
+
+    synchronized void removeVm(VirtualMachine vm) {
+        vms.remove(vm.id);
+    }
+
+    synchronized void addJob(SimulatedJob job) {
+        jobs.put(job.id, job);
+    }
+
+    synchronized Optional<SimulatedJob> job(String id) {
+        settle();
+        return Optional.ofNullable(jobs.get(id.toUpperCase(Locale.ROOT)));
+    }
+
+    synchronized List<SimulatedJob> jobs() {
+        settle();
+        return List.copyOf(jobs.values());
+    }
+
+    InstanceSnapshot serviceSnapshot() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("AvailableRequestedStates", null);
+        p.put("Caption", "Hyper-V Replica Service");
+        p.put("CommunicationStatus", null);
+        p.put("CreationClassName", SERVICE_CLASS);
+        p.put("Description", "Replication Service");
+        p.put("DetailedStatus", null);
+        p.put("ElementName", "Hyper-V Replica Service");
+        p.put("EnabledDefault", 2);
+        p.put("EnabledState", 2);
+        p.put("HealthState", 5);
+        p.put("InstallDate", null);
+        p.put("InstanceID", null);
+        p.put("Name", "replicasvc");
+        p.put("OperatingStatus", null);
+        p.put("OperationalStatus", List.of(2));
+        p.put("OtherEnabledState", null);
+        p.put("PrimaryOwnerContact", null);
+        p.put("PrimaryOwnerName", null);
+        p.put("PrimaryStatus", null);
+        p.put("RequestedState", 12);
+        p.put("Started", true);
+        p.put("StartMode", null);
+        p.put("Status", "OK");
+        p.put("StatusDescriptions", List.of("The replication service is operating normally"));
+        p.put("SystemCreationClassName", VirtualMachine.CLASS);
+        p.put("SystemName", hostName());
+        p.put("TimeOfLastStateChange", null);
+        p.put("TransitioningToState", null);
+        return InstanceSnapshot.of(SERVICE_CLASS, p,
+                List.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName"));
+    }
+}

@@ -1,0 +1,134 @@
+package io.hypervwsman.sim;
+
+import io.hypervwsman.ConfigurationException;
+import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A simulated Windows host running Hyper-V Replica on 127.0.0.1: a {@link NegotiateGateway} (NTLM, message
+ * encryption) in front of a {@link HyperVBackend} built from a {@link Scenario}, with look-ups for tests.
+ */
+public final class SimulatedHost implements AutoCloseable {
+    private final Scenario scenario;
+    private final HyperVBackend backend;
+    private final NegotiateGateway gateway;
+    private final char[] password;
+
+    private SimulatedHost(Scenario scenario, HyperVBackend backend, NegotiateGateway gateway, char[] password) {
+        this.scenario = scenario;
+        this.backend = backend;
+        this.gateway = gateway;
+        this.password = password;
+    }
+
+    /** Starts on a free port; {@code user} (DOMAIN\name) must be one of the scenario's users. */
+    public static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock) {
+        return start(scenario, user, password, clock, 0);
+    }
+
+    /** Starts on {@code port} (0 for a free one). */
+    public static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock, int port) {
+        String account = scenario.users().stream().filter(u -> u.equalsIgnoreCase(user)).findFirst()
+                .orElseThrow(() -> new ConfigurationException("user " + user + " is not in the scenario"));
+        int slash = account.indexOf('\\');
+        String domain = account.substring(0, slash);
+        String name = account.substring(slash + 1);
+        char[] secret = password.clone();
+        HyperVBackend backend = new HyperVBackend(scenario, clock);
+        NtlmServerIdentity identity = new NtlmServerIdentity(domain.toUpperCase(Locale.ROOT), scenario.host(),
+                scenario.dnsDomain(), scenario.host() + "." + scenario.dnsDomain());
+        try {
+            NegotiateGateway gateway = new NegotiateGateway(port, (d, u) -> domain.equalsIgnoreCase(d)
+                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty(), identity, backend, true);
+            return new SimulatedHost(scenario, backend, gateway, secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the simulated host: " + e.getMessage(), e);
+        }
+    }
+
+    /** The WS-Management endpoint, http://127.0.0.1:PORT/wsman. */
+    public URI endpoint() {
+        return gateway.endpoint();
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** How many Invoke requests for {@code method} reached the host. */
+    public int invocations(String method) {
+        return backend.invocations(method);
+    }
+
+    public NegotiateGateway gateway() {
+        return gateway;
+    }
+
+    public HyperVBackend backend() {
+        return backend;
+    }
+
+    /** Makes the host show a fault (see {@link Scenario.Fault}). */
+    public void arm(Scenario.Fault fault) {
+        backend.arm(fault);
+    }
+
+    /** The ids of the VMs named {@code name} (names need not be unique). */
+    public List<String> vmIds(String name) {
+        return backend.host().vmsNamed(name).stream().map(v -> v.id).toList();
+    }
+
+    /** ReplicationState of the \HVR\0 relationship of the only VM named {@code name}. */
+    public int replicationState(String name) {
+        synchronized (backend.host()) {
+            ReplicationLink link = onlyVm(name).primaryLink();
+            if (link == null) {
+                throw new IllegalArgumentException(name + " has no replication relationship");
+            }
+            return link.state;
+        }
+    }
+
+    /** ReplicationMode of the only VM named {@code name}. */
+    public int replicationMode(String name) {
+        synchronized (backend.host()) {
+            return onlyVm(name).replicationMode;
+        }
+    }
+
+    /** EnabledState (2 running, 3 off, ...) of the only VM named {@code name}. */
+    public int enabledState(String name) {
+        synchronized (backend.host()) {
+            return onlyVm(name).enabledState;
+        }
+    }
+
+    /** JobState of a job, or empty once the host has removed it. */
+    public OptionalInt jobState(String instanceId) {
+        return backend.host().job(instanceId).map(j -> OptionalInt.of((int) j.snapshot(
+                backend.host().clock.instant()).value("JobState").map(v -> ((Number) v).intValue()).orElse(0)))
+                .orElse(OptionalInt.empty());
+    }
+
+    private VirtualMachine onlyVm(String name) {
+        List<VirtualMachine> found = backend.host().vmsNamed(name);
+        if (found.size() != 1) {
+            throw new IllegalArgumentException(found.size() + " VMs named " + name);
+        }
+        return found.get(0);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        Arrays.fill(password, '\0');
+    }
+}

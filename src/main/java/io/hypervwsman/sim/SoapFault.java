@@ -1,0 +1,59 @@
+package io.hypervwsman.sim;
+
+/**
+ * A SOAP fault the host answers with instead of a result; thrown from wherever the request fails and
+ * written by the backend. The detail holds the Microsoft f:WSManFault with its winerror.h code.
+ */
+final class SoapFault extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String action;
+    private final String code;
+    private final String subcode;
+    private final String reason;
+    private final String reasonLanguage;
+    private final String faultDetail;
+    private final long wsmanCode;
+    private final String messageXml;
+
+    SoapFault(String action, String code, String subcode, String reason, String reasonLanguage, String faultDetail,
+              long wsmanCode, String messageXml) {
+        super(subcode + " " + wsmanCode + ": " + reason, null, false, false);
+        this.action = action;
+        this.code = code;
+        this.subcode = subcode;
+        this.reason = reason;
+        this.reasonLanguage = reasonLanguage;
+        this.faultDetail = faultDetail;
+        this.wsmanCode = wsmanCode;
+        this.messageXml = messageXml;
+    }
+
+    String action() {
+        return action;
+    }
+
+    String subcode() {
+        return subcode;
+    }
+
+    long wsmanCode() {
+        return wsmanCode;
+    }
+
+    /** The s:Fault element, for a host whose FQDN is {@code machine}. */
+    String toXml(String machine) {
+        StringBuilder s = new StringBuilder(512);
+        s.append("<s:Fault><s:Code><s:Value>").append(code).append("</s:Value><s:Subcode><s:Value>").append(subcode)
+                .append("</s:Value></s:Subcode></s:Code><s:Reason><s:Text xml:lang=\"").append(reasonLanguage)
+                .append("\">").append(XmlText.escape(reason)).append("</s:Text></s:Reason><s:Detail>");
+        if (faultDetail != null) {
+            s.append("<w:FaultDetail>").append(faultDetail).append("</w:FaultDetail>");
+        }
+        s.append("<f:WSManFault xmlns:f=\"").append(WsManUris.WSMAN_FAULT).append("\" Code=\"").append(wsmanCode)
+                .append("\" Machine=\"").append(XmlText.escape(machine)).append("\"><f:Message>")
+                .append(messageXml.replace("{machine}", XmlText.escape(machine)))
+                .append("</f:Message></f:WSManFault></s:Detail></s:Fault>");
+        return s.toString();
+    }
+}

@@ -1,0 +1,285 @@
+package io.hypervwsman.sim;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The WMI methods the simulated VMMS implements, with Hyper-V Replica's preconditions (hyperv-replica.md 2.4-2.7)
+ * and the job each one starts. Called with the host's lock held.
+ */
+final class VmmsMethods {
+    private static final Set<Integer> REPLICA_MODES = Set.of(2, 4);
+    private static final int PRIMARY = 1;
+
+    private static final SimulatedJob.Kind REVERT = new SimulatedJob.Kind(98, "Reverting failover",
+            "Reverting failover of the virtual machine");
+    private static final SimulatedJob.Kind INITIATE = new SimulatedJob.Kind(97, "Initiating failover",
+            "Initiating failover of the virtual machine");
+    private static final SimulatedJob.Kind COMMIT = new SimulatedJob.Kind(99, "Committing failover",
+            "Committing failover of the virtual machine");
+    private static final SimulatedJob.Kind TEST = new SimulatedJob.Kind(102, "Initiating test failover",
+            "Creating a test virtual machine from a recovery point");
+    private static final SimulatedJob.Kind REVERSE = new SimulatedJob.Kind(104, "Reversing replication",
+            "Reversing the replication relationship of the virtual machine");
+    private static final SimulatedJob.Kind RESYNC = new SimulatedJob.Kind(107, "Resynchronizing",
+            "Resynchronizing the virtual machine");
+    private static final SimulatedJob.Kind REPLICATION_STATE = new SimulatedJob.Kind(96, "Changing replication state",
+            "Changing the replication state of the virtual machine");
+
+    private final HyperVHost host;
+
+    VmmsMethods(HyperVHost host) {
+        this.host = host;
+    }
+
+    /** Runs {@code method} on {@code target}, an instance already found by its selectors. */
+    MethodResult invoke(InstanceSnapshot target, String method, MethodInput input) {
+        return switch (target.className() + "." + method) {
+            case "Msvm_ReplicationService.RevertFailover" -> withVm(input, "RevertFailover", this::revertFailover);
+            case "Msvm_ReplicationService.InitiateFailover" -> withVm(input, "InitiateFailover", this::initiateFailover);
+            case "Msvm_ReplicationService.CommitFailover" -> withVm(input, "CommitFailover", this::commitFailover);
+            case "Msvm_ReplicationService.TestReplicaSystem" -> withVm(input, "TestReplicaSystem", this::testReplica);
+            case "Msvm_ReplicationService.Resynchronize" -> withVm(input, "Resynchronize", this::resynchronize);
+            case "Msvm_ReplicationService.ReverseReplicationRelationship" ->
+                    withVm(input, "ReverseReplicationRelationship", this::reverse);
+            case "Msvm_ComputerSystem.RequestStateChange" -> onVm(target, vm -> requestStateChange(vm, input));
+            case "Msvm_ComputerSystem.RequestReplicationStateChange" ->
+                    onVm(target, vm -> replicationStateChange(vm, input, "RequestReplicationStateChange"));
+            case "Msvm_ComputerSystem.RequestReplicationStateChangeEx" ->
+                    onVm(target, vm -> replicationStateChange(vm, input, "RequestReplicationStateChangeEx"));
+            case "Msvm_ConcreteJob.GetErrorEx" -> jobErrors(target, "Errors", Integer.MAX_VALUE);
+            case "Msvm_ConcreteJob.GetError" -> jobErrors(target, "Error", 1);
+            default -> throw WsManFaults.actionNotSupported(target.resourceUri() + "/" + method);
+        };
+    }
+
+    private interface VmMethod {
+        MethodResult call(VirtualMachine vm, String method);
+    }
+
+    private MethodResult withVm(MethodInput input, String method, VmMethod body) {
+        Optional<VirtualMachine> vm = input.reference("ComputerSystem")
+                .filter(r -> r.resourceUri().equalsIgnoreCase(WsManUris.classUri(VirtualMachine.CLASS)))
+                .flatMap(r -> host.findVm(r.selectors()));
+        return vm.map(v -> body.call(v, method)).orElse(MethodResult.of(MethodResult.INVALID_PARAMETER));
+    }
+
+    private MethodResult onVm(InstanceSnapshot target, java.util.function.Function<VirtualMachine, MethodResult> body) {
+        return host.findVm(SelectorValues.of(target.keys())).map(body)
+                .orElse(MethodResult.of(MethodResult.INVALID_STATE));
+    }
+
+    private MethodResult revertFailover(VirtualMachine vm, String method) {
+        ReplicationLink link = vm.primaryLink();
+        boolean replicaFailedOver = REPLICA_MODES.contains(vm.replicationMode) && link != null
+                && (link.state == 5 || link.state == 12);
+        boolean primaryPrepared = vm.replicationMode == PRIMARY && link != null && link.state == 4;
+        if (!(replicaFailedOver || primaryPrepared) || !vm.isOff()) {
+            return wrongState(vm, method, REVERT);
+        }
+        return startJob(vm, method, REVERT, () -> { }, () -> {
+            link.state = 3;
+            link.failedOverReplicationType = 0;
+        }, () -> { }, Map.of());
+    }
+
+    private MethodResult initiateFailover(VirtualMachine vm, String method) {
+        ReplicationLink link = vm.primaryLink();
+        if (!REPLICA_MODES.contains(vm.replicationMode) || link == null || !Set.of(3, 7, 10, 15).contains(link.state)
+                || link.lastReplicationTime == null || !vm.isOff()) {
+            return wrongState(vm, method, INITIATE);
+        }
+        int before = link.state;
+        return startJob(vm, method, INITIATE, () -> link.state = 12, () -> {
+            link.state = 5;
+            link.failedOverReplicationType = 1;
+        }, () -> link.state = before, Map.of());
+    }
+
+    private MethodResult commitFailover(VirtualMachine vm, String method) {
+        ReplicationLink link = vm.primaryLink();
+        if (!REPLICA_MODES.contains(vm.replicationMode) || link == null || link.state != 5) {
+            return wrongState(vm, method, COMMIT);
+        }
+        return startJob(vm, method, COMMIT, () -> { }, () -> link.state = 6, () -> { }, Map.of());
+    }
+
+    private MethodResult testReplica(VirtualMachine vm, String method) {
+        ReplicationLink link = vm.primaryLink();
+        boolean hasTestVm = host.vmsNamed(vm.name + " - Test").stream().anyMatch(t -> vm.id.equals(t.testReplicaOf));
+        if (!REPLICA_MODES.contains(vm.replicationMode) || link == null || !Set.of(3, 7).contains(link.state)
+                || hasTestVm) {
+            return wrongState(vm, method, TEST);
+        }
+        Instant now = host.clock.instant();
+        VirtualMachine test = new VirtualMachine(ReplyEnvelope.upper(host.ids.get()), vm.name + " - Test",
+                Scenario.Power.OFF.enabledState(), 3, Map.of(), now);
+        test.testReplicaOf = vm.id;
+        host.addVm(test);
+        return startJob(vm, method, TEST, () -> { }, () -> { }, () -> host.removeVm(test),
+                Map.of("ResultingSystem", List.of(test.snapshot().eprContent())));
+    }
+
+    private MethodResult resynchronize(VirtualMachine vm, String method) {
+        ReplicationLink link = vm.primaryLink();
+        if (vm.replicationMode == 0 || vm.replicationMode == 3 || link == null
+                || !Set.of(8, 9, 11).contains(link.state)) {
+            return wrongState(vm, method, RESYNC);
+        }
+        int before = link.state;
+        return startJob(vm, method, RESYNC, () -> link.state = 10, () -> link.state = 3, () -> link.state = before,
+                Map.of());
+    }
+
+    private MethodResult reverse(VirtualMachine vm, String method) {
+        ReplicationLink link = vm.primaryLink();
+        if (!REPLICA_MODES.contains(vm.replicationMode) || link == null || link.state != 6) {
+            return wrongState(vm, method, REVERSE);
+        }
+        return startJob(vm, method, REVERSE, () -> { }, () -> {
+            vm.replicationMode = PRIMARY;
+            link.state = 1;
+            link.failedOverReplicationType = 0;
+        }, () -> { }, Map.of());
+    }
+
+    /** Msvm_ComputerSystem.RequestStateChange: 2 start, 3 turn off, 6 save, 9 pause, 10 reboot, 11 reset. */
+    private MethodResult requestStateChange(VirtualMachine vm, MethodInput input) {
+        String method = "RequestStateChange";
+        int requested = input.number("RequestedState").orElseThrow(
+                () -> WsManFaults.invalidParameter("RequestedState is required")).intValue();
+        int from = vm.enabledState;
+        boolean replicaNotFailedOver = REPLICA_MODES.contains(vm.replicationMode)
+                && (vm.primaryLink() == null || !Set.of(5, 6).contains(vm.primaryLink().state));
+        SimulatedJob.Kind kind;
+        boolean allowed;
+        switch (requested) {
+            case 2 -> {
+                kind = new SimulatedJob.Kind(12, "Starting virtual machine", "Starting the virtual machine");
+                allowed = Set.of(3, 6, 9).contains(from) && !replicaNotFailedOver;
+            }
+            case 3 -> {
+                kind = new SimulatedJob.Kind(13, "Turning off virtual machine", "Turning off the virtual machine");
+                allowed = Set.of(2, 6, 9).contains(from);
+            }
+            case 6 -> {
+                kind = new SimulatedJob.Kind(14, "Saving virtual machine", "Saving the virtual machine");
+                allowed = from == 2;
+            }
+            case 9 -> {
+                kind = new SimulatedJob.Kind(26, "Pausing virtual machine", "Pausing the virtual machine");
+                allowed = from == 2;
+            }
+            case 10, 11 -> {
+                kind = new SimulatedJob.Kind(requested == 10 ? 29 : 28, "Restarting virtual machine",
+                        "Restarting the virtual machine");
+                allowed = from == 2;
+                requested = 2;
+            }
+            default -> {
+                kind = new SimulatedJob.Kind(0, "Changing virtual machine state", "Changing the virtual machine state");
+                allowed = false;
+            }
+        }
+        if (!allowed) {
+            return wrongState(vm, method, kind);
+        }
+        int target = requested;
+        Runnable onStart = target == 2 && from != 2 ? () -> vm.setPower(10, host.clock.instant()) : () -> { };
+        return startJob(vm, method, kind, onStart, () -> vm.setPower(target, host.clock.instant()),
+                () -> vm.setPower(from, host.clock.instant()), Map.of());
+    }
+
+    /** RequestReplicationStateChange(Ex): 4 prepare planned failover on a primary, 3 resume, 7 suspend. */
+    private MethodResult replicationStateChange(VirtualMachine vm, MethodInput input, String method) {
+        int requested = input.number("RequestedState").orElseThrow(
+                () -> WsManFaults.invalidParameter("RequestedState is required")).intValue();
+        // The Ex variant's optional embedded Msvm_ReplicationRelationship picks \HVR\1; only its InstanceID matters.
+        boolean extended = input.string("ReplicationRelationship").map(t -> t.contains("\\HVR\\1")).orElse(false);
+        if (extended && vm.relationships.size() < 2) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        ReplicationLink link = extended ? vm.relationships.get(1) : vm.primaryLink();
+        if (link == null) {
+            return wrongState(vm, method, REPLICATION_STATE);
+        }
+        int before = link.state;
+        boolean allowed = switch (requested) {
+            case 4 -> vm.replicationMode == PRIMARY && before == 3 && vm.isOff();
+            case 3 -> before == 7;
+            case 7 -> before == 3;
+            default -> false;
+        };
+        if (!allowed) {
+            return wrongState(vm, method, REPLICATION_STATE);
+        }
+        // "While the state change is in progress, the ReplicationState property is changed to the value of the
+        // RequestedState parameter."
+        return startJob(vm, method, REPLICATION_STATE, () -> link.state = requested, () -> { },
+                () -> link.state = before, Map.of());
+    }
+
+    private MethodResult jobErrors(InstanceSnapshot target, String parameter, int limit) {
+        String id = target.keys().get("InstanceID");
+        List<String> errors = host.job(id).map(j -> j.errors(host.hostName())).orElse(List.of());
+        List<String> escaped = errors.stream().limit(limit).map(XmlText::escape).toList();
+        return new MethodResult(MethodResult.COMPLETED, escaped.isEmpty() ? Map.of() : Map.of(parameter, escaped));
+    }
+
+    private Scenario.Behaviour behaviour(VirtualMachine vm, String method) {
+        Scenario.Behaviour b = vm.behaviours.get(method);
+        if (b == null) {
+            b = host.scenario.behaviours().getOrDefault(method, Scenario.Behaviour.DEFAULT);
+        }
+        return b;
+    }
+
+    private MethodResult wrongState(VirtualMachine vm, String method, SimulatedJob.Kind kind) {
+        Scenario.Behaviour b = behaviour(vm, method);
+        if (b.wrongState() == Scenario.WrongStatePath.SYNC) {
+            return MethodResult.of(MethodResult.INVALID_STATE);
+        }
+        String summary = kind.caption() + " failed.";
+        String description = "'" + vm.name + "' failed to complete the operation '" + kind.caption().toLowerCase(
+                Locale.ROOT) + "'. The operation cannot be performed while the object is in its current state.";
+        SimulatedJob.Ending ending = new SimulatedJob.Ending(SimulatedJob.EXCEPTION, (int) MethodResult.INVALID_STATE,
+                summary, description, b.errorMessages());
+        return job(vm, kind, b, ending, () -> { }, () -> { }, Map.of());
+    }
+
+    private MethodResult startJob(VirtualMachine vm, String method, SimulatedJob.Kind kind, Runnable onStart,
+                                  Runnable onSuccess, Runnable onFailure, Map<String, List<String>> outputs) {
+        Scenario.Behaviour b = behaviour(vm, method);
+        SimulatedJob.Ending ending = switch (b.outcome()) {
+            case SUCCESS -> SimulatedJob.Ending.completed();
+            case WARNING -> new SimulatedJob.Ending(SimulatedJob.COMPLETED_WITH_WARNINGS, b.error().orElse(0),
+                    b.errorSummaryDescription(), b.errorDescription(), b.errorMessages());
+            case EXCEPTION -> new SimulatedJob.Ending(SimulatedJob.EXCEPTION, b.error().orElse(32768),
+                    Optional.ofNullable(b.errorSummaryDescription()).orElse(kind.caption() + " failed."),
+                    Optional.ofNullable(b.errorDescription()).orElse(kind.caption() + " operation for virtual machine '"
+                            + vm.name + "' failed."), b.errorMessages());
+        };
+        onStart.run();
+        return job(vm, kind, b, ending, onSuccess, onFailure, outputs);
+    }
+
+    private MethodResult job(VirtualMachine vm, SimulatedJob.Kind kind, Scenario.Behaviour b,
+                             SimulatedJob.Ending ending, Runnable onSuccess, Runnable onFailure,
+                             Map<String, List<String>> outputs) {
+        String id = ReplyEnvelope.upper(host.ids.get());
+        SimulatedJob job = new SimulatedJob(id, kind, host.scenario.users().get(0), host.clock.instant(),
+                b.duration(), ending, vm.snapshot().objectPath(), onSuccess, onFailure);
+        host.addJob(job);
+        Map<String, String> selectors = new java.util.LinkedHashMap<>();
+        selectors.put("InstanceID", id);
+        selectors.put("__cimnamespace", WsManUris.CIM_NAMESPACE);
+        Map<String, List<String>> all = new HashMap<>(outputs);
+        all.put("Job", List.of(InstanceSnapshot.eprContent(WsManUris.classUri(SimulatedJob.CLASS), selectors)));
+        return new MethodResult(MethodResult.JOB_STARTED, all);
+    }
+}

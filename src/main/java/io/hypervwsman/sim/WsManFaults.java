@@ -1,0 +1,103 @@
+package io.hypervwsman.sim;
+
+/**
+ * The faults a Windows host sends, with the reason texts and winerror.h codes it uses
+ * (0x8033xxxx ERROR_WSMAN_*; inner WMI codes 0x8004xxxx).
+ */
+final class WsManFaults {
+    private static final String EN = "en-US";
+    private static final String DETAIL = "http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/";
+
+    private WsManFaults() {
+    }
+
+    private static SoapFault wsman(String code, String subcode, String reason, String faultDetail, long wsmanCode,
+                                   String message) {
+        return new SoapFault(WsManUris.WSMAN_FAULT_ACTION, code, subcode, reason, EN, faultDetail, wsmanCode,
+                XmlText.escape(message));
+    }
+
+    /** 2150858843: a selector is missing, unexpected or malformed. */
+    static SoapFault invalidSelectors() {
+        String text = "The WS-Management service cannot process the request because the request contained invalid "
+                + "selectors for the resource. ";
+        return wsman("s:Sender", "w:InvalidSelectors", text, DETAIL + "UnexpectedSelectors", 2150858843L, text);
+    }
+
+    /**
+     * 2150858752 with the WMI provider's inner 2147749890 (WBEM_E_NOT_FOUND): the instance does not exist.
+     *
+     * @param operation     the WMI operation (GetObject, ExecMethod)
+     * @param parameterInfo the object path WMI was asked for
+     */
+    static SoapFault notFound(String operation, String parameterInfo) {
+        String reason = "The WS-Management service cannot process the request. The service cannot find the resource "
+                + "identified by the resource URI and selectors. ";
+        String extended = "<p:__ExtendedStatus xmlns:p=\"" + WsManUris.classUri("__ExtendedStatus") + "\" xmlns:cim=\""
+                + WsManUris.CIM + "\" xmlns:xsi=\"" + WsManUris.XSI + "\" xsi:type=\"p:__ExtendedStatus_Type\">"
+                + "<p:Description xsi:nil=\"true\"/><p:Operation>" + XmlText.escape(operation) + "</p:Operation>"
+                + "<p:ParameterInfo>" + XmlText.escape(parameterInfo) + "</p:ParameterInfo>"
+                + "<p:ProviderName>VmmsWmiInstanceAndMethodProvider</p:ProviderName>"
+                + "<p:StatusCode xsi:nil=\"true\"/></p:__ExtendedStatus>";
+        String message = "<f:ProviderFault provider=\"WMI Provider\" path=\"%systemroot%\\system32\\WsmWmiPl.dll\">"
+                + "<f:WSManFault xmlns:f=\"" + WsManUris.WSMAN_FAULT + "\" Code=\"2147749890\" Machine=\"{machine}\">"
+                + "<f:Message>Not found </f:Message></f:WSManFault><f:ExtendedError>" + extended
+                + "</f:ExtendedError></f:ProviderFault>";
+        return new SoapFault(WsManUris.ADDRESSING_FAULT_ACTION, "s:Sender", "a:DestinationUnreachable", reason, EN,
+                null, 2150858752L, message);
+    }
+
+    /** 2150858778: the WQL filter is not valid (the WMI error is named in the message). */
+    static SoapFault cannotProcessFilter(String why) {
+        String reason = "The WS-Management service cannot process the request because the filter is invalid. ";
+        return wsman("s:Sender", "w:CannotProcessFilter", reason, null, 2150858778L,
+                "The WS-Management service cannot process the request because the WQL query is invalid: " + why + " ");
+    }
+
+    /** 2150858777: a filter dialect other than WQL. */
+    static SoapFault filterDialectUnavailable() {
+        String text = "The WS-Management service does not support the specified filter dialect. ";
+        return wsman("s:Sender", "n:FilterDialectRequestedUnavailable", text, null, 2150858777L, text);
+    }
+
+    /** 2150858779: the context was released, used up, replaced by a later one or has expired. */
+    static SoapFault invalidEnumerationContext() {
+        String text = "The WS-Management service cannot process the request because the enumeration context supplied "
+                + "in the message is not valid. ";
+        return wsman("s:Sender", "w:InvalidEnumerationContext", text, null, 2150858779L, text);
+    }
+
+    /** 2150858793: the operation did not finish within OperationTimeout. */
+    static SoapFault timedOut() {
+        String text = "The WS-Management service cannot complete the operation within the time specified in "
+                + "OperationTimeout.  ";
+        return new SoapFault(WsManUris.WSMAN_FAULT_ACTION, "s:Receiver", "w:TimedOut", text, EN, null, 2150858793L,
+                XmlText.escape(text));
+    }
+
+    /** 2150859174: the per-user operation quota is used up (note the empty xml:lang Windows writes here). */
+    static SoapFault quota() {
+        String reason = "The WS-Management service cannot process the request. The maximum number of concurrent "
+                + "operations for this user has been exceeded. Close existing operations for this user, or raise the "
+                + "quota for this user. ";
+        String message = "The WS-Management service cannot process the request. This user is allowed a maximum number "
+                + "of 25 concurrent operations, which has been exceeded. Close existing operations for this user, or "
+                + "raise the quota for this user. ";
+        return new SoapFault(WsManUris.WSMAN_FAULT_ACTION, "s:Receiver", "w:InternalError", reason, "", null,
+                2150859174L, XmlText.escape(message));
+    }
+
+    /** 2150858753: an action this resource does not have (e.g. an unknown method). */
+    static SoapFault actionNotSupported(String action) {
+        String reason = "The action is not supported by the service. ";
+        return new SoapFault(WsManUris.ADDRESSING_FAULT_ACTION, "s:Sender", "a:ActionNotSupported", reason, EN, null,
+                2150858753L, XmlText.escape("The WS-Management service cannot process the request because the "
+                        + "action " + action + " is not valid for the resource. "));
+    }
+
+    /** 2150858810: the method input is missing or malformed. */
+    static SoapFault invalidParameter(String why) {
+        String reason = "The WS-Management service cannot process the request because a parameter is not valid. ";
+        return wsman("s:Sender", "w:InvalidParameter", reason, null, 2150858810L, reason + why);
+    }
+}

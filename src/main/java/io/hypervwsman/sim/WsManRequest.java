@@ -1,0 +1,45 @@
+package io.hypervwsman.sim;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The parts of a request envelope the host acts on. */
+record WsManRequest(String action, String messageId, String resourceUri, SelectorValues selectors,
+                    Optional<Duration> operationTimeout, Element body) {
+
+    /** Reads a parsed envelope; empty when it is not a SOAP 1.2 envelope with a header and body. */
+    static Optional<WsManRequest> read(Document document) {
+        Element envelope = document.getDocumentElement();
+        if (!"Envelope".equals(envelope.getLocalName()) || !WsManUris.SOAP.equals(envelope.getNamespaceURI())) {
+            return Optional.empty();
+        }
+        Optional<Element> header = SecureXml.child(envelope, WsManUris.SOAP, "Header");
+        Optional<Element> body = SecureXml.child(envelope, WsManUris.SOAP, "Body");
+        if (header.isEmpty() || body.isEmpty()) {
+            return Optional.empty();
+        }
+        Element h = header.get();
+        String action = SecureXml.childText(h, WsManUris.ADDRESSING, "Action").orElse("");
+        String messageId = SecureXml.childText(h, WsManUris.ADDRESSING, "MessageID").orElse("");
+        String resourceUri = SecureXml.childText(h, WsManUris.WSMAN, "ResourceURI").orElse("");
+        SelectorValues selectors = SecureXml.child(h, WsManUris.WSMAN, "SelectorSet")
+                .map(SelectorValues::read).orElse(SelectorValues.of(Map.of()));
+        Optional<Duration> timeout = SecureXml.childText(h, WsManUris.WSMAN, "OperationTimeout").flatMap(t -> {
+            try {
+                return Optional.of(Duration.parse(t));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+        return Optional.of(new WsManRequest(action, messageId, resourceUri, selectors, timeout, body.get()));
+    }
+
+    /** The first element in the body, if any. */
+    Optional<Element> payload() {
+        return SecureXml.children(body).stream().findFirst();
+    }
+}
