@@ -1,34 +1,62 @@
 package io.hypervwsman.cli;
 
+import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.SimulatedHost;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
 
-/** The simulated Hyper-V host started in-process for --simulate. */
+/**
+ * The simulated Hyper-V host started in-process for --simulate: the real client stack (NTLM, message
+ * encryption, WS-Man, job tracking) runs against it over loopback. The password is random per run.
+ */
 final class EmbeddedSimulator implements AutoCloseable {
-    private EmbeddedSimulator() {
+    static final String USER = "LAB\\operator";
+
+    private final SimulatedHost host;
+    private final char[] password;
+
+    private EmbeddedSimulator(SimulatedHost host, char[] password) {
+        this.host = host;
+        this.password = password;
     }
 
-    static EmbeddedSimulator start(Path scenario) {
-        throw new UsageException("--simulate is not available in this build yet");
+    static EmbeddedSimulator start(Path scenarioFile) {
+        Scenario scenario;
+        if (scenarioFile == null) {
+            scenario = Scenario.fromResource("default");
+        } else if (!Files.isReadable(scenarioFile)) {
+            throw new UsageException("cannot read the scenario file " + scenarioFile);
+        } else {
+            scenario = Scenario.load(scenarioFile);
+        }
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        char[] password = Base64.getEncoder().encodeToString(random).toCharArray();
+        return new EmbeddedSimulator(SimulatedHost.start(scenario, USER, password, Clock.systemUTC()), password);
     }
 
     URI endpoint() {
-        throw new IllegalStateException();
+        return host.endpoint();
     }
 
     String user() {
-        throw new IllegalStateException();
+        return USER;
     }
 
     char[] password() {
-        throw new IllegalStateException();
+        return password.clone();
     }
 
     String hostName() {
-        throw new IllegalStateException();
+        return host.scenario().host();
     }
 
     @Override
     public void close() {
+        host.close();
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Manage Hyper-V Replica failovers over WS-Management (WinRM), from Linux or macOS.",
         subcommands = {RevertFailoverCommand.class, InitiateFailoverCommand.class, CommitFailoverCommand.class,
                 TestFailoverCommand.class, PreparePlannedFailoverCommand.class, ResynchronizeCommand.class,
-                ReplicationCommand.class, VmsCommand.class, JobCommand.class},
+                ReplicationCommand.class, VmsCommand.class, JobCommand.class, SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:succeeded", "1:the host refused or failed the operation (or a pre-check did)",
                 "2:usage error", "3:authentication failed", "4:connection, TLS or protocol error",
@@ -34,6 +34,10 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main(), new TerminalFactory(terminal));
         cli.setOut(new java.io.PrintWriter(terminal.out(), true));
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            terminal.err().println("error: " + ex.getMessage());
+            return ex instanceof io.hypervwsman.HyperVWsManException h ? h.exitCode() : 4;
+        });
         cli.setParameterExceptionHandler((ex, a) -> {
             terminal.err().println("error: " + ex.getMessage());
             terminal.err().println("hint: hyperv-wsman " + (ex.getCommandLine().getCommandName().equals("hyperv-wsman")
@@ -66,6 +70,9 @@ public final class Main implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             K instance = fallback.create(cls);
             if (instance instanceof HostCommand c) {
+                c.terminal = terminal;
+            }
+            if (instance instanceof SimulateCommand c) {
                 c.terminal = terminal;
             }
             return instance;
