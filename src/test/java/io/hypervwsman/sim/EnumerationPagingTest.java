@@ -96,4 +96,16 @@ class EnumerationPagingTest {
         SoapExchange.Answer vm = host.ok(SoapExchange.getVm(selectors.get(1)));
         assertEquals("file-server", vm.text("ElementName"));
     }
+
+    @Test
+    void aSlowPullIsTimedOutAndThePullCanBeRepeated() {
+        host.backend.arm(new Scenario.Fault("Pull", Scenario.FaultKind.SLOW_REPLY, 1));
+        String ctx = host.ok(SoapExchange.wql(ALL_VMS, false, 0, null)).text("EnumerationContext");
+
+        SoapExchange.Answer slow = host.send(SoapExchange.pull(ctx, 20));
+        assertEquals(500, slow.status());
+        assertEquals("w:TimedOut", slow.subcode());
+        assertEquals("2150858793", slow.faultCode());
+        assertEquals(9, host.ok(SoapExchange.pull(ctx, 20)).all("Msvm_ComputerSystem").size());
+    }
 }
