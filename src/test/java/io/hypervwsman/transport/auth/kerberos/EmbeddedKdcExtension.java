@@ -16,7 +16,11 @@ public final class EmbeddedKdcExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        // The root store lives for the whole run and closes AutoCloseable values at its end.
+        return kdc(context);
+    }
+
+    /** The JVM-wide KDC; the root store lives for the whole run and closes AutoCloseable values at its end. */
+    public static EmbeddedKdc kdc(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(EmbeddedKdc.class, key -> EmbeddedKdc.start(), EmbeddedKdc.class);
     }
