@@ -13,6 +13,14 @@ import org.w3c.dom.Node;
 /** Navigation over the DOM of WS-Management messages, and creation of documents with safe settings. */
 final class XmlElements {
     private static final DocumentBuilderFactory FACTORY = secureFactory();
+    /** A builder per thread: creating one costs more than building most of our messages. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            return FACTORY.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private XmlElements() {
     }
@@ -32,12 +40,7 @@ final class XmlElements {
     }
 
     static Document newDocument() {
-        try {
-            DocumentBuilder b = FACTORY.newDocumentBuilder();
-            return b.newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return BUILDER.get().newDocument();
     }
 
     /** Child elements with the given local name in the given namespace (null namespace: any). */
