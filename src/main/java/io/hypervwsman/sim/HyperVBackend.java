@@ -49,6 +49,11 @@ public final class HyperVBackend implements SoapBackend {
     }
 
     /** How many Invoke requests named {@code method} reached the host, whatever their outcome. */
+    /** How many armed faults have not yet been shown (a fault armed "always" counts until removed). */
+    public int pendingFaults() {
+        return (int) faults.stream().filter(f -> f.remaining().get() != 0).count();
+    }
+
     public int invocations(String method) {
         AtomicInteger n = invocations.get(method);
         return n == null ? 0 : n.get();

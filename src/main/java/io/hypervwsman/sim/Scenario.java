@@ -200,9 +200,10 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
      * @param wrongState              sync or job
      */
     public record Behaviour(String jobDuration, Outcome outcome, Integer errorCode, String errorSummaryDescription,
-                            String errorDescription, List<String> errorMessages, WrongStatePath wrongState) {
+                            String errorDescription, List<String> errorMessages, WrongStatePath wrongState,
+                            Integer returnValue) {
         /** Success after two seconds; wrong state answered synchronously. */
-        public static final Behaviour DEFAULT = new Behaviour(null, null, null, null, null, null, null);
+        public static final Behaviour DEFAULT = new Behaviour(null, null, null, null, null, null, null, null);
 
         public Behaviour {
             jobDuration = jobDuration == null ? "PT2S" : jobDuration;
