@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hyperv-wsman", mixinStandardHelpOptions = true, version = "hyperv-wsman 0.1.0",
         description = "Manage Hyper-V Replica failovers over WS-Management (WinRM), from Linux or macOS.",
         subcommands = {RevertFailoverCommand.class, InitiateFailoverCommand.class, CommitFailoverCommand.class,
-                TestFailoverCommand.class, PreparePlannedFailoverCommand.class, ResynchronizeCommand.class,
+                TestFailoverCommand.class, StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ResynchronizeCommand.class,
                 ReplicationCommand.class, VmsCommand.class, JobCommand.class, SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:succeeded", "1:the host refused or failed the operation (or a pre-check did)",

@@ -8,6 +8,8 @@ public final class HyperVResources {
     public static final String ALL = WsManNamespace.wmiNamespaceWildcard(NAMESPACE);
     public static final String COMPUTER_SYSTEM = WsManNamespace.wmiClass(NAMESPACE, "Msvm_ComputerSystem");
     public static final String REPLICATION_SERVICE = WsManNamespace.wmiClass(NAMESPACE, "Msvm_ReplicationService");
+    public static final String MANAGEMENT_SERVICE =
+            WsManNamespace.wmiClass(NAMESPACE, "Msvm_VirtualSystemManagementService");
     public static final String CONCRETE_JOB = WsManNamespace.wmiClass(NAMESPACE, "Msvm_ConcreteJob");
     public static final String REPLICATION_RELATIONSHIP =
             WsManNamespace.wmiClass(NAMESPACE, "Msvm_ReplicationRelationship");

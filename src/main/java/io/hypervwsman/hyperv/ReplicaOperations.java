@@ -134,6 +134,101 @@ public final class ReplicaOperations {
                 from), ref, options);
     }
 
+    /**
+     * Stop-VMFailover after a test failover: turn the test VM off if needed and delete it (DestroySystem
+     * on Msvm_VirtualSystemManagementService). Not RevertFailover. Accepts the replica or the test VM.
+     */
+    public OperationOutcome stopTestFailover(VmRef ref, OperationOptions options) {
+        String method = "DestroySystem";
+        Instant start = clock.instant();
+        Instant deadline = start.plus(options.timeout());
+        VirtualMachine named = vms.resolve(ref);
+        VirtualMachine test = named.replicationMode() == ReplicationMode.TEST_REPLICA ? named : testVmOf(named);
+        VmInfo info = new VmInfo(test.name(), test.id());
+        List<String> warnings = new ArrayList<>();
+        if (options.dryRun()) {
+            return new OperationOutcome(method, host, info, null, null, Outcome.SUCCEEDED, "dry-run",
+                    "dry run: would turn off and delete the test VM " + test.name() + " (" + test.id() + ")",
+                    millisSince(start), warnings);
+        }
+        if (test.isRunningOrPaused() || test.enabledState() == 6) {
+            turnOff(test, deadline, options);
+            warnings.add(test.name() + " was turned off before it was deleted");
+        }
+        MethodOutput out;
+        try {
+            out = client.invoke(managementService(), method,
+                    MethodInput.create().addReference("AffectedSystem", test.reference()));
+        } catch (WsManFaultException e) {
+            return new OperationOutcome(method, host, info, null, null, Outcome.FAILED, "fault",
+                    method + " was refused by " + host + ": " + e.getMessage(), millisSince(start), warnings);
+        }
+        long rv = out.returnValue();
+        if (rv == ReturnValues.COMPLETED) {
+            return new OperationOutcome(method, host, info, rv, null, Outcome.SUCCEEDED, "return-value",
+                    "the test VM " + test.name() + " was deleted", millisSince(start), warnings);
+        }
+        EndpointReference job = rv == ReturnValues.JOB_STARTED ? out.reference("Job").orElse(null) : null;
+        if (job == null) {
+            return new OperationOutcome(method, host, info, rv, null, Outcome.FAILED, "return-value",
+                    method + " failed for " + test.name() + ": " + ReturnValues.meaning(rv) + " (" + rv + ")",
+                    millisSince(start), warnings);
+        }
+        JobTracker.Result result = tracker.follow(job, deadline, options.listener());
+        if (result.ending() == JobTracker.Ending.FINISHED) {
+            return fromJob(new Spec(method, false, null, null, null, Set.of()), info, rv, result.last(), start,
+                    warnings);
+        }
+        if (result.ending() == JobTracker.Ending.TIMED_OUT) {
+            return new OperationOutcome(method, host, info, rv, result.last(), Outcome.TIMED_OUT, "none",
+                    "gave up waiting after " + human(options.timeout()) + " for the deletion of " + test.name(),
+                    millisSince(start), warnings);
+        }
+        boolean gone;
+        try {
+            vms.resolve(VmRef.of(test.id()));
+            gone = false;
+        } catch (OperationFailedException e) {
+            gone = true;
+        } catch (HyperVWsManException e) {
+            return new OperationOutcome(method, host, info, rv, result.last(), Outcome.UNKNOWN, "none",
+                    "the job and the test VM cannot be read: check " + test.name() + " on " + host, millisSince(start),
+                    warnings);
+        }
+        return new OperationOutcome(method, host, info, rv, result.last(), gone ? Outcome.SUCCEEDED : Outcome.UNKNOWN,
+                gone ? "vm-state" : "none", gone ? "the test VM " + test.name() + " is gone"
+                        : "the job is gone but the test VM " + test.name() + " still exists: check it on " + host,
+                millisSince(start), warnings);
+    }
+
+    private VirtualMachine testVmOf(VirtualMachine replica) {
+        List<VirtualMachine> tests = new ArrayList<>();
+        try {
+            tests.add(vms.resolve(VmRef.of(replica.name() + " - Test")));
+        } catch (OperationFailedException e) {
+            if (e.getMessage().startsWith("no virtual machine")) {
+                throw new OperationFailedException("no test failover is running for " + replica.name() + " (no VM named '"
+                        + replica.name() + " - Test')", null);
+            }
+            throw e;
+        }
+        VirtualMachine test = tests.get(0);
+        if (test.replicationMode() != ReplicationMode.TEST_REPLICA) {
+            throw new OperationFailedException(test.name() + " is not a test replica (mode "
+                    + test.replicationMode().displayName() + "); refusing to delete it", null);
+        }
+        return test;
+    }
+
+    /** Msvm_VirtualSystemManagementService ("vmms"), found by enumeration once per host. */
+    private EndpointReference managementService() {
+        try (Enumeration<EndpointReference> refs = client.enumerateReferences(HyperVResources.ALL,
+                EnumerateOptions.wql("SELECT * FROM Msvm_VirtualSystemManagementService"))) {
+            return refs.stream().findFirst().orElseThrow(() -> new OperationFailedException(
+                    "the virtual system management service is not available on " + host));
+        }
+    }
+
     private static void requireReplicaIn(VirtualMachine vm, Relationship rel, Set<ReplicationState> allowed,
                                          String verb) {
         if (!vm.replicationMode().isReplica() || !allowed.contains(rel.state())) {

@@ -20,12 +20,14 @@ import java.util.function.Supplier;
  */
 final class HyperVHost {
     static final String SERVICE_CLASS = "Msvm_ReplicationService";
+    static final String MANAGEMENT_SERVICE_CLASS = "Msvm_VirtualSystemManagementService";
     static final String SYSTEM_REPLICATION_RELATIONSHIP = "Msvm_SystemReplicationRelationship";
     static final String REPLICA_SYSTEM_DEPENDENCY = "Msvm_ReplicaSystemDependency";
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             VirtualMachine.CLASS, Set.of("CreationClassName", "Name"),
             SERVICE_CLASS, Set.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName"),
+            MANAGEMENT_SERVICE_CLASS, Set.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName"),
             ReplicationLink.CLASS, Set.of("InstanceID"),
             SimulatedJob.CLASS, Set.of("InstanceID"));
 
@@ -93,6 +95,7 @@ final class HyperVHost {
                 vms.values().forEach(vm -> out.add(vm.snapshot()));
             }
             case SERVICE_CLASS -> out.add(serviceSnapshot());
+            case MANAGEMENT_SERVICE_CLASS -> out.add(managementServiceSnapshot());
             case ReplicationLink.CLASS -> vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.snapshot())));
             case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
             default -> {
@@ -200,6 +203,23 @@ final class HyperVHost {
     synchronized List<SimulatedJob> jobs() {
         settle();
         return List.copyOf(jobs.values());
+    }
+
+    /** Msvm_VirtualSystemManagementService ("vmms"): here only for DestroySystem. */
+    InstanceSnapshot managementServiceSnapshot() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("Caption", "Virtual System Management Service");
+        p.put("CreationClassName", MANAGEMENT_SERVICE_CLASS);
+        p.put("ElementName", "Virtual System Management Service");
+        p.put("EnabledState", 2);
+        p.put("HealthState", 5);
+        p.put("Name", "vmms");
+        p.put("OperationalStatus", List.of(2));
+        p.put("Started", true);
+        p.put("SystemCreationClassName", VirtualMachine.CLASS);
+        p.put("SystemName", hostName());
+        return InstanceSnapshot.of(MANAGEMENT_SERVICE_CLASS, p,
+                List.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName"));
     }
 
     InstanceSnapshot serviceSnapshot() {

@@ -24,6 +24,8 @@ final class VmmsMethods {
             "Committing failover of the virtual machine");
     private static final SimulatedJob.Kind TEST = new SimulatedJob.Kind(102, "Initiating test failover",
             "Creating a test virtual machine from a recovery point");
+    private static final SimulatedJob.Kind REMOVE_TEST = new SimulatedJob.Kind(103, "Removing test replica",
+            "Removing the test replica virtual machine");
     private static final SimulatedJob.Kind REVERSE = new SimulatedJob.Kind(104, "Reversing replication",
             "Reversing the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind RESYNC = new SimulatedJob.Kind(107, "Resynchronizing",
@@ -47,6 +49,7 @@ final class VmmsMethods {
             case "Msvm_ReplicationService.Resynchronize" -> withVm(input, "Resynchronize", this::resynchronize);
             case "Msvm_ReplicationService.ReverseReplicationRelationship" ->
                     withVm(input, "ReverseReplicationRelationship", this::reverse);
+            case "Msvm_VirtualSystemManagementService.DestroySystem" -> destroySystem(input);
             case "Msvm_ComputerSystem.RequestStateChange" -> onVm(target, vm -> requestStateChange(vm, input));
             case "Msvm_ComputerSystem.RequestReplicationStateChange" ->
                     onVm(target, vm -> replicationStateChange(vm, input, "RequestReplicationStateChange"));
@@ -123,6 +126,23 @@ final class VmmsMethods {
         host.addVm(test);
         return startJob(vm, method, TEST, () -> { }, () -> { }, () -> host.removeVm(test),
                 Map.of("ResultingSystem", List.of(test.snapshot().eprContent())));
+    }
+
+    /** DestroySystem(AffectedSystem): deletes a VM that is off; for a test replica that ends the test failover. */
+    private MethodResult destroySystem(MethodInput input) {
+        Optional<VirtualMachine> found = input.reference("AffectedSystem")
+                .filter(r -> r.resourceUri().equalsIgnoreCase(WsManUris.classUri(VirtualMachine.CLASS)))
+                .flatMap(r -> host.findVm(r.selectors()));
+        if (found.isEmpty()) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        VirtualMachine vm = found.get();
+        if (vm.enabledState != 3) {
+            return MethodResult.of(MethodResult.INVALID_STATE);
+        }
+        SimulatedJob.Kind kind = vm.testReplicaOf != null ? REMOVE_TEST
+                : new SimulatedJob.Kind(3, "Destroying virtual machine", "Destroying the virtual machine");
+        return startJob(vm, "DestroySystem", kind, () -> { }, () -> host.removeVm(vm), () -> { }, Map.of());
     }
 
     private MethodResult resynchronize(VirtualMachine vm, String method) {

@@ -123,7 +123,7 @@ class RevertFailoverTest {
     void aTestFailoverVmIsPointedToStopTestFailover() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             OperationFailedException e = assertThrows(OperationFailedException.class,
-                    () -> f.host().replica().revertFailover(VmRef.of("web-frontend-01 - Test"), f.options()));
+                    () -> f.host().replica().revertFailover(VmRef.of("web-frontend-02 - Test"), f.options()));
             assertTrue(e.getMessage().contains("test-failover VM"), e.getMessage());
             assertTrue(e.hint().contains("stop-test-failover"));
             assertEquals(0, reverts(f));

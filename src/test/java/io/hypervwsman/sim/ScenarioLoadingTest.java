@@ -25,7 +25,7 @@ class ScenarioLoadingTest {
         assertEquals(Scenario.Power.RUNNING, s.vm("build-agent-01").power());
         assertEquals(4, s.vm("app-extended-01").replicationMode());
         assertEquals(6, s.vm("reporting-01").relationships().get(0).state());
-        assertEquals("web-frontend-02", s.vm("web-frontend-01 - Test").testReplicaOf());
+        assertEquals("web-frontend-02", s.vm("web-frontend-02 - Test").testReplicaOf());
         assertTrue(s.users().contains("LAB\\operator"));
         for (String other : new String[] {"revert-job-fails", "wrong-state-sync", "wrong-state-job", "quota-on-invoke"}) {
             assertTrue(Scenario.fromResource(other).vms().size() >= 1, other);

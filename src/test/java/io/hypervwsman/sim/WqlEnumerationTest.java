@@ -68,7 +68,7 @@ class WqlEnumerationTest {
         SoapExchange.Answer a = host.ok(SoapExchange.wql("ASSOCIATORS OF {Msvm_ComputerSystem.CreationClassName="
                 + "'Msvm_ComputerSystem',Name='" + replica + "'} WHERE ResultClass = Msvm_ComputerSystem",
                 true, 10, null));
-        assertEquals(List.of("web-frontend-01 - Test"), a.texts("ElementName"));
+        assertEquals(List.of("web-frontend-02 - Test"), a.texts("ElementName"));
         assertEquals("3", a.text("ReplicationMode"));
     }
 

@@ -1,0 +1,36 @@
+package io.hypervwsman.hyperv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hypervwsman.OperationFailedException;
+import org.junit.jupiter.api.Test;
+
+/** stop-test-failover deletes the test VM (DestroySystem) and never reverts the replica. */
+class StopTestFailoverTest {
+
+    @Test
+    void byTheReplicaNameTheTestVmIsDeleted() {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
+            OperationOutcome o = f.host().replica().stopTestFailover(VmRef.of("web-frontend-02"), f.options());
+
+            assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
+            assertEquals("web-frontend-02 - Test", o.vm().name());
+            assertTrue(f.sim.vmIds("web-frontend-02 - Test").isEmpty(), "the test VM is gone");
+            assertEquals(1, f.sim.invocations("DestroySystem"));
+            assertEquals(0, f.sim.invocations("RevertFailover"));
+            assertEquals(5, f.sim.replicationState("web-frontend-02"), "the replica is untouched");
+        }
+    }
+
+    @Test
+    void aReplicaWithoutATestFailoverIsRefused() {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
+            OperationFailedException e = assertThrows(OperationFailedException.class,
+                    () -> f.host().replica().stopTestFailover(VmRef.of("web-frontend-01"), f.options()));
+            assertTrue(e.getMessage().startsWith("no test failover is running for web-frontend-01"), e.getMessage());
+            assertEquals(0, f.sim.invocations("DestroySystem"));
+        }
+    }
+}
