@@ -60,7 +60,7 @@ public final class ReplicaOperations {
                     }
                     if (s == ReplicationState.COMMITTED) {
                         throw new OperationFailedException("the failover of " + vm.name() + " was committed; it can no"
-                                + " longer be reverted", "to go back, set up replication again (reverse-replication)");
+                                + " longer be reverted", "to return to the original primary, reverse replication (Set-VMReplication -Reverse) and fail over back");
                     }
                     throw new OperationFailedException(vm.name() + " is a " + vm.replicationMode().displayName()
                             + " in state " + s.displayName() + " (" + s.value() + "); a failover can be reverted only on a"
