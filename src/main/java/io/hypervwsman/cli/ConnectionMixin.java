@@ -6,6 +6,12 @@ import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.transport.Credentials;
 import io.hypervwsman.transport.KerberosOptions;
+import io.hypervwsman.transport.Transport;
+import io.hypervwsman.transport.Transports;
+import io.hypervwsman.transport.recording.RecordingTransport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.stream.Stream;
 import io.hypervwsman.wsman.WsManClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -63,6 +69,14 @@ final class ConnectionMixin {
     @Option(names = "--scenario", paramLabel = "FILE", description = "With --simulate: the scenario file to load.")
     Path scenario;
 
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Write every exchange, decrypted and without secrets, as WireMock mappings under DIR.")
+    Path record;
+
+    @Option(names = "--pseudonymize",
+            description = "With --record: replace host names, user names and GUIDs with consistent pseudonyms.")
+    boolean pseudonymize;
+
     /** A connected host and whatever must be closed with it (e.g. the embedded simulator). */
     record Session(HyperVHost host, String label, AutoCloseable resource) implements AutoCloseable {
         @Override
@@ -82,11 +96,12 @@ final class ConnectionMixin {
     }
 
     Session open(Terminal terminal) {
+        checkRecording();
         if (simulate) {
             EmbeddedSimulator sim = EmbeddedSimulator.start(scenario);
             ConnectionOptions o = ConnectionOptions.builder(sim.endpoint())
                     .auth(AuthMode.NTLM, new Credentials(sim.user(), sim.password())).build();
-            return new Session(new HyperVHost(WsManClient.connect(o), sim.hostName(), terminal.clock(),
+            return new Session(new HyperVHost(client(o), sim.hostName(), terminal.clock(),
                     terminal.sleeper(), PollPolicy.DEFAULT), sim.hostName(), sim);
         }
         if (host == null || host.isBlank()) {
@@ -96,8 +111,32 @@ final class ConnectionMixin {
             throw new UsageException("--scenario goes with --simulate");
         }
         ConnectionOptions options = options(terminal);
-        return new Session(new HyperVHost(WsManClient.connect(options), host, terminal.clock(), terminal.sleeper(),
+        return new Session(new HyperVHost(client(options), host, terminal.clock(), terminal.sleeper(),
                 PollPolicy.DEFAULT), host, null);
+    }
+
+    private void checkRecording() {
+        if (pseudonymize && record == null) {
+            throw new UsageException("--pseudonymize goes with --record DIR");
+        }
+        if (record != null && Files.isDirectory(record.resolve("mappings"))) {
+            try (Stream<Path> existing = Files.list(record.resolve("mappings"))) {
+                if (existing.findAny().isPresent()) {
+                    throw new UsageException(record + " already holds a recording; record into an empty directory");
+                }
+            } catch (IOException e) {
+                throw new UsageException("cannot read " + record + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The WS-Man client; with --record its transport writes every decrypted exchange when the session closes. */
+    private WsManClient client(ConnectionOptions options) {
+        Transport transport = Transports.open(options);
+        if (record != null) {
+            transport = new RecordingTransport(transport, record, options, pseudonymize);
+        }
+        return new WsManClient(options, transport);
     }
 
     ConnectionOptions options(Terminal terminal) {

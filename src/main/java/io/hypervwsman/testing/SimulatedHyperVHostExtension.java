@@ -1,0 +1,81 @@
+package io.hypervwsman.testing;
+
+import io.hypervwsman.sim.ManualClock;
+import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.SimulatedHost;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** Runs the simulated host {@link SimulatedHyperVHost} asks for, one per test, and resolves its parameters. */
+public final class SimulatedHyperVHostExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SimulatedHyperVHostExtension.class);
+    private static final String RUNNING = "running";
+
+    /** One test's host, its account and, when asked for, its manual clock. */
+    private record Running(SimulatedHost host, WinRmEndpoint endpoint, ManualClock clock) {
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        SimulatedHyperVHost config = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), SimulatedHyperVHost.class)
+                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), SimulatedHyperVHost.class))
+                .orElseThrow(() -> new ExtensionConfigurationException("@SimulatedHyperVHost is missing"));
+        Scenario scenario = config.scenario().endsWith(".json") ? Scenario.load(Path.of(config.scenario()))
+                : Scenario.fromResource(config.scenario());
+        ManualClock manual = config.manualClock() ? new ManualClock(Instant.parse(config.clockStart())) : null;
+        Clock clock = manual != null ? manual : Clock.systemUTC();
+        char[] password = WinRmReplayServer.randomPassword();
+        try {
+            SimulatedHost host = SimulatedHost.start(scenario, config.user(), password, clock);
+            context.getStore(NAMESPACE).put(RUNNING,
+                    new Running(host, new WinRmEndpoint(host.endpoint(), config.user(), password), manual));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Running running = context.getStore(NAMESPACE).remove(RUNNING, Running.class);
+        if (running != null) {
+            running.host().close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == WinRmEndpoint.class || type == SimulatedHost.class || type == ManualClock.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Running running = context.getStore(NAMESPACE).get(RUNNING, Running.class);
+        if (running == null) {
+            throw new ParameterResolutionException("@SimulatedHyperVHost starts a host per test: "
+                    + parameter.getDeclaringExecutable() + " runs outside one");
+        }
+        Class<?> type = parameter.getParameter().getType();
+        if (type == WinRmEndpoint.class) {
+            return running.endpoint();
+        }
+        if (type == SimulatedHost.class) {
+            return running.host();
+        }
+        if (running.clock() == null) {
+            throw new ParameterResolutionException("a ManualClock parameter needs @SimulatedHyperVHost(manualClock = true)");
+        }
+        return running.clock();
+    }
+}
