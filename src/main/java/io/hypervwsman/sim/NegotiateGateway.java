@@ -351,7 +351,10 @@ public final class NegotiateGateway implements AutoCloseable {
         send(exchange, 401, null, new byte[0]);
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        if (take(HostFault.CLOSE_AFTER_REPLY)) {
+            exchange.getResponseHeaders().add("Connection", "close");
+        }
         if (contentType != null) {
             exchange.getResponseHeaders().add("Content-Type", contentType);
         }

@@ -70,6 +70,18 @@ class NegotiateSessionTest {
     }
 
     @Test
+    void aConnectionTheHostClosedIsReplacedByAFreshlyAuthenticatedOne() {
+        try (FixtureHost host = host(); WsManClient client = host.client()) {
+            client.get(GetInstanceTest.CS, VM);
+            host.gateway().injectOnce(HostFault.CLOSE_AFTER_REPLY);
+            client.get(GetInstanceTest.CS, VM);
+
+            assertEquals("web-frontend-01", client.get(GetInstanceTest.CS, VM).string("ElementName").orElseThrow());
+            assertEquals(2, host.gateway().completedHandshakes());
+        }
+    }
+
+    @Test
     void aPlaintextReplyUnderEncryptionIsRefusedAsADowngrade() {
         try (FixtureHost host = host(); WsManClient client = host.client()) {
             client.get(GetInstanceTest.CS, VM);
