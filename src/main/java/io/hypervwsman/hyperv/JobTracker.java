@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -58,7 +59,9 @@ public final class JobTracker {
     /** Polls the job until it ends or {@code deadline} passes. */
     public Result follow(EndpointReference job, Instant deadline, JobProgressListener progress) {
         JobProgressListener listener = progress == null ? JobProgressListener.NONE : progress;
-        Duration wait = policy.initial();
+        PollSchedule schedule = policy.schedule();
+        Instant followed = clock.instant();
+        Optional<Duration> earliestEnd = Optional.empty();
         JobReport last = null;
         HyperVWsManException lastTransient = null;
         while (true) {
@@ -66,6 +69,7 @@ public final class JobTracker {
                 CimInstance instance = client.get(job);
                 last = JobReport.from(instance);
                 lastTransient = null;
+                earliestEnd = PollSchedule.earliestEnd(elapsed(instance, followed), last.percentComplete());
                 listener.update(last);
                 if (!JobState.isRunning(last.jobState())) {
                     if (!JobState.isSuccess(last.jobState()) || last.errorCode() != 0) {
@@ -81,9 +85,11 @@ public final class JobTracker {
                     return new Result(Ending.UNREACHABLE, last, e);
                 }
                 lastTransient = e;
+                earliestEnd = Optional.empty();
                 LOG.debug("transient fault while polling the job, polling again: {}", e.getMessage());
             } catch (ServiceUnavailableException | ConnectionException | MessageIntegrityException e) {
                 lastTransient = e;
+                earliestEnd = Optional.empty();
                 LOG.debug("transient error while polling the job, polling again: {}", e.getMessage());
             } catch (HyperVWsManException e) {
                 return new Result(Ending.UNREACHABLE, last, e);
@@ -95,14 +101,27 @@ public final class JobTracker {
                         : new Result(Ending.TIMED_OUT, last, lastTransient);
             }
             Duration remaining = Duration.between(now, deadline);
+            Duration wait = schedule.next(earliestEnd);
             try {
                 sleeper.sleep(wait.compareTo(remaining) < 0 ? wait : remaining);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Result(Ending.TIMED_OUT, last, null);
             }
-            wait = policy.next(wait);
         }
+    }
+
+    /** How long the job has run: its ElapsedTime, or failing that, how long we have been following it. */
+    private Duration elapsed(CimInstance job, Instant followed) {
+        try {
+            Optional<Duration> reported = job.interval("ElapsedTime");
+            if (reported.isPresent()) {
+                return reported.get();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("unreadable ElapsedTime on the job: {}", e.getMessage());
+        }
+        return Duration.between(followed, clock.instant());
     }
 
     /**
