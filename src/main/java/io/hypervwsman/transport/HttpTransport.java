@@ -24,7 +24,12 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -53,26 +58,26 @@ public final class HttpTransport implements Transport {
     private final String basicAuthorization;
 
     public HttpTransport(ConnectionOptions options) {
-        this(options, basicAuthorization(options));
+        this(options, basicAuthorization(options), pooled(options, TrustMaterial.sslContext(options.caFile().orElse(null))));
     }
 
-    /** For transports that authenticate themselves: sends no Authorization header of its own. */
-    HttpTransport(ConnectionOptions options, String basicAuthorization) {
+    /**
+     * A transport of exactly one kept-alive connection, for a conversation that must never change
+     * connections (a Negotiate session: its handshake legs and sealed messages belong to one connection).
+     * Sends no Authorization header of its own.
+     */
+    static HttpTransport singleConnection(ConnectionOptions options, SSLContext tls) {
+        BasicHttpClientConnectionManager manager = BasicHttpClientConnectionManager.create(
+                RegistryBuilder.<TlsSocketStrategy>create().register("https", new DefaultClientTlsStrategy(tls)).build());
+        manager.setConnectionConfig(connectionConfig(options));
+        return new HttpTransport(options, null, manager);
+    }
+
+    private HttpTransport(ConnectionOptions options, String basicAuthorization, HttpClientConnectionManager manager) {
         this.options = options;
         this.basicAuthorization = basicAuthorization;
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(options.maxConnections())
-                .setMaxConnTotal(options.maxConnections())
-                .setTlsSocketStrategy(new DefaultClientTlsStrategy(
-                        TrustMaterial.sslContext(options.caFile().orElse(null))))
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(options.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(options.readTimeout()))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                        .build())
-                .build();
         this.client = HttpClients.custom()
-                .setConnectionManager(pool)
+                .setConnectionManager(manager)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -82,6 +87,23 @@ public final class HttpTransport implements Transport {
                         .setConnectionRequestTimeout(Timeout.of(options.readTimeout()))
                         .setResponseTimeout(Timeout.of(options.readTimeout()))
                         .build())
+                .build();
+    }
+
+    private static PoolingHttpClientConnectionManager pooled(ConnectionOptions options, SSLContext tls) {
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(options.maxConnections())
+                .setMaxConnTotal(options.maxConnections())
+                .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
+                .setDefaultConnectionConfig(connectionConfig(options))
+                .build();
+    }
+
+    private static ConnectionConfig connectionConfig(ConnectionOptions options) {
+        return ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(options.connectTimeout()))
+                .setSocketTimeout(Timeout.of(options.readTimeout()))
+                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                 .build();
     }
 

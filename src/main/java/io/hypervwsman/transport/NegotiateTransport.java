@@ -21,13 +21,14 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicHeader;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * SOAP over HTTP with Negotiate authentication (NTLM or Kerberos) and, by default, WinRM message
- * encryption. Each kept-alive connection carries its own authenticated session: the session is the
- * connection's HttpClient user token, so the pool hands a session back the connection it authenticated.
+ * encryption. Each kept-alive connection carries its own authenticated session, and each session owns
+ * its connection (up to maxConnections sessions, reused while the host keeps them).
  * The first envelope rides on the last handshake leg when the context can already seal (NTLM), saving
  * a round trip. A 401 on an established session means the host lost it (e.g. a new connection): the
  * request was not processed, so the transport authenticates once more on a fresh connection and resends.
@@ -37,7 +38,7 @@ public final class NegotiateTransport implements Transport {
     private static final String SCHEME = "Negotiate";
 
     private final ConnectionOptions options;
-    private final HttpTransport http;
+    private final SSLContext tls;
     private final Supplier<NegotiateContext> contexts;
     private final boolean encrypt;
     private final BlockingQueue<Session> idle = new LinkedBlockingQueue<>();
@@ -45,7 +46,7 @@ public final class NegotiateTransport implements Transport {
 
     public NegotiateTransport(ConnectionOptions options, Supplier<NegotiateContext> contexts) {
         this.options = options;
-        this.http = new HttpTransport(options, null);
+        this.tls = TrustMaterial.sslContext(options.caFile().orElse(null));
         this.contexts = contexts;
         this.encrypt = options.encryption() && !options.isHttps();
         this.permits = new Semaphore(options.maxConnections());
@@ -64,6 +65,7 @@ public final class NegotiateTransport implements Transport {
                 reply = session.isAuthenticated() ? session.send(envelope) : session.authenticateAndSend(envelope);
             } catch (SessionLostException lost) {
                 LOG.debug("the host answered 401 on an authenticated connection; authenticating again");
+                session.close();
                 session = new Session();
                 reply = session.authenticateAndSend(envelope);
             }
@@ -71,6 +73,9 @@ public final class NegotiateTransport implements Transport {
             session = null;
             return reply;
         } finally {
+            if (session != null) {
+                session.close();
+            }
             permits.release();
         }
     }
@@ -89,17 +94,25 @@ public final class NegotiateTransport implements Transport {
 
     @Override
     public void close() {
-        idle.clear();
-        http.close();
+        Session s;
+        while ((s = idle.poll()) != null) {
+            s.close();
+        }
     }
 
-    /** An authenticated conversation bound to one pooled connection. */
-    private final class Session {
+    /**
+     * An authenticated conversation on a connection of its own: the handshake legs and every sealed message
+     * go over the same connection (a shared pool could hand a free connection to another session between
+     * two legs, and the host would then see AUTHENTICATE on a connection that never negotiated).
+     */
+    private final class Session implements AutoCloseable {
+        private final HttpTransport http = HttpTransport.singleConnection(options, tls);
         private final HttpClientContext context = HttpClientContext.create();
         private SessionSecurity security;
 
-        Session() {
-            context.setUserToken(this);
+        @Override
+        public void close() {
+            http.close();
         }
 
         boolean isAuthenticated() {

@@ -82,6 +82,30 @@ class NegotiateSessionTest {
     }
 
     @Test
+    void concurrentSessionsReauthenticatingAtFullCapacityNeverCrossConnections() throws Exception {
+        try (FixtureHost host = host();
+             WsManClient client = WsManClient.connect(host.optionsBuilder().maxConnections(4).build())) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+            try {
+                for (int round = 0; round < 3; round++) {
+                    java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+                    for (int i = 0; i < 48; i++) {
+                        results.add(pool.submit(() -> client.get(GetInstanceTest.CS, VM).string("ElementName").orElse("")));
+                    }
+                    for (java.util.concurrent.Future<String> r : results) {
+                        assertEquals("web-frontend-01", r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                    }
+                    host.gateway().injectOnce(HostFault.FORGET_SESSIONS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertTrue(host.gateway().completedHandshakes() <= 3 * 4,
+                    "at most one handshake per connection per round: " + host.gateway().completedHandshakes());
+        }
+    }
+
+    @Test
     void aPlaintextReplyUnderEncryptionIsRefusedAsADowngrade() {
         try (FixtureHost host = host(); WsManClient client = host.client()) {
             client.get(GetInstanceTest.CS, VM);
