@@ -77,7 +77,9 @@ final class SoapDispatch {
             if (ours != null) {
                 throw ours;
             }
-            if (e.getCause() instanceof SoapFault fault) {
+            // CXF also reports its own failure to read the reply (bad UTF-8, broken XML) as a Sender SoapFault; only
+            // a fault read from the host's envelope comes without a cause.
+            if (e.getCause() instanceof SoapFault fault && fault.getCause() == null) {
                 throw new WsManFaultException(operation, FaultReader.read(fault));
             }
             throw new ProtocolException(operation + ": the host's reply could not be read as SOAP: "
