@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -28,6 +29,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -63,8 +66,10 @@ public final class HttpTransport implements Transport {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(options.maxConnections())
                 .setMaxConnTotal(options.maxConnections())
-                .setTlsSocketStrategy(new DefaultClientTlsStrategy(
-                        TrustMaterial.sslContext(options.caFile().orElse(null))))
+                .setTlsSocketStrategy(options.insecureSkipTlsVerification()
+                        ? new DefaultClientTlsStrategy(TrustMaterial.trustingAnything(), HostnameVerificationPolicy.CLIENT,
+                                NoopHostnameVerifier.INSTANCE)
+                        : new DefaultClientTlsStrategy(TrustMaterial.sslContext(options.caFile().orElse(null))))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(options.connectTimeout()))
                         .setSocketTimeout(Timeout.of(options.readTimeout()))
@@ -234,6 +239,11 @@ public final class HttpTransport implements Transport {
         if (e instanceof SSLHandshakeException) {
             return new ConnectionException("TLS handshake with " + where + " failed: " + rootMessage(e)
                     + " (use --ca-file to trust the host's CA)", e, false);
+        }
+        if (e instanceof SSLPeerUnverifiedException) {
+            // HttpClient checks the name after the handshake, before the request is written.
+            return new ConnectionException("TLS handshake with " + where + " failed: " + rootMessage(e)
+                    + " (connect by a name the certificate carries)", e, false);
         }
         if (e instanceof SSLException) {
             return new ConnectionException("TLS error with " + where + ": " + rootMessage(e), e, true);
