@@ -94,8 +94,10 @@ final class SoapDispatch {
         try {
             Document doc = StaxUtils.read(source);
             return doc.getDocumentElement();
-        } catch (XMLStreamException e) {
-            throw new ProtocolException("the host's reply body is not well-formed XML: " + e.getMessage(), e);
+        } catch (XMLStreamException | RuntimeException e) {
+            // Woodstox behind CXF's reader also fails with unchecked exceptions (e.g. IllegalStateException on a
+            // processing instruction it has already passed): a reply we cannot read is the host's protocol error.
+            throw new ProtocolException("the host's reply body is not well-formed XML: " + rootMessage(e), e);
         }
     }
 
