@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
 
 /** The options every command that talks to a host shares: where, as whom, how, or the embedded simulator. */
 final class ConnectionMixin {
+    static final String INSECURE_WARNING = "warning: --insecure-skip-tls-verification: the host's certificate and name"
+            + " are NOT verified; anyone on the network path can read and change this session";
+
     @Option(names = "--host", paramLabel = "HOST|URL",
             description = "Host name (http://HOST:5985/wsman, or 5986 with --https) or full endpoint URL.")
     String host;
@@ -38,6 +41,10 @@ final class ConnectionMixin {
 
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust the CA certificate(s) in this PEM file.")
     Path caFile;
+
+    @Option(names = "--insecure-skip-tls-verification",
+            description = "INSECURE: do not verify the HTTPS certificate or host name (a warning is printed on every run).")
+    boolean insecureSkipTlsVerification;
 
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "Read the password from the first line of FILE (else HYPERV_WSMAN_PASSWORD, else a prompt).")
@@ -149,6 +156,16 @@ final class ConnectionMixin {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--host " + host + " is not a host name or an http(s) URL");
         }
+        if (insecureSkipTlsVerification) {
+            if (!"https".equalsIgnoreCase(endpoint.getScheme())) {
+                throw new UsageException("--insecure-skip-tls-verification applies only to HTTPS (--https or an https://"
+                        + " URL)");
+            }
+            if (caFile != null) {
+                throw new UsageException("--insecure-skip-tls-verification and --ca-file contradict each other");
+            }
+            terminal.err().println(INSECURE_WARNING);
+        }
         AuthMode mode = authMode();
         ConnectionOptions.Builder b;
         try {
@@ -172,7 +189,8 @@ final class ConnectionMixin {
                         terminal.console(), user));
             }
         }
-        b.auth(mode, credentials).caFile(caFile).encryption(!noEncryption)
+        b.auth(mode, credentials).caFile(caFile).insecureSkipTlsVerification(insecureSkipTlsVerification)
+                .encryption(!noEncryption)
                 .kerberos(new KerberosOptions(keytab, null, realm, kdc, spn));
         if (operationTimeout != null) {
             b.operationTimeout(operationTimeout);

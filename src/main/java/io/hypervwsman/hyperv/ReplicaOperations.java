@@ -2,8 +2,11 @@ package io.hypervwsman.hyperv;
 
 import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.OperationFailedException;
+import io.hypervwsman.TransportException;
 import io.hypervwsman.hyperv.OperationOutcome.VmInfo;
 import io.hypervwsman.transport.ConnectionException;
+import io.hypervwsman.transport.HttpServerErrorException;
+import io.hypervwsman.transport.HttpStatusException;
 import io.hypervwsman.wsman.EndpointReference;
 import io.hypervwsman.wsman.EnumerateOptions;
 import io.hypervwsman.wsman.Enumeration;
@@ -308,8 +311,20 @@ public final class ReplicaOperations {
             return decideFromState(spec, info, vm, before, null, null, start, deadline, warnings,
                     "the connection was lost after " + spec.method + " was sent (" + e.getMessage() + ")", false);
         } catch (WsManFaultException e) {
+            if (e.fault().isTimedOut()) {
+                // w:TimedOut only says the reply missed OperationTimeout; WMI goes on with the method regardless.
+                return decideFromState(spec, info, vm, before, null, null, start, deadline, warnings,
+                        "the host did not answer " + spec.method + " within OperationTimeout", false);
+            }
             return new OperationOutcome(spec.method, host, info, null, null, Outcome.FAILED, "fault",
                     spec.method + " was refused by " + host + ": " + e.getMessage(), millisSince(start), warnings);
+        } catch (TransportException e) {
+            if (!replyMayFollowProcessing(e)) {
+                throw e;
+            }
+            LOG.debug("the reply to the Invoke was refused: {}", e.getMessage());
+            return decideFromState(spec, info, vm, before, null, null, start, deadline, warnings,
+                    "the reply to " + spec.method + " was refused (" + e.getMessage() + ")", false);
         }
         long rv = out.returnValue();
         if (rv == ReturnValues.COMPLETED) {
@@ -343,6 +358,15 @@ public final class ReplicaOperations {
                 return decideFromState(spec, info, vm, before, rv, result.last(), start, deadline, warnings,
                         "the job could not be read (" + result.error().getMessage() + ")", false);
         }
+    }
+
+    /**
+     * Whether a reply that failed below WS-Management may have come after the host carried the request out:
+     * an integrity failure, an unreadable or oversized reply, a non-SOAP 500. A 401, 403, 404, 413 or 503 comes
+     * from HTTP.sys before WinRM acts, so the request was certainly not carried out.
+     */
+    private static boolean replyMayFollowProcessing(TransportException e) {
+        return !(e instanceof HttpStatusException) || e instanceof HttpServerErrorException;
     }
 
     private OperationOutcome fromJob(Spec spec, VmInfo info, long rv, JobReport job, Instant start,

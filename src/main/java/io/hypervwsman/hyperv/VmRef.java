@@ -14,6 +14,9 @@ public record VmRef(String value) {
         if (value.isBlank()) {
             throw new IllegalArgumentException("a VM name or GUID is required");
         }
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("a VM name cannot contain control characters");
+        }
     }
 
     /** A reference from what the operator typed. */

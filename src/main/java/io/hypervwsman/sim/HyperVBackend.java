@@ -87,9 +87,9 @@ public final class HyperVBackend implements SoapBackend {
 
     private Reply respond(WsManRequest request) {
         String action = request.action();
-        Optional<String> method = invokedMethod(request);
+        Optional<String> method = request.invokedMethod();
         method.ifPresent(m -> invocations.computeIfAbsent(m, k -> new AtomicInteger()).incrementAndGet());
-        String operation = method.orElse(action.substring(action.lastIndexOf('/') + 1));
+        String operation = request.operation();
         Optional<Scenario.FaultKind> fault = takeFault(operation);
         if (fault.isPresent() && fault.get() == Scenario.FaultKind.QUOTA) {
             throw WsManFaults.quota();
@@ -119,16 +119,6 @@ public final class HyperVBackend implements SoapBackend {
             case WsManUris.RELEASE -> release(request);
             default -> throw WsManFaults.actionNotSupported(action);
         };
-    }
-
-    private static Optional<String> invokedMethod(WsManRequest request) {
-        String action = request.action();
-        String prefix = request.resourceUri() + "/";
-        if (request.resourceUri().startsWith(WsManUris.CLASS_PREFIX) && action.startsWith(prefix)
-                && action.indexOf('/', prefix.length()) < 0 && action.length() > prefix.length()) {
-            return Optional.of(action.substring(prefix.length()));
-        }
-        return Optional.empty();
     }
 
     private Optional<Scenario.FaultKind> takeFault(String operation) {

@@ -69,7 +69,7 @@ public final class NegotiateGateway implements AutoCloseable {
     };
     private final AtomicInteger handshakes = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
-    private final java.util.Queue<HostFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<ArmedFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile Path kerberosKeytab;
     private volatile String kerberosPrincipal;
 
@@ -131,11 +131,39 @@ public final class NegotiateGateway implements AutoCloseable {
 
     /** Queues a fault for the next request that can show it. */
     public void injectOnce(HostFault fault) {
-        faults.add(fault);
+        faults.add(new ArmedFault(fault, null));
     }
 
+    /**
+     * Queues a fault for the next request for {@code operation}: a method name (RevertFailover) or Get,
+     * Enumerate, Pull, Release. The gateway unseals the request to see what it is, then shows the fault.
+     */
+    public void injectOnce(HostFault fault, String operation) {
+        faults.add(new ArmedFault(fault, java.util.Objects.requireNonNull(operation)));
+    }
+
+    /** Takes a fault queued for any request (not one queued for an operation). */
     private boolean take(HostFault fault) {
-        return faults.remove(fault);
+        for (ArmedFault a : faults) {
+            if (a.fault() == fault && a.operation() == null && faults.remove(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Takes a fault queued for any request or for this operation. */
+    private boolean take(HostFault fault, String operation) {
+        for (ArmedFault a : faults) {
+            if (a.fault() == fault && (a.operation() == null || a.operation().equalsIgnoreCase(operation))
+                    && faults.remove(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record ArmedFault(HostFault fault, String operation) {
     }
 
     /** How many authentication handshakes completed: one per authenticated connection. */
@@ -316,20 +344,46 @@ public final class NegotiateGateway implements AutoCloseable {
                 send(exchange, 400, null, new byte[0]);
                 return;
             }
+            String operation = WsManRequest.operationOf(plaintext).orElse("");
+            if (take(HostFault.FORGET_SESSIONS, operation)) {
+                synchronized (sessions) {
+                    sessions.clear();
+                }
+                challengeAnew(exchange);
+                return;
+            }
+            if (take(HostFault.RESET_BEFORE_READ, operation)) {
+                LOG.info("simulated host drops the connection before {} reaches the service", operation);
+                return;
+            }
+            if (take(HostFault.SERVICE_UNAVAILABLE, operation)) {
+                send(exchange, 503, "text/html; charset=us-ascii",
+                        "<h1>Service Unavailable</h1>".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                return;
+            }
             SoapBackend.Reply reply = backend.handle(plaintext);
             if (reply.dropsConnection()) {
                 // Closing the exchange before any response headers makes the server drop the connection.
                 LOG.info("simulated host drops the connection without replying");
                 return;
             }
-            if (take(HostFault.PLAINTEXT_REPLY)) {
-                send(exchange, reply.status(), reply.contentType(), reply.body());
+            byte[] replyBody = DamagedReply.apply(reply.body(), f -> take(f, operation));
+            if (take(HostFault.PLAINTEXT_REPLY, operation)) {
+                send(exchange, reply.status(), reply.contentType(), replyBody);
                 return;
             }
-            SessionSecurity security = take(HostFault.TAMPERED_SIGNATURE) ? tampered(session.security) : session.security;
-            sealed = MultipartEncrypted.encode(reply.body(), security);
+            SessionSecurity security = take(HostFault.TAMPERED_SIGNATURE, operation) ? tampered(session.security)
+                    : session.security;
+            if (take(HostFault.WRONG_SEQUENCE_NUMBER, operation)) {
+                security.wrap(new byte[0]); // spends one sequence number: the reply carries the next one
+            }
+            sealed = MultipartEncrypted.encode(replyBody, security);
+            byte[] sent = sealed.body();
+            if (take(HostFault.TRUNCATED_MULTIPART, operation)) {
+                sent = java.util.Arrays.copyOf(sent, sent.length * 2 / 3);
+            }
             exchange.getResponseHeaders().add("Content-Type", sealed.contentType());
-            send(exchange, reply.status(), null, sealed.body());
+            send(exchange, reply.status(), null, sent);
         }
     }
 

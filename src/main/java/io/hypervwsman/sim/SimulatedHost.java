@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 
 /**
  * A simulated Windows host running Hyper-V Replica on 127.0.0.1: a {@link NegotiateGateway} (NTLM, message
- * encryption) in front of a {@link HyperVBackend} built from a {@link Scenario}, with look-ups for tests.
+ * encryption, or HTTPS with channel bindings) in front of a {@link HyperVBackend} built from a {@link Scenario}, with look-ups for tests.
  */
 public final class SimulatedHost implements AutoCloseable {
     private final Scenario scenario;
@@ -36,6 +36,27 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** Starts on {@code port} (0 for a free one). */
     public static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock, int port) {
+        return start(scenario, user, password, clock, (credentials, identity, backend) ->
+                new NegotiateGateway(port, credentials, identity, backend, true));
+    }
+
+    /**
+     * Starts serving HTTPS on a free port, as a host's 5986 listener: TLS with {@code tls}, no message encryption,
+     * NTLM bound to {@code certificate} (channel bindings required).
+     */
+    public static SimulatedHost startHttps(Scenario scenario, String user, char[] password, Clock clock,
+                                           javax.net.ssl.SSLContext tls, java.security.cert.X509Certificate certificate) {
+        return start(scenario, user, password, clock, (credentials, identity, backend) ->
+                NegotiateGateway.https(0, credentials, identity, backend, tls, certificate));
+    }
+
+    private interface GatewayStart {
+        NegotiateGateway start(io.hypervwsman.transport.auth.ntlm.CredentialLookup credentials,
+                               NtlmServerIdentity identity, SoapBackend backend) throws IOException;
+    }
+
+    private static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock,
+                                       GatewayStart gatewayStart) {
         String account = scenario.users().stream().filter(u -> u.equalsIgnoreCase(user)).findFirst()
                 .orElseThrow(() -> new ConfigurationException("user " + user + " is not in the scenario"));
         int slash = account.indexOf('\\');
@@ -46,8 +67,8 @@ public final class SimulatedHost implements AutoCloseable {
         NtlmServerIdentity identity = new NtlmServerIdentity(domain.toUpperCase(Locale.ROOT), scenario.host(),
                 scenario.dnsDomain(), scenario.host() + "." + scenario.dnsDomain());
         try {
-            NegotiateGateway gateway = new NegotiateGateway(port, (d, u) -> domain.equalsIgnoreCase(d)
-                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty(), identity, backend, true);
+            NegotiateGateway gateway = gatewayStart.start((d, u) -> domain.equalsIgnoreCase(d)
+                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty(), identity, backend);
             return new SimulatedHost(scenario, backend, gateway, secret);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated host: " + e.getMessage(), e);

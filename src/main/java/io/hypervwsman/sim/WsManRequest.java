@@ -38,6 +38,26 @@ record WsManRequest(String action, String messageId, String resourceUri, Selecto
         return Optional.of(new WsManRequest(action, messageId, resourceUri, selectors, timeout, body.get()));
     }
 
+    /** The WMI method an Invoke calls (its action is the class resource URI plus the method name), if it is one. */
+    Optional<String> invokedMethod() {
+        String prefix = resourceUri + "/";
+        if (resourceUri.startsWith(WsManUris.CLASS_PREFIX) && action.startsWith(prefix)
+                && action.indexOf('/', prefix.length()) < 0 && action.length() > prefix.length()) {
+            return Optional.of(action.substring(prefix.length()));
+        }
+        return Optional.empty();
+    }
+
+    /** What faults are armed for: the invoked method's name, else the action's last segment (Get, Pull, ...). */
+    String operation() {
+        return invokedMethod().orElse(action.substring(action.lastIndexOf('/') + 1));
+    }
+
+    /** The operation of a plaintext request envelope, or empty when it cannot be read. */
+    static Optional<String> operationOf(byte[] envelope) {
+        return SecureXml.parse(envelope).flatMap(WsManRequest::read).map(WsManRequest::operation);
+    }
+
     /** The first element in the body, if any. */
     Optional<Element> payload() {
         return SecureXml.children(body).stream().findFirst();

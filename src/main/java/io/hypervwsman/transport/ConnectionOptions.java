@@ -29,6 +29,7 @@ public final class ConnectionOptions {
     private final int maxConnections;
     private final boolean encryption;
     private final KerberosOptions kerberos;
+    private final boolean insecureSkipTlsVerification;
 
     private ConnectionOptions(Builder b) {
         this.endpoint = b.endpoint;
@@ -43,6 +44,7 @@ public final class ConnectionOptions {
         this.maxConnections = b.maxConnections;
         this.encryption = b.encryption;
         this.kerberos = b.kerberos;
+        this.insecureSkipTlsVerification = b.insecureSkipTlsVerification;
     }
 
     /** Starts options for an endpoint such as {@code http://hv01:5985/wsman}. */
@@ -125,6 +127,11 @@ public final class ConnectionOptions {
         return kerberos;
     }
 
+    /** True when the host's certificate and name are not verified (see the builder's warning). */
+    public boolean insecureSkipTlsVerification() {
+        return insecureSkipTlsVerification;
+    }
+
     @Override
     public String toString() {
         return "ConnectionOptions[endpoint=" + endpoint + ", auth=" + authMode
@@ -145,6 +152,7 @@ public final class ConnectionOptions {
         private int maxConnections = 1;
         private boolean encryption = true;
         private KerberosOptions kerberos = KerberosOptions.DEFAULTS;
+        private boolean insecureSkipTlsVerification;
 
         private Builder(URI endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -217,6 +225,15 @@ public final class ConnectionOptions {
         /** Where Kerberos credentials come from, and explicit realm, KDC or SPN. */
         public Builder kerberos(KerberosOptions kerberos) {
             this.kerberos = java.util.Objects.requireNonNull(kerberos);
+            return this;
+        }
+
+        /**
+         * INSECURE: accept any certificate for any name over HTTPS, so that anyone on the network path can read
+         * and change the session. Only for a lab host whose certificate cannot be verified yet.
+         */
+        public Builder insecureSkipTlsVerification(boolean on) {
+            this.insecureSkipTlsVerification = on;
             return this;
         }
 

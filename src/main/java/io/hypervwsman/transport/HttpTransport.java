@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -33,6 +34,8 @@ import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -68,7 +71,7 @@ public final class HttpTransport implements Transport {
      */
     static HttpTransport singleConnection(ConnectionOptions options, SSLContext tls) {
         BasicHttpClientConnectionManager manager = BasicHttpClientConnectionManager.create(
-                RegistryBuilder.<TlsSocketStrategy>create().register("https", new DefaultClientTlsStrategy(tls)).build());
+                RegistryBuilder.<TlsSocketStrategy>create().register("https", tlsStrategy(options, tls)).build());
         manager.setConnectionConfig(connectionConfig(options));
         return new HttpTransport(options, null, manager);
     }
@@ -94,9 +97,17 @@ public final class HttpTransport implements Transport {
         return PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(options.maxConnections())
                 .setMaxConnTotal(options.maxConnections())
-                .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
+                .setTlsSocketStrategy(tlsStrategy(options, tls))
                 .setDefaultConnectionConfig(connectionConfig(options))
                 .build();
+    }
+
+    /** Verified TLS, unless the operator explicitly asked to skip verification (warned on every run). */
+    private static TlsSocketStrategy tlsStrategy(ConnectionOptions options, SSLContext tls) {
+        return options.insecureSkipTlsVerification()
+                ? new DefaultClientTlsStrategy(TrustMaterial.trustingAnything(), HostnameVerificationPolicy.CLIENT,
+                        NoopHostnameVerifier.INSTANCE)
+                : new DefaultClientTlsStrategy(tls);
     }
 
     private static ConnectionConfig connectionConfig(ConnectionOptions options) {
@@ -256,6 +267,11 @@ public final class HttpTransport implements Transport {
         if (e instanceof SSLHandshakeException) {
             return new ConnectionException("TLS handshake with " + where + " failed: " + rootMessage(e)
                     + " (use --ca-file to trust the host's CA)", e, false);
+        }
+        if (e instanceof SSLPeerUnverifiedException) {
+            // HttpClient checks the name after the handshake, before the request is written.
+            return new ConnectionException("TLS handshake with " + where + " failed: " + rootMessage(e)
+                    + " (connect by a name the certificate carries)", e, false);
         }
         if (e instanceof SSLException) {
             return new ConnectionException("TLS error with " + where + ": " + rootMessage(e), e, true);

@@ -13,7 +13,7 @@ import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Builds the TLS context: the JDK trust store by default, or exactly the CAs of a PEM file. */
+/** Builds the TLS context: the JDK trust store by default, exactly the CAs of a PEM file, or (insecure) anything. */
 final class TrustMaterial {
     private TrustMaterial() {
     }
@@ -31,6 +31,53 @@ final class TrustMaterial {
             return context;
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** For --insecure-skip-tls-verification only: a context that trusts every certificate chain. */
+    static SSLContext trustingAnything() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {new TrustingAnything()}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** Accepts every server chain, names included (an X509ExtendedTrustManager, so JSSE adds no name check). */
+    private static final class TrustingAnything extends javax.net.ssl.X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       java.net.Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       java.net.Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       javax.net.ssl.SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType,
+                                       javax.net.ssl.SSLEngine engine) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
         }
     }
 

@@ -77,7 +77,9 @@ final class SoapDispatch {
             if (ours != null) {
                 throw ours;
             }
-            if (e.getCause() instanceof SoapFault fault) {
+            // CXF also reports its own failure to read the reply (bad UTF-8, broken XML) as a Sender SoapFault; only
+            // a fault read from the host's envelope comes without a cause.
+            if (e.getCause() instanceof SoapFault fault && fault.getCause() == null) {
                 throw new WsManFaultException(operation, FaultReader.read(fault));
             }
             throw new ProtocolException(operation + ": the host's reply could not be read as SOAP: "
@@ -92,8 +94,10 @@ final class SoapDispatch {
         try {
             Document doc = StaxUtils.read(source);
             return doc.getDocumentElement();
-        } catch (XMLStreamException e) {
-            throw new ProtocolException("the host's reply body is not well-formed XML: " + e.getMessage(), e);
+        } catch (XMLStreamException | RuntimeException e) {
+            // Woodstox behind CXF's reader also fails with unchecked exceptions (e.g. IllegalStateException on a
+            // processing instruction it has already passed): a reply we cannot read is the host's protocol error.
+            throw new ProtocolException("the host's reply body is not well-formed XML: " + rootMessage(e), e);
         }
     }
 

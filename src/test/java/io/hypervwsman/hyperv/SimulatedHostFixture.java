@@ -28,8 +28,38 @@ public final class SimulatedHostFixture implements AutoCloseable {
     private final List<HyperVHost> hosts = new ArrayList<>();
 
     public SimulatedHostFixture(String scenario) {
-        Scenario s = scenario.endsWith(".json") ? Scenario.load(testScenario(scenario)) : Scenario.fromResource(scenario);
-        sim = SimulatedHost.start(s, USER, PASSWORD.toCharArray(), clock);
+        sim = SimulatedHost.start(scenario(scenario), USER, PASSWORD.toCharArray(), clock);
+    }
+
+    /** Over HTTPS, serving the certificate of src/test/resources/tls/{keystore}.p12 (signed by tls/ca.pem). */
+    public SimulatedHostFixture(String scenario, String keystore) {
+        try (var in = SimulatedHostFixture.class.getResourceAsStream("/tls/" + keystore + ".p12")) {
+            char[] storePassword = "changeit".toCharArray();
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(in, storePassword);
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, storePassword);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            sim = SimulatedHost.startHttps(scenario(scenario), USER, PASSWORD.toCharArray(), clock, tls,
+                    (java.security.cert.X509Certificate) ks.getCertificate("server"));
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the test keystore " + keystore, e);
+        }
+    }
+
+    private static Scenario scenario(String scenario) {
+        return scenario.endsWith(".json") ? Scenario.load(testScenario(scenario)) : Scenario.fromResource(scenario);
+    }
+
+    /** The test CA that signed the server keystores, as a PEM file. */
+    public static Path testCa() {
+        try {
+            return Path.of(SimulatedHostFixture.class.getResource("/tls/ca.pem").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Path testScenario(String file) {

@@ -1,0 +1,76 @@
+package io.hypervwsman.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hypervwsman.hyperv.Sleeper;
+import io.hypervwsman.hyperv.SimulatedHostFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the CLI in-process against a simulated host (NTLM, encryption, simulated time) and keeps what it printed. */
+final class SimulatedCli {
+    final SimulatedHostFixture host;
+    private final Path passwordFile;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Sleeper sleeper;
+
+    SimulatedCli(SimulatedHostFixture host, Path dir) {
+        this.host = host;
+        this.sleeper = d -> host.clock.advance(d);
+        try {
+            this.passwordFile = Files.writeString(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs one command against the simulated host's endpoint; returns the exit code. */
+    int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--host", host.sim.endpoint().toString(), "--auth", "ntlm", "--user",
+                SimulatedHostFixture.USER, "--password-file", passwordFile.toString()));
+        return runExactly(all.toArray(String[]::new));
+    }
+
+    /** Runs the CLI with exactly these arguments. */
+    int runExactly(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args, new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), null, Map.of(), host.clock, sleeper));
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Stdout as the one JSON object it must be. */
+    JsonNode json() {
+        String text = out().trim();
+        assertEquals(1, text.lines().count(), () -> "exactly one line of JSON: " + text + "\nstderr: " + err());
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int reverts() {
+        return host.sim.invocations("RevertFailover");
+    }
+}
