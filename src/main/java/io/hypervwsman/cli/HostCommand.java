@@ -4,6 +4,7 @@ import io.hypervwsman.HyperVWsManException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -57,7 +58,7 @@ abstract class HostCommand implements Callable<Integer> {
         } catch (Exception e) {
             terminal.err().println("error: unexpected failure: " + e);
             if (verbose) {
-                e.printStackTrace(terminal.err());
+                LoggerFactory.getLogger(HostCommand.class).error("{} stopped unexpectedly", operation(), e);
             }
             return 4;
         }

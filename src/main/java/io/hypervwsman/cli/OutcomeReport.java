@@ -8,6 +8,7 @@ import io.hypervwsman.OutcomeUnknownException;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.OperationOutcome;
 import java.io.PrintStream;
+import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class OutcomeReport {
             }
         }
         if (verbose) {
-            e.printStackTrace(err);
+            LoggerFactory.getLogger(OutcomeReport.class).error("{} stopped", operation, e);
         }
     }
 

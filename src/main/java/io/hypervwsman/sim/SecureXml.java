@@ -1,50 +1,20 @@
 package io.hypervwsman.sim;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /** Parsing of request envelopes with DOCTYPE refused, and navigation over the resulting DOM. */
 final class SecureXml {
-    private static final DocumentBuilderFactory FACTORY = secureFactory();
-
     private SecureXml() {
-    }
-
-    private static DocumentBuilderFactory secureFactory() {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        try {
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be configured safely", e);
-        }
-        f.setExpandEntityReferences(false);
-        f.setXIncludeAware(false);
-        return f;
     }
 
     /** Parses {@code bytes}; empty when they are not well-formed XML or carry a DOCTYPE. */
     static Optional<Document> parse(byte[] bytes) {
-        try {
-            javax.xml.parsers.DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
-            return Optional.of(builder.parse(new ByteArrayInputStream(bytes)));
-        } catch (SAXException | IOException e) {
-            return Optional.empty();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.hypervwsman.xml.SafeXml.parse(bytes);
     }
 
     /** Child elements named {@code local} in {@code ns}. */

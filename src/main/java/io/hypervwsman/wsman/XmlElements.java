@@ -2,45 +2,17 @@ package io.hypervwsman.wsman;
 
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** Navigation over the DOM of WS-Management messages, and creation of documents with safe settings. */
 final class XmlElements {
-    private static final DocumentBuilderFactory FACTORY = secureFactory();
-    /** A builder per thread: creating one costs more than building most of our messages. */
-    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
-        try {
-            return FACTORY.newDocumentBuilder();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     private XmlElements() {
     }
 
-    private static DocumentBuilderFactory secureFactory() {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        try {
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser cannot be configured safely", e);
-        }
-        f.setExpandEntityReferences(false);
-        f.setXIncludeAware(false);
-        return f;
-    }
-
     static Document newDocument() {
-        return BUILDER.get().newDocument();
+        return io.hypervwsman.xml.SafeXml.newDocument();
     }
 
     /** Child elements with the given local name in the given namespace (null namespace: any). */

@@ -54,8 +54,8 @@ final class Pseudonyms {
             p.host(endpointHost);
         }
         for (RecordingTransport.RecordedExchange e : exchanges) {
-            RecordingXml.parse(e.request()).ifPresent(p::learnFrom);
-            RecordingXml.parse(e.reply()).ifPresent(p::learnFrom);
+            io.hypervwsman.xml.SafeXml.parse(e.request()).ifPresent(p::learnFrom);
+            io.hypervwsman.xml.SafeXml.parse(e.reply()).ifPresent(p::learnFrom);
         }
         p.compile();
         return p;

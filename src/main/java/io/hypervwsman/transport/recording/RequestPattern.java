@@ -34,7 +34,7 @@ final class RequestPattern {
 
     /** The pattern of one request envelope. */
     static RequestPattern of(String envelope) {
-        Document doc = RecordingXml.parse(envelope).orElseThrow(
+        Document doc = io.hypervwsman.xml.SafeXml.parse(envelope).orElseThrow(
                 () -> new IllegalArgumentException("a recorded request is not well-formed XML"));
         Element env = doc.getDocumentElement();
         String root = "/" + step(env);
