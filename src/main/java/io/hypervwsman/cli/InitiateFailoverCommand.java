@@ -6,11 +6,12 @@ import io.hypervwsman.hyperv.OperationOutcome;
 import io.hypervwsman.hyperv.VmRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-/** Fail a replica VM over to its latest recovery point (Start-VMFailover). */
-@Command(name = "initiate-failover", mixinStandardHelpOptions = true, description = "Fail a replica VM over to its latest recovery point (Start-VMFailover).")
+/** Fail a replica VM over to a recovery point (Start-VMFailover). */
+@Command(name = "initiate-failover", mixinStandardHelpOptions = true, description = "Fail a replica VM over to a recovery point, the latest by default (Start-VMFailover).")
 final class InitiateFailoverCommand extends ReplicaVerbCommand {
     @Option(names = "--recovery-point", paramLabel = "NAME|latest", defaultValue = "latest",
-            description = "The recovery point; only 'latest' is supported in this build.")
+            description = "The recovery point to fail over to: its name (as Get-VMSnapshot shows it), its id"
+                    + " (Microsoft:<GUID>), or latest (default).")
     String recoveryPoint;
 
     @Override
@@ -20,9 +21,9 @@ final class InitiateFailoverCommand extends ReplicaVerbCommand {
 
     @Override
     OperationOutcome perform(HyperVHost host, VmRef ref, OperationOptions options) {
-        if (!"latest".equalsIgnoreCase(recoveryPoint)) {
-            throw new UsageException("--recovery-point " + recoveryPoint + " is not supported yet; use latest");
+        if (recoveryPoint.isBlank()) {
+            throw new UsageException("--recovery-point needs a name, an id or latest");
         }
-        return host.replica().initiateFailover(ref, options);
+        return host.replica().initiateFailover(ref, recoveryPoint, options);
     }
 }

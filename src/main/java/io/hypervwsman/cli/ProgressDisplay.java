@@ -20,6 +20,16 @@ final class ProgressDisplay implements JobProgressListener {
     }
 
     @Override
+    public void waiting(String message) {
+        if (terminal && lastLine == null) {
+            err.println();
+        }
+        err.println(message);
+        err.flush();
+        lastLine = message;
+    }
+
+    @Override
     public void update(JobReport r) {
         long pct = r.percentComplete() == null ? 0 : Math.max(0, Math.min(100, r.percentComplete()));
         if (terminal) {

@@ -6,6 +6,13 @@ public interface JobProgressListener {
 
     void update(JobReport report);
 
+    /**
+     * Told what the operation is waiting for when there is no job to show, e.g. while it watches the replication
+     * state after losing the reply to the Invoke; called again whenever that changes.
+     */
+    default void waiting(String message) {
+    }
+
     /** Ignores updates. */
     JobProgressListener NONE = r -> { };
 }

@@ -5,6 +5,7 @@ import io.hypervwsman.MessageIntegrityException;
 import io.hypervwsman.transport.ConnectionException;
 import io.hypervwsman.transport.ServiceUnavailableException;
 import io.hypervwsman.wsman.CimInstance;
+import io.hypervwsman.wsman.EmbeddedInstance;
 import io.hypervwsman.wsman.EndpointReference;
 import io.hypervwsman.wsman.MethodInput;
 import io.hypervwsman.wsman.MethodOutput;
@@ -171,15 +172,23 @@ public final class JobTracker {
                         messages.add(nested.item(0).getTextContent().trim());
                         continue;
                     }
-                    String error = e.getTextContent();
-                    Matcher m = CIM_XML_MESSAGE.matcher(error);
-                    messages.add(m.find() ? unescape(m.group(1).trim()) : error.trim());
+                    messages.add(messageOf(e.getTextContent().trim()));
                 }
             }
         } catch (HyperVWsManException e) {
             LOG.debug("GetErrorEx failed: {}", e.getMessage());
         }
         return messages;
+    }
+
+    /** The Message of an embedded Msvm_Error; if the text is not one, a best-effort match, else the text itself. */
+    static String messageOf(String cimXml) {
+        try {
+            return EmbeddedInstance.parse(cimXml).value("Message").map(String::trim).orElse(cimXml);
+        } catch (io.hypervwsman.wsman.ProtocolException e) {
+            Matcher m = CIM_XML_MESSAGE.matcher(cimXml);
+            return m.find() ? unescape(m.group(1).trim()) : cimXml;
+        }
     }
 
     private static String unescape(String s) {

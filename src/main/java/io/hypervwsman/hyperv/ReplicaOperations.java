@@ -70,7 +70,7 @@ public final class ReplicaOperations {
                             + " replica in Recovered or Failover in progress, or a primary prepared for planned failover",
                             null);
                 },
-                vm -> serviceCall("RevertFailover", vm),
+                vm -> serviceCall("RevertFailover", vm, MethodInput.create(), ""),
                 (before, after) -> after != ReplicationState.RECOVERED && after != ReplicationState.FAILOVER_IN_PROGRESS
                         && after != ReplicationState.SYNCED_REPLICATION_COMPLETE && after != ReplicationState.COMMITTED,
                 EnumSet.of(ReplicationState.RECOVERED, ReplicationState.SYNCED_REPLICATION_COMPLETE)), ref, options);
@@ -78,12 +78,71 @@ public final class ReplicaOperations {
 
     /** Start-VMFailover on a replica: fail over to the latest recovery point. */
     public OperationOutcome initiateFailover(VmRef ref, OperationOptions options) {
+        return initiateFailover(ref, null, options);
+    }
+
+    /**
+     * Start-VMFailover [-VMRecoverySnapshot] on a replica: fail over to the recovery point named by
+     * {@code recoveryPoint} (its name or InstanceID), or to the latest one when it is null or "latest".
+     */
+    public OperationOutcome initiateFailover(VmRef ref, String recoveryPoint, OperationOptions options) {
         Set<ReplicationState> from = EnumSet.of(ReplicationState.REPLICATING, ReplicationState.RESYNCHRONIZING,
                 ReplicationState.SUSPENDED, ReplicationState.DISK_UPDATE_IN_PROGRESS);
+        boolean latest = recoveryPoint == null || recoveryPoint.isBlank() || "latest".equalsIgnoreCase(recoveryPoint);
         return run(new Spec("InitiateFailover", true,
                 (vm, rel) -> requireReplicaIn(vm, rel, from, "failed over"),
-                vm -> serviceCall("InitiateFailover", vm),
+                vm -> {
+                    if (latest) {
+                        return serviceCall("InitiateFailover", vm, MethodInput.create(), " to the latest recovery point");
+                    }
+                    RecoveryPoint point = vms.recoveryPoint(vm, recoveryPoint);
+                    return serviceCall("InitiateFailover", vm,
+                            MethodInput.create().addReference("SnapshotSettingData", point.reference()),
+                            " to recovery point " + point.describe());
+                },
                 (before, after) -> after == ReplicationState.RECOVERED, from), ref, options);
+    }
+
+    /**
+     * Set-VMReplication -Reverse on a failed-over replica: it becomes the primary and replicates to
+     * {@code replicaServer} (by default the server it failed over from). Allowed on a replica whose failover was
+     * committed, or (planned failover) one in Recovered after a failover prepared on the primary.
+     */
+    public OperationOutcome reverseReplication(VmRef ref, ReverseOptions reverse, OperationOptions options) {
+        return run(new Spec("ReverseReplicationRelationship", false,
+                (vm, rel) -> {
+                    ReplicationState s = rel.state();
+                    if (vm.replicationMode().isReplica() && s == ReplicationState.COMMITTED) {
+                        return;
+                    }
+                    if (vm.replicationMode().isReplica() && s == ReplicationState.RECOVERED
+                            && rel.failedOverReplicationType() == Relationship.PLANNED_FAILOVER) {
+                        return;
+                    }
+                    if (vm.replicationMode().isReplica() && s == ReplicationState.RECOVERED) {
+                        throw new OperationFailedException(vm.name() + " is failed over (Recovered) but the failover"
+                                + " is not committed; reversing replication now would discard its other recovery"
+                                + " points", "commit it first: hyperv-wsman commit-failover --vm " + vm.name()
+                                + " (or revert it), or add --force");
+                    }
+                    throw new OperationFailedException(vm.name() + " is a " + vm.replicationMode().displayName()
+                            + " in state " + s.displayName() + " (" + s.value() + "); replication can be reversed only"
+                            + " on a replica whose failover was committed, or after a planned failover", null);
+                },
+                vm -> {
+                    ReplicationSettings settings = vms.replicationSettings(vm);
+                    io.hypervwsman.wsman.EmbeddedInstance rsd = settings.reversed(reverse.replicaServer(),
+                            reverse.port(), reverse.authenticationType(), reverse.certificateThumbprint());
+                    String to = rsd.value("RecoveryConnectionPoint").orElse("?")
+                            + rsd.value("RecoveryServerPortNumber").map(p -> ":" + p).orElse("");
+                    return serviceCall("ReverseReplicationRelationship", vm,
+                            MethodInput.create().add("ReplicationSettingData", rsd.toCimXml()),
+                            ", replicating to " + to);
+                },
+                (before, after) -> after != null && after != before && (after == ReplicationState.READY_FOR_REPLICATION
+                        || after == ReplicationState.WAITING_TO_COMPLETE_INITIAL_REPLICATION
+                        || after == ReplicationState.REPLICATING),
+                EnumSet.of(ReplicationState.COMMITTED, ReplicationState.RECOVERED)), ref, options);
     }
 
     /** Complete-VMFailover: commit a failover (it can no longer be reverted afterwards). */
@@ -91,7 +150,7 @@ public final class ReplicaOperations {
         Set<ReplicationState> from = EnumSet.of(ReplicationState.RECOVERED);
         return run(new Spec("CommitFailover", false,
                 (vm, rel) -> requireReplicaIn(vm, rel, from, "committed"),
-                vm -> serviceCall("CommitFailover", vm),
+                vm -> serviceCall("CommitFailover", vm, MethodInput.create(), ""),
                 (before, after) -> after == ReplicationState.COMMITTED, from), ref, options);
     }
 
@@ -100,7 +159,7 @@ public final class ReplicaOperations {
         Set<ReplicationState> from = EnumSet.of(ReplicationState.REPLICATING, ReplicationState.SUSPENDED);
         return run(new Spec("TestReplicaSystem", false,
                 (vm, rel) -> requireReplicaIn(vm, rel, from, "test-failed-over"),
-                vm -> serviceCall("TestReplicaSystem", vm),
+                vm -> serviceCall("TestReplicaSystem", vm, MethodInput.create(), ""),
                 null, Set.of()), ref, options);
     }
 
@@ -115,8 +174,8 @@ public final class ReplicaOperations {
                                 + rel.state().displayName(), null);
                     }
                 },
-                vm -> client.invoke(vm.reference(), "RequestReplicationStateChangeEx",
-                        MethodInput.create().add("RequestedState", 4)),
+                vm -> new Prepared(() -> client.invoke(vm.reference(), "RequestReplicationStateChangeEx",
+                        MethodInput.create().add("RequestedState", 4)), ", requesting state 4"),
                 (before, after) -> after == ReplicationState.SYNCED_REPLICATION_COMPLETE, from), ref, options);
     }
 
@@ -132,7 +191,7 @@ public final class ReplicaOperations {
                                 + " Resynchronization suspended", null);
                     }
                 },
-                vm -> serviceCall("Resynchronize", vm),
+                vm -> serviceCall("Resynchronize", vm, MethodInput.create(), ""),
                 (before, after) -> after == ReplicationState.REPLICATING || after == ReplicationState.RESYNCHRONIZING,
                 from), ref, options);
     }
@@ -247,8 +306,14 @@ public final class ReplicaOperations {
         return String.join(", ", n);
     }
 
-    private MethodOutput serviceCall(String method, VirtualMachine vm) {
-        return client.invoke(replicationService(), method, MethodInput.create().addReference("ComputerSystem", vm.reference()));
+    /**
+     * A call on Msvm_ReplicationService with ComputerSystem first, then {@code rest}'s arguments. The service is
+     * looked up here, before the Invoke, so that failing to find it is never mistaken for a lost Invoke.
+     */
+    private Prepared serviceCall(String method, VirtualMachine vm, MethodInput rest, String detail) {
+        EndpointReference target = replicationService();
+        MethodInput input = MethodInput.create().addReference("ComputerSystem", vm.reference()).addAll(rest);
+        return new Prepared(() -> client.invoke(target, method, input), detail);
     }
 
     /** The Msvm_ReplicationService instance, found by enumeration once per host and reused verbatim. */
@@ -287,33 +352,39 @@ public final class ReplicaOperations {
                     throw new OperationFailedException(vm.name() + " is " + vm.powerState() + "; "
                             + spec.method + " needs it turned off", "add --turn-off to turn it off first");
                 }
-                turnOff(vm, deadline, options);
-                warnings.add(vm.name() + " was turned off before " + spec.method);
+                if (options.dryRun()) {
+                    warnings.add("would turn " + vm.name() + " off first (it is " + vm.powerState() + ")");
+                } else {
+                    turnOff(vm, deadline, options);
+                    warnings.add(vm.name() + " was turned off before " + spec.method);
+                }
             }
         } else {
             before = vms.primaryRelationship(vm);
         }
+        // Everything the Invoke needs is read now: a failure up to here is certainly not a lost Invoke.
+        Prepared call = spec.prepare.apply(vm);
         if (options.dryRun()) {
             return new OperationOutcome(spec.method, host, info, null, null, Outcome.SUCCEEDED, "dry-run",
                     "dry run: would invoke " + spec.method + " for " + vm.name() + " (" + vm.id() + ")"
-                            + before.map(r -> ", now " + r.state().displayName()).orElse(""),
+                            + call.detail() + before.map(r -> ", now " + r.state().displayName()).orElse(""),
                     millisSince(start), warnings);
         }
 
         MethodOutput out;
         try {
-            out = spec.invoke.apply(vm);
+            out = call.invoke().get();
         } catch (ConnectionException e) {
             if (!e.requestMayHaveBeenProcessed()) {
                 throw e;
             }
             LOG.debug("connection lost around the Invoke: {}", e.getMessage());
-            return decideFromState(spec, info, vm, before, null, null, start, deadline, warnings,
+            return decideFromState(spec, options.listener(), info, vm, before, null, null, start, deadline, warnings,
                     "the connection was lost after " + spec.method + " was sent (" + e.getMessage() + ")", false);
         } catch (WsManFaultException e) {
             if (e.fault().isTimedOut()) {
                 // w:TimedOut only says the reply missed OperationTimeout; WMI goes on with the method regardless.
-                return decideFromState(spec, info, vm, before, null, null, start, deadline, warnings,
+                return decideFromState(spec, options.listener(), info, vm, before, null, null, start, deadline, warnings,
                         "the host did not answer " + spec.method + " within OperationTimeout", false);
             }
             return new OperationOutcome(spec.method, host, info, null, null, Outcome.FAILED, "fault",
@@ -323,7 +394,7 @@ public final class ReplicaOperations {
                 throw e;
             }
             LOG.debug("the reply to the Invoke was refused: {}", e.getMessage());
-            return decideFromState(spec, info, vm, before, null, null, start, deadline, warnings,
+            return decideFromState(spec, options.listener(), info, vm, before, null, null, start, deadline, warnings,
                     "the reply to " + spec.method + " was refused (" + e.getMessage() + ")", false);
         }
         long rv = out.returnValue();
@@ -338,7 +409,7 @@ public final class ReplicaOperations {
         }
         EndpointReference job = out.reference("Job").orElse(null);
         if (job == null) {
-            return decideFromState(spec, info, vm, before, rv, null, start, deadline, warnings,
+            return decideFromState(spec, options.listener(), info, vm, before, rv, null, start, deadline, warnings,
                     spec.method + " returned 4096 (job started) without a job reference", false);
         }
         JobTracker.Result result = tracker.follow(job, deadline, options.listener());
@@ -352,10 +423,10 @@ public final class ReplicaOperations {
                                 + (result.last() == null ? "unread" : result.last().state()) + " on " + host,
                         millisSince(start), warnings);
             case VANISHED:
-                return decideFromState(spec, info, vm, before, rv, result.last(), start, deadline, warnings,
+                return decideFromState(spec, options.listener(), info, vm, before, rv, result.last(), start, deadline, warnings,
                         "the job is gone from the host (finished jobs are kept about 5 minutes)", true);
             default:
-                return decideFromState(spec, info, vm, before, rv, result.last(), start, deadline, warnings,
+                return decideFromState(spec, options.listener(), info, vm, before, rv, result.last(), start, deadline, warnings,
                         "the job could not be read (" + result.error().getMessage() + ")", false);
         }
     }
@@ -389,7 +460,7 @@ public final class ReplicaOperations {
                         + oneLine(detail), millisSince(start), warnings);
     }
 
-    private OperationOutcome decideFromState(Spec spec, VmInfo info, VirtualMachine vm, Optional<Relationship> before,
+    private OperationOutcome decideFromState(Spec spec, JobProgressListener listener, VmInfo info, VirtualMachine vm, Optional<Relationship> before,
                                              Long rv, JobReport job, Instant start, Instant deadline,
                                              List<String> warnings, String why, boolean jobFinished) {
         Optional<Relationship> now;
@@ -398,8 +469,17 @@ public final class ReplicaOperations {
             if (!jobFinished && spec.succeeded != null) {
                 // The job may still be running: watch the state until it shows the result or time runs out.
                 ReplicationState from = before.map(Relationship::state).orElse(null);
+                ReplicationState[] seen = {now.map(Relationship::state).orElse(null)};
+                listener.waiting(why + "; watching the replication state of " + info.name() + " until " + deadline
+                        + " (now " + (seen[0] == null ? "none" : seen[0].displayName()) + ")");
                 Optional<Relationship> settled = tracker.await(() -> {
                     Optional<Relationship> r = vms.primaryRelationship(vm);
+                    ReplicationState s = r.map(Relationship::state).orElse(null);
+                    if (s != seen[0]) {
+                        seen[0] = s;
+                        listener.waiting("replication state of " + info.name() + ": "
+                                + (s == null ? "none" : s.displayName()));
+                    }
                     return r.isPresent() && spec.succeeded.test(from, r.get().state()) ? r : null;
                 }, deadline);
                 if (settled != null) {
@@ -473,7 +553,7 @@ public final class ReplicaOperations {
     }
 
     /** What one operation is: method, pre-check, the one Invoke, and how to read the state afterwards. */
-    private record Spec(String method, boolean needsVmOff, PreCheck check, Invocation invoke,
+    private record Spec(String method, boolean needsVmOff, PreCheck check, Preparation prepare,
                         java.util.function.BiPredicate<ReplicationState, ReplicationState> succeeded,
                         Set<ReplicationState> unchangedMeansFailed) {
     }
@@ -483,8 +563,13 @@ public final class ReplicaOperations {
         void accept(VirtualMachine vm, Relationship rel);
     }
 
+    /** Reads what the Invoke needs (service, recovery point, settings) and returns the Invoke, not yet sent. */
     @FunctionalInterface
-    private interface Invocation {
-        MethodOutput apply(VirtualMachine vm);
+    private interface Preparation {
+        Prepared apply(VirtualMachine vm);
+    }
+
+    /** The one Invoke, ready to send, and what it will do in words (for --dry-run). */
+    private record Prepared(java.util.function.Supplier<MethodOutput> invoke, String detail) {
     }
 }

@@ -85,6 +85,73 @@ public final class VirtualMachines {
         }
     }
 
+    /**
+     * The VM's Msvm_ReplicationSettingData for its primary relationship: the one instance, or among several the
+     * one whose InstanceID ends in {@code \HVR} or {@code \HVR\0}.
+     */
+    public ReplicationSettings replicationSettings(VirtualMachine vm) {
+        List<CimInstance> all;
+        try (Enumeration<CimInstance> e = client.enumerate(HyperVResources.ALL,
+                EnumerateOptions.wql(associators(vm, null, ReplicationSettings.CLASS)))) {
+            all = e.stream().collect(Collectors.toList());
+        }
+        if (all.size() > 1) {
+            all = all.stream().filter(i -> i.string("InstanceID").map(id -> id.endsWith("\\HVR")
+                    || id.endsWith("\\HVR\\0")).orElse(false)).collect(Collectors.toList());
+        }
+        if (all.size() != 1) {
+            throw new OperationFailedException(all.isEmpty() ? vm.name() + " has no replication settings on " + host
+                    + " (is it replicated?)" : vm.name() + " has " + all.size() + " primary replication settings on "
+                    + host + "; cannot tell which to use");
+        }
+        return new ReplicationSettings(all.get(0));
+    }
+
+    /** The VM's snapshots (for a replica: its recovery points), newest first when the host dates them. */
+    public List<RecoveryPoint> recoveryPoints(VirtualMachine vm) {
+        try (Enumeration<CimInstance> e = client.enumerate(HyperVResources.ALL, EnumerateOptions.wql(
+                associators(vm, "Msvm_SnapshotOfVirtualSystem", "Msvm_VirtualSystemSettingData")))) {
+            return e.stream().map(RecoveryPoint::from)
+                    .sorted(java.util.Comparator.comparing(RecoveryPoint::created,
+                            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /**
+     * The recovery point {@code nameOrId} names: its InstanceID (any case) or its exact name.
+     *
+     * @throws OperationFailedException if none or several match
+     */
+    public RecoveryPoint recoveryPoint(VirtualMachine vm, String nameOrId) {
+        List<RecoveryPoint> points = recoveryPoints(vm);
+        List<RecoveryPoint> byId = points.stream().filter(p -> p.instanceId().equalsIgnoreCase(nameOrId))
+                .collect(Collectors.toList());
+        List<RecoveryPoint> found = byId.isEmpty() ? points.stream().filter(p -> p.name().equals(nameOrId))
+                .collect(Collectors.toList()) : byId;
+        if (found.isEmpty()) {
+            String some = points.stream().limit(10).map(RecoveryPoint::describe).collect(Collectors.joining(", "));
+            throw new OperationFailedException("no recovery point named " + nameOrId + " for " + vm.name() + " on "
+                    + host + (points.isEmpty() ? "; it has none" : "; it has " + points.size() + ": " + some
+                    + (points.size() > 10 ? ", ..." : "")), "use --recovery-point latest, or one of the names above");
+        }
+        if (found.size() > 1) {
+            throw new OperationFailedException(found.size() + " recovery points of " + vm.name() + " are named "
+                    + nameOrId + ": " + found.stream().map(RecoveryPoint::describe).collect(Collectors.joining(", ")),
+                    "name the one you mean by its id: --recovery-point Microsoft:<GUID>");
+        }
+        return found.get(0);
+    }
+
+    private String associators(VirtualMachine vm, String assocClass, String resultClass) {
+        if (!HOST_GUID.matcher(vm.id()).matches()) {
+            throw new OperationFailedException("the host reported a VM id that is not a GUID: " + vm.id());
+        }
+        return "ASSOCIATORS OF {Msvm_ComputerSystem.CreationClassName='Msvm_ComputerSystem',Name='" + vm.id()
+                + "'} WHERE " + (assocClass == null ? "" : "AssocClass = " + assocClass + " ") + "ResultClass = "
+                + resultClass;
+    }
+
     /** Re-reads a VM by its GUID. */
     public VirtualMachine reread(VirtualMachine vm) {
         return resolve(VmRef.of(vm.id()));

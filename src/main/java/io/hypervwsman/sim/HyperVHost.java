@@ -23,12 +23,19 @@ final class HyperVHost {
     static final String MANAGEMENT_SERVICE_CLASS = "Msvm_VirtualSystemManagementService";
     static final String SYSTEM_REPLICATION_RELATIONSHIP = "Msvm_SystemReplicationRelationship";
     static final String REPLICA_SYSTEM_DEPENDENCY = "Msvm_ReplicaSystemDependency";
+    static final String SNAPSHOT_OF_VIRTUAL_SYSTEM = "Msvm_SnapshotOfVirtualSystem";
+    /** The association of a VM and its replication settings; its real name is unverified (clients need not name it). */
+    static final String REPLICATION_SETTINGS_ASSOCIATION = "Msvm_ElementSettingData";
+    /** The name of the peer Replica server in scenarios that do not give one. */
+    static final String PEER = "HV02";
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             VirtualMachine.CLASS, Set.of("CreationClassName", "Name"),
             SERVICE_CLASS, Set.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName"),
             MANAGEMENT_SERVICE_CLASS, Set.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName"),
             ReplicationLink.CLASS, Set.of("InstanceID"),
+            ReplicationLink.SETTINGS_CLASS, Set.of("InstanceID"),
+            VirtualMachine.SETTINGS_CLASS, Set.of("InstanceID"),
             SimulatedJob.CLASS, Set.of("InstanceID"));
 
     final Scenario scenario;
@@ -46,8 +53,10 @@ final class HyperVHost {
             VirtualMachine vm = new VirtualMachine(v.id(), v.name(), v.power().enabledState(), v.replicationMode(),
                     v.behaviours(), now);
             for (Scenario.Relationship r : v.relationships()) {
-                vm.relationships.add(new ReplicationLink(vm, vm.relationships.size(), r));
+                vm.relationships.add(new ReplicationLink(vm, vm.relationships.size(), r, machine(),
+                        PEER + "." + scenario.dnsDomain()));
             }
+            vm.recoveryPoints.addAll(v.recoveryPoints());
             if (vms.putIfAbsent(vm.id, vm) != null) {
                 throw new io.hypervwsman.ConfigurationException("two VMs with id " + vm.id);
             }
@@ -97,6 +106,10 @@ final class HyperVHost {
             case SERVICE_CLASS -> out.add(serviceSnapshot());
             case MANAGEMENT_SERVICE_CLASS -> out.add(managementServiceSnapshot());
             case ReplicationLink.CLASS -> vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.snapshot())));
+            case ReplicationLink.SETTINGS_CLASS ->
+                    vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.settingsSnapshot())));
+            case VirtualMachine.SETTINGS_CLASS -> vms.values().forEach(vm -> vm.recoveryPoints.forEach(
+                    r -> out.add(vm.snapshotSettings(r))));
             case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
             default -> {
                 // unknown classes have no instances
@@ -145,6 +158,12 @@ final class HyperVHost {
             findVm(keys).ifPresent(vm -> {
                 if (wanted(q, SYSTEM_REPLICATION_RELATIONSHIP, ReplicationLink.CLASS)) {
                     vm.relationships.forEach(l -> out.add(l.snapshot()));
+                }
+                if (wanted(q, REPLICATION_SETTINGS_ASSOCIATION, ReplicationLink.SETTINGS_CLASS)) {
+                    vm.relationships.forEach(l -> out.add(l.settingsSnapshot()));
+                }
+                if (wanted(q, SNAPSHOT_OF_VIRTUAL_SYSTEM, VirtualMachine.SETTINGS_CLASS)) {
+                    vm.recoveryPoints.forEach(r -> out.add(vm.snapshotSettings(r)));
                 }
                 if (wanted(q, REPLICA_SYSTEM_DEPENDENCY, VirtualMachine.CLASS)) {
                     vms.values().stream().filter(o -> vm.id.equals(o.testReplicaOf) || o.id.equals(vm.testReplicaOf))

@@ -78,9 +78,9 @@ record InstanceSnapshot(String className, Map<String, Object> properties, Map<St
     static String eprContent(String resourceUri, Map<String, String> selectors) {
         StringBuilder s = new StringBuilder(512);
         s.append("<a:Address>").append(WsManUris.ANONYMOUS).append("</a:Address><a:ReferenceParameters><w:ResourceURI>")
-                .append(XmlText.escape(resourceUri)).append("</w:ResourceURI><w:SelectorSet>");
-        selectors.forEach((k, v) -> s.append("<w:Selector Name=\"").append(XmlText.escape(k)).append("\">")
-                .append(XmlText.escape(v)).append("</w:Selector>"));
+                .append(io.hypervwsman.xml.XmlEscape.escape(resourceUri)).append("</w:ResourceURI><w:SelectorSet>");
+        selectors.forEach((k, v) -> s.append("<w:Selector Name=\"").append(io.hypervwsman.xml.XmlEscape.escape(k)).append("\">")
+                .append(io.hypervwsman.xml.XmlEscape.escape(v)).append("</w:Selector>"));
         return s.append("</w:SelectorSet></a:ReferenceParameters>").toString();
     }
 
@@ -114,7 +114,7 @@ record InstanceSnapshot(String className, Map<String, Object> properties, Map<St
         if (value instanceof Duration d) {
             return "<cim:Interval>" + interval(d) + "</cim:Interval>";
         }
-        return XmlText.escape(String.valueOf(value));
+        return io.hypervwsman.xml.XmlEscape.escape(String.valueOf(value));
     }
 
     /** xs:duration the way WinRM writes a CIM interval: P0DT0H0M2.500S. */

@@ -28,7 +28,7 @@ record MethodResult(long returnValue, Map<String, List<String>> outputs) {
         all.putAll(outputs);
         all.put("ReturnValue", List.of(Long.toString(returnValue)));
         StringBuilder s = new StringBuilder(512);
-        s.append("<p:").append(method).append("_OUTPUT xmlns:p=\"").append(XmlText.escape(resourceUri)).append("\">");
+        s.append("<p:").append(method).append("_OUTPUT xmlns:p=\"").append(io.hypervwsman.xml.XmlEscape.escape(resourceUri)).append("\">");
         all.forEach((name, values) -> values.forEach(v ->
                 s.append("<p:").append(name).append('>').append(v).append("</p:").append(name).append('>')));
         return s.append("</p:").append(method).append("_OUTPUT>").toString();

@@ -17,10 +17,20 @@ final class ReplicationLink {
     int lastReplicationType;
     Instant lastReplicationTime;
     Instant lastApplicationConsistentReplicationTime;
+    /** Its Msvm_ReplicationSettingData: where it replicates from and to. */
+    String primaryServer;
+    String recoveryServer;
+    int recoveryPort = 80;
+    int authenticationType = 1;
+    /** The InstanceID of the recovery point the last InitiateFailover used, or "latest". */
+    String failedOverTo;
 
-    ReplicationLink(VirtualMachine vm, int index, Scenario.Relationship r) {
+    ReplicationLink(VirtualMachine vm, int index, Scenario.Relationship r, String thisHost, String peerHost) {
         this.vm = vm;
         this.index = index;
+        boolean primary = vm.replicationMode == 1;
+        this.primaryServer = r.primaryServer() != null ? r.primaryServer() : primary ? thisHost : peerHost;
+        this.recoveryServer = r.recoveryServer() != null ? r.recoveryServer() : primary ? peerHost : thisHost;
         this.state = r.state();
         this.health = r.health();
         this.failedOverReplicationType = r.failedOverReplicationType();
@@ -32,6 +42,61 @@ final class ReplicationLink {
 
     String instanceId() {
         return "Microsoft:" + vm.id + "\\HVR\\" + index;
+    }
+
+    /** Msvm_ReplicationSettingData of this relationship. */
+    static final String SETTINGS_CLASS = "Msvm_ReplicationSettingData";
+
+    String settingsInstanceId() {
+        return "Microsoft:" + vm.id + "\\HVR" + (index == 0 ? "" : "\\" + index);
+    }
+
+    InstanceSnapshot settingsSnapshot() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("AdditionalSettings", null);
+        p.put("ApplicationConsistentSnapshotInterval", 0);
+        p.put("AuthenticationType", authenticationType);
+        p.put("AutomaticRecoveryAction", null);
+        p.put("AutomaticShutdownAction", null);
+        p.put("AutomaticStartupAction", null);
+        p.put("AutomaticStartupActionDelay", null);
+        p.put("AutomaticStartupActionSequenceNumber", null);
+        p.put("AutoResynchronizeEnabled", false);
+        p.put("AutoResynchronizeIntervalEnd", java.time.Duration.ofHours(6));
+        p.put("AutoResynchronizeIntervalStart", java.time.Duration.ofHours(18).plusMinutes(30));
+        p.put("BypassProxyServer", false);
+        p.put("Caption", "Replication Settings");
+        p.put("CertificateThumbPrint", null);
+        p.put("CompressionEnabled", true);
+        p.put("ConfigurationDataRoot", null);
+        p.put("ConfigurationFile", null);
+        p.put("ConfigurationID", null);
+        p.put("CreationTime", VirtualMachine.INSTALLED);
+        p.put("Description", "Virtual Machine Replication Settings Data");
+        p.put("ElementName", vm.name);
+        p.put("EnableWriteOrderPreservationAcrossDisks", false);
+        p.put("IncludedDisks", List.of("C:\\ProgramData\\Microsoft\\Windows\\Hyper-V\\Virtual Hard Disks\\" + vm.name
+                + ".vhdx"));
+        p.put("InstanceID", settingsInstanceId());
+        p.put("LogDataRoot", null);
+        p.put("Notes", null);
+        p.put("PrimaryConnectionPoint", primaryServer);
+        p.put("PrimaryHostSystem", primaryServer);
+        p.put("RecoveryConnectionPoint", recoveryServer);
+        p.put("RecoveryFile", null);
+        p.put("RecoveryHistory", 0);
+        p.put("RecoveryHostSystem", recoveryServer);
+        p.put("RecoveryServerPortNumber", recoveryPort);
+        p.put("ReplicateHostKvpItems", true);
+        p.put("ReplicationInterval", 300);
+        p.put("ReplicationProvider", null);
+        p.put("RootCertificateThumbPrint", null);
+        p.put("SnapshotDataRoot", null);
+        p.put("SuspendDataRoot", null);
+        p.put("SwapFileDataRoot", null);
+        p.put("VirtualSystemIdentifier", vm.id);
+        p.put("VirtualSystemType", "Microsoft:Hyper-V:Replica");
+        return InstanceSnapshot.of(SETTINGS_CLASS, p, List.of("InstanceID"));
     }
 
     InstanceSnapshot snapshot() {

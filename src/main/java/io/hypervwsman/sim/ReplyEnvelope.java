@@ -41,13 +41,13 @@ final class ReplyEnvelope {
         StringBuilder s = new StringBuilder(bodyContent.length() + 1024);
         s.append("<s:Envelope xml:lang=\"en-US\" xmlns:s=\"").append(WsManUris.SOAP).append("\" ")
                 .append(kind.declarations).append("><s:Header>")
-                .append("<a:Action>").append(XmlText.escape(action)).append("</a:Action>")
+                .append("<a:Action>").append(io.hypervwsman.xml.XmlEscape.escape(action)).append("</a:Action>")
                 .append("<a:MessageID>uuid:").append(upper(ids.get())).append("</a:MessageID>");
         if (kind.activityId) {
             s.append("<p:ActivityId>").append(upper(ids.get())).append("</p:ActivityId>");
         }
         s.append("<a:To>").append(WsManUris.ANONYMOUS).append("</a:To>")
-                .append("<a:RelatesTo>").append(XmlText.escape(relatesTo)).append("</a:RelatesTo>")
+                .append("<a:RelatesTo>").append(io.hypervwsman.xml.XmlEscape.escape(relatesTo)).append("</a:RelatesTo>")
                 .append("</s:Header><s:Body>").append(bodyContent).append("</s:Body></s:Envelope>");
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -138,9 +138,10 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
      * @param relationships   \HVR\0 first, then \HVR\1 (extended) if any
      * @param testReplicaOf   for a test VM (mode 3): the name or id of the replica it was created from
      * @param behaviours      behaviour per method name, overriding the scenario's
+     * @param recoveryPoints  the VM's snapshots (for a replica: recovery points), oldest first
      */
     public record Vm(String name, String id, Power power, Integer replicationMode, List<Relationship> relationships,
-                     String testReplicaOf, Map<String, Behaviour> behaviours) {
+                     String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints) {
         public Vm {
             Objects.requireNonNull(name, "VM name");
             Objects.requireNonNull(id, "VM id of " + name);
@@ -148,6 +149,24 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
             replicationMode = replicationMode == null ? 0 : replicationMode;
             relationships = relationships == null ? List.of() : List.copyOf(relationships);
             behaviours = behaviours == null ? Map.of() : Map.copyOf(behaviours);
+            recoveryPoints = recoveryPoints == null ? List.of() : List.copyOf(recoveryPoints);
+        }
+    }
+
+    /**
+     * A snapshot of a VM (Msvm_VirtualSystemSettingData associated by Msvm_SnapshotOfVirtualSystem).
+     *
+     * @param name    its ElementName
+     * @param id      its GUID; InstanceID is {@code Microsoft:<id>}
+     * @param created its CreationTime (ISO-8601)
+     * @param type    its VirtualSystemType (default Microsoft:Hyper-V:Snapshot:Replica)
+     */
+    public record RecoveryPoint(String name, String id, String created, String type) {
+        public RecoveryPoint {
+            Objects.requireNonNull(name, "recovery point name");
+            Objects.requireNonNull(id, "recovery point id of " + name);
+            parseInstant(created, "created");
+            type = type == null ? "Microsoft:Hyper-V:Snapshot:Replica" : type;
         }
     }
 
@@ -156,10 +175,12 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
      *
      * @param state  ReplicationState (3 Replicating, 5 Recovered, 6 Committed, ...)
      * @param health ReplicationHealth (1 Ok, 2 Warning, 3 Critical)
+     * @param primaryServer  PrimaryConnectionPoint of its settings (default: this host for a primary, HV02 else)
+     * @param recoveryServer RecoveryConnectionPoint of its settings (default: this host for a replica, HV02 else)
      */
     public record Relationship(Integer state, Integer health, String lastReplicationTime,
                                String lastApplicationConsistentReplicationTime, Integer failedOverReplicationType,
-                               Integer lastReplicationType) {
+                               Integer lastReplicationType, String primaryServer, String recoveryServer) {
         public Relationship {
             state = state == null ? 0 : state;
             health = health == null ? 1 : health;

@@ -118,6 +118,35 @@ public final class SimulatedHost implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the \HVR\0 relationship of the only VM named {@code name} replicates to, as {@code server:port} of its
+     * Msvm_ReplicationSettingData (RecoveryConnectionPoint, RecoveryServerPortNumber).
+     */
+    public String replicationTarget(String name) {
+        synchronized (backend.host()) {
+            ReplicationLink link = onlyVm(name).primaryLink();
+            if (link == null) {
+                throw new IllegalArgumentException(name + " has no replication relationship");
+            }
+            return link.recoveryServer + ":" + link.recoveryPort;
+        }
+    }
+
+    /** The recovery point (InstanceID, or "latest") the last completed InitiateFailover of the VM used, if any. */
+    public java.util.Optional<String> failedOverTo(String name) {
+        synchronized (backend.host()) {
+            ReplicationLink link = onlyVm(name).primaryLink();
+            return java.util.Optional.ofNullable(link == null ? null : link.failedOverTo);
+        }
+    }
+
+    /** How many recovery points (snapshots) the only VM named {@code name} has. */
+    public int recoveryPoints(String name) {
+        synchronized (backend.host()) {
+            return onlyVm(name).recoveryPoints.size();
+        }
+    }
+
     /** ReplicationMode of the only VM named {@code name}. */
     public int replicationMode(String name) {
         synchronized (backend.host()) {

@@ -171,7 +171,7 @@ final class SimulatedJob {
     }
 
     private static String property(String name, String type, String value) {
-        return "<PROPERTY NAME=\"" + name + "\" TYPE=\"" + type + "\"><VALUE>" + XmlText.escape(value)
+        return "<PROPERTY NAME=\"" + name + "\" TYPE=\"" + type + "\"><VALUE>" + io.hypervwsman.xml.XmlEscape.escape(value)
                 + "</VALUE></PROPERTY>";
     }
 }

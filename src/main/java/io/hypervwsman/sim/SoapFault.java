@@ -46,13 +46,13 @@ final class SoapFault extends RuntimeException {
         StringBuilder s = new StringBuilder(512);
         s.append("<s:Fault><s:Code><s:Value>").append(code).append("</s:Value><s:Subcode><s:Value>").append(subcode)
                 .append("</s:Value></s:Subcode></s:Code><s:Reason><s:Text xml:lang=\"").append(reasonLanguage)
-                .append("\">").append(XmlText.escape(reason)).append("</s:Text></s:Reason><s:Detail>");
+                .append("\">").append(io.hypervwsman.xml.XmlEscape.escape(reason)).append("</s:Text></s:Reason><s:Detail>");
         if (faultDetail != null) {
             s.append("<w:FaultDetail>").append(faultDetail).append("</w:FaultDetail>");
         }
         s.append("<f:WSManFault xmlns:f=\"").append(WsManUris.WSMAN_FAULT).append("\" Code=\"").append(wsmanCode)
-                .append("\" Machine=\"").append(XmlText.escape(machine)).append("\"><f:Message>")
-                .append(messageXml.replace("{machine}", XmlText.escape(machine)))
+                .append("\" Machine=\"").append(io.hypervwsman.xml.XmlEscape.escape(machine)).append("\"><f:Message>")
+                .append(messageXml.replace("{machine}", io.hypervwsman.xml.XmlEscape.escape(machine)))
                 .append("</f:Message></f:WSManFault></s:Detail></s:Fault>");
         return s.toString();
     }

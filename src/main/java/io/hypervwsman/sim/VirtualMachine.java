@@ -16,6 +16,8 @@ final class VirtualMachine {
     final String name;
     final Map<String, Scenario.Behaviour> behaviours;
     final List<ReplicationLink> relationships = new ArrayList<>();
+    /** Its snapshots (recovery points of a replica), oldest first. */
+    final List<Scenario.RecoveryPoint> recoveryPoints = new ArrayList<>();
     int enabledState;
     int replicationMode;
     /** For a test VM: the id of the replica it was made from. */
@@ -96,6 +98,27 @@ final class VirtualMachine {
         p.put("TimeOfLastStateChange", timeOfLastStateChange);
         p.put("TransitioningToState", null);
         return InstanceSnapshot.of(CLASS, p, List.of("CreationClassName", "Name"));
+    }
+
+    static final String SETTINGS_CLASS = "Msvm_VirtualSystemSettingData";
+
+    static String snapshotInstanceId(Scenario.RecoveryPoint point) {
+        return "Microsoft:" + point.id().toUpperCase(Locale.ROOT);
+    }
+
+    /** A snapshot as Msvm_VirtualSystemSettingData (the properties a recovery-point listing needs). */
+    InstanceSnapshot snapshotSettings(Scenario.RecoveryPoint point) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("Caption", "Virtual Machine Settings");
+        p.put("CreationTime", Scenario.parseInstant(point.created(), "created"));
+        p.put("Description", "Active settings for the virtual machine.");
+        p.put("ElementName", point.name());
+        p.put("InstanceID", snapshotInstanceId(point));
+        p.put("IsSaved", false);
+        p.put("Parent", null);
+        p.put("VirtualSystemIdentifier", id);
+        p.put("VirtualSystemType", point.type());
+        return InstanceSnapshot.of(SETTINGS_CLASS, p, List.of("InstanceID"));
     }
 
     /** The host's own Msvm_ComputerSystem. */

@@ -43,12 +43,12 @@ final class VmmsMethods {
     MethodResult invoke(InstanceSnapshot target, String method, MethodInput input) {
         return switch (target.className() + "." + method) {
             case "Msvm_ReplicationService.RevertFailover" -> withVm(input, "RevertFailover", this::revertFailover);
-            case "Msvm_ReplicationService.InitiateFailover" -> withVm(input, "InitiateFailover", this::initiateFailover);
+            case "Msvm_ReplicationService.InitiateFailover" -> withVm(input, "InitiateFailover", (vm, m) -> initiateFailover(vm, m, input));
             case "Msvm_ReplicationService.CommitFailover" -> withVm(input, "CommitFailover", this::commitFailover);
             case "Msvm_ReplicationService.TestReplicaSystem" -> withVm(input, "TestReplicaSystem", this::testReplica);
             case "Msvm_ReplicationService.Resynchronize" -> withVm(input, "Resynchronize", this::resynchronize);
             case "Msvm_ReplicationService.ReverseReplicationRelationship" ->
-                    withVm(input, "ReverseReplicationRelationship", this::reverse);
+                    withVm(input, "ReverseReplicationRelationship", (vm, m) -> reverse(vm, m, input));
             case "Msvm_VirtualSystemManagementService.DestroySystem" -> destroySystem(input);
             case "Msvm_ComputerSystem.RequestStateChange" -> onVm(target, vm -> requestStateChange(vm, input));
             case "Msvm_ComputerSystem.RequestReplicationStateChange" ->
@@ -91,15 +91,31 @@ final class VmmsMethods {
         }, () -> { }, Map.of());
     }
 
-    private MethodResult initiateFailover(VirtualMachine vm, String method) {
+    /** Whether a SnapshotSettingData reference names one of {@code vm}'s recovery points, by its exact keys. */
+    private static boolean isRecoveryPointOf(VirtualMachine vm, MethodInput.Reference ref) {
+        if (!ref.resourceUri().equalsIgnoreCase(WsManUris.classUri(VirtualMachine.SETTINGS_CLASS))) {
+            return false;
+        }
+        SelectorValues keys = ref.selectors();
+        return keys.hasExactly(Set.of("InstanceID")) && vm.recoveryPoints.stream().anyMatch(
+                p -> VirtualMachine.snapshotInstanceId(p).equalsIgnoreCase(keys.get("InstanceID").orElse("")));
+    }
+
+    private MethodResult initiateFailover(VirtualMachine vm, String method, MethodInput input) {
         ReplicationLink link = vm.primaryLink();
         if (!REPLICA_MODES.contains(vm.replicationMode) || link == null || !Set.of(3, 7, 10, 15).contains(link.state)
                 || link.lastReplicationTime == null || !vm.isOff()) {
             return wrongState(vm, method, INITIATE);
         }
+        Optional<MethodInput.Reference> point = input.reference("SnapshotSettingData");
+        if (point.isPresent() && !isRecoveryPointOf(vm, point.get())) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
         int before = link.state;
+        String to = point.map(p -> p.selectors().get("InstanceID").orElse("")).orElse("latest");
         return startJob(vm, method, INITIATE, () -> link.state = 12, () -> {
             link.state = 5;
+            link.failedOverTo = to;
             link.failedOverReplicationType = 1;
         }, () -> link.state = before, Map.of());
     }
@@ -109,7 +125,11 @@ final class VmmsMethods {
         if (!REPLICA_MODES.contains(vm.replicationMode) || link == null || link.state != 5) {
             return wrongState(vm, method, COMMIT);
         }
-        return startJob(vm, method, COMMIT, () -> { }, () -> link.state = 6, () -> { }, Map.of());
+        // "flattens the recovery points on the recovery virtual machine by applying the recovery snapshot"
+        return startJob(vm, method, COMMIT, () -> { }, () -> {
+            link.state = 6;
+            vm.recoveryPoints.clear();
+        }, () -> { }, Map.of());
     }
 
     private MethodResult testReplica(VirtualMachine vm, String method) {
@@ -156,15 +176,37 @@ final class VmmsMethods {
                 Map.of());
     }
 
-    private MethodResult reverse(VirtualMachine vm, String method) {
+    /**
+     * ReverseReplicationRelationship(ComputerSystem, ReplicationSettingData): the settings must be a well-formed
+     * embedded Msvm_ReplicationSettingData naming another server to replicate to, else 32773. Allowed on a replica
+     * whose failover is committed, or recovered from a planned failover. Afterwards the VM is the primary: ready
+     * for initial replication, or replicating after a planned failover (the old primary has the data).
+     */
+    private MethodResult reverse(VirtualMachine vm, String method, MethodInput input) {
+        Optional<EmbeddedSettings> settings = input.string("ReplicationSettingData").flatMap(EmbeddedSettings::read);
+        if (settings.isEmpty() || !settings.get().className().equalsIgnoreCase(ReplicationLink.SETTINGS_CLASS)) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        Optional<String> target = settings.get().value("RecoveryConnectionPoint").filter(t -> !t.isBlank());
+        if (target.isEmpty() || target.get().equalsIgnoreCase(host.hostName())
+                || target.get().equalsIgnoreCase(host.machine())) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
         ReplicationLink link = vm.primaryLink();
-        if (!REPLICA_MODES.contains(vm.replicationMode) || link == null || link.state != 6) {
+        boolean planned = link != null && link.state == 5 && link.failedOverReplicationType == 3;
+        if (!REPLICA_MODES.contains(vm.replicationMode) || link == null || !(link.state == 6 || planned)) {
             return wrongState(vm, method, REVERSE);
         }
+        Optional<Integer> port = settings.get().value("RecoveryServerPortNumber").map(Integer::valueOf);
+        Optional<Integer> auth = settings.get().value("AuthenticationType").map(Integer::valueOf);
         return startJob(vm, method, REVERSE, () -> { }, () -> {
             vm.replicationMode = PRIMARY;
-            link.state = 1;
+            link.state = planned ? 3 : 1;
             link.failedOverReplicationType = 0;
+            link.primaryServer = host.machine();
+            link.recoveryServer = target.get();
+            port.ifPresent(p -> link.recoveryPort = p);
+            auth.ifPresent(a -> link.authenticationType = a);
         }, () -> { }, Map.of());
     }
 
@@ -247,7 +289,7 @@ final class VmmsMethods {
     private MethodResult jobErrors(InstanceSnapshot target, String parameter, int limit) {
         String id = target.keys().get("InstanceID");
         List<String> errors = host.job(id).map(j -> j.errors(host.hostName())).orElse(List.of());
-        List<String> escaped = errors.stream().limit(limit).map(XmlText::escape).toList();
+        List<String> escaped = errors.stream().limit(limit).map(io.hypervwsman.xml.XmlEscape::escape).toList();
         return new MethodResult(MethodResult.COMPLETED, escaped.isEmpty() ? Map.of() : Map.of(parameter, escaped));
     }
 

@@ -14,7 +14,7 @@ final class WsManFaults {
     private static SoapFault wsman(String code, String subcode, String reason, String faultDetail, long wsmanCode,
                                    String message) {
         return new SoapFault(WsManUris.WSMAN_FAULT_ACTION, code, subcode, reason, EN, faultDetail, wsmanCode,
-                XmlText.escape(message));
+                io.hypervwsman.xml.XmlEscape.escape(message));
     }
 
     /** 2150858843: a selector is missing, unexpected or malformed. */
@@ -35,8 +35,8 @@ final class WsManFaults {
                 + "identified by the resource URI and selectors. ";
         String extended = "<p:__ExtendedStatus xmlns:p=\"" + WsManUris.classUri("__ExtendedStatus") + "\" xmlns:cim=\""
                 + WsManUris.CIM + "\" xmlns:xsi=\"" + WsManUris.XSI + "\" xsi:type=\"p:__ExtendedStatus_Type\">"
-                + "<p:Description xsi:nil=\"true\"/><p:Operation>" + XmlText.escape(operation) + "</p:Operation>"
-                + "<p:ParameterInfo>" + XmlText.escape(parameterInfo) + "</p:ParameterInfo>"
+                + "<p:Description xsi:nil=\"true\"/><p:Operation>" + io.hypervwsman.xml.XmlEscape.escape(operation) + "</p:Operation>"
+                + "<p:ParameterInfo>" + io.hypervwsman.xml.XmlEscape.escape(parameterInfo) + "</p:ParameterInfo>"
                 + "<p:ProviderName>VmmsWmiInstanceAndMethodProvider</p:ProviderName>"
                 + "<p:StatusCode xsi:nil=\"true\"/></p:__ExtendedStatus>";
         String message = "<f:ProviderFault provider=\"WMI Provider\" path=\"%systemroot%\\system32\\WsmWmiPl.dll\">"
@@ -72,7 +72,7 @@ final class WsManFaults {
         String text = "The WS-Management service cannot complete the operation within the time specified in "
                 + "OperationTimeout.  ";
         return new SoapFault(WsManUris.WSMAN_FAULT_ACTION, "s:Receiver", "w:TimedOut", text, EN, null, 2150858793L,
-                XmlText.escape(text));
+                io.hypervwsman.xml.XmlEscape.escape(text));
     }
 
     /** 2150859174: the per-user operation quota is used up (note the empty xml:lang Windows writes here). */
@@ -84,14 +84,14 @@ final class WsManFaults {
                 + "of 25 concurrent operations, which has been exceeded. Close existing operations for this user, or "
                 + "raise the quota for this user. ";
         return new SoapFault(WsManUris.WSMAN_FAULT_ACTION, "s:Receiver", "w:InternalError", reason, "", null,
-                2150859174L, XmlText.escape(message));
+                2150859174L, io.hypervwsman.xml.XmlEscape.escape(message));
     }
 
     /** 2150858753: an action this resource does not have (e.g. an unknown method). */
     static SoapFault actionNotSupported(String action) {
         String reason = "The action is not supported by the service. ";
         return new SoapFault(WsManUris.ADDRESSING_FAULT_ACTION, "s:Sender", "a:ActionNotSupported", reason, EN, null,
-                2150858753L, XmlText.escape("The WS-Management service cannot process the request because the "
+                2150858753L, io.hypervwsman.xml.XmlEscape.escape("The WS-Management service cannot process the request because the "
                         + "action " + action + " is not valid for the resource. "));
     }
 

@@ -41,6 +41,12 @@ public final class MethodInput {
         return this;
     }
 
+    /** Appends every argument of {@code other}, in its order. */
+    public MethodInput addAll(MethodInput other) {
+        parameters.addAll(other.parameters);
+        return this;
+    }
+
     Element toElement(String resourceUri, String method) {
         Document doc = XmlElements.newDocument();
         Element root = XmlElements.element(doc, resourceUri, "p", method + "_INPUT");

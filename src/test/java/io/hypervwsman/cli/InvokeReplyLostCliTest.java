@@ -66,6 +66,12 @@ class InvokeReplyLostCliTest {
                     + " was lost after RevertFailover was sent"), cli.out());
             assertTrue(cli.out().contains("[decided by replication-state"), cli.out());
             assertEquals(1, cli.reverts());
+            // the wait is not silent: what it watches, then each change it sees
+            String err = cli.err();
+            int watching = err.indexOf("; watching the replication state of web-frontend-01 until 2026-11-24T03:30:00Z"
+                    + " (now Recovered)");
+            int changed = err.indexOf("replication state of web-frontend-01: Replicating");
+            assertTrue(watching > 0 && changed > watching, err);
         }
     }
 

@@ -136,7 +136,7 @@ final class SoapExchange {
         if (!selectors.isEmpty()) {
             s.append("<w:SelectorSet>");
             selectors.forEach((k, v) -> s.append("<w:Selector Name=\"").append(k).append("\">")
-                    .append(XmlText.escape(v)).append("</w:Selector>"));
+                    .append(io.hypervwsman.xml.XmlEscape.escape(v)).append("</w:Selector>"));
             s.append("</w:SelectorSet>");
         }
         s.append("<w:OperationTimeout>PT60.000S</w:OperationTimeout></s:Header><s:Body>").append(body)
@@ -168,7 +168,7 @@ final class SoapExchange {
     static String wql(String query, boolean optimize, int maxElements, String mode) {
         String body = "<n:Enumerate>" + (optimize ? "<w:OptimizeEnumeration/><w:MaxElements>" + maxElements
                 + "</w:MaxElements>" : "") + (mode == null ? "" : "<w:EnumerationMode>" + mode + "</w:EnumerationMode>")
-                + "<w:Filter Dialect=\"http://schemas.microsoft.com/wbem/wsman/1/WQL\">" + XmlText.escape(query)
+                + "<w:Filter Dialect=\"http://schemas.microsoft.com/wbem/wsman/1/WQL\">" + io.hypervwsman.xml.XmlEscape.escape(query)
                 + "</w:Filter></n:Enumerate>";
         return envelope(WsManUris.ENUMERATE, WsManUris.NAMESPACE_WILDCARD, Map.of(), body);
     }

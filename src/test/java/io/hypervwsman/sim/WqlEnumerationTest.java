@@ -28,7 +28,7 @@ class WqlEnumerationTest {
     void quotesAndBackslashesInLiteralsAreUnescaped() {
         Scenario s = new Scenario("HV01", null, null, null, null, List.of(
                 new Scenario.Vm("o'brien\\lab", "12345678-1234-4234-8234-123456789012", null, 2,
-                        List.of(new Scenario.Relationship(3, null, null, null, null, null)), null, null)), null);
+                        List.of(new Scenario.Relationship(3, null, null, null, null, null, null, null)), null, null, null)), null);
         SoapExchange quoted = new SoapExchange(s);
         SoapExchange.Answer a = quoted.ok(SoapExchange.wql(
                 "SELECT * FROM Msvm_ComputerSystem WHERE ElementName = 'o\\'brien\\\\lab'", true, 10, null));

@@ -24,12 +24,12 @@ final class BenchHosts {
         List<Scenario.Vm> vms = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = String.format(Locale.ROOT, "%08X-0000-4000-8000-%012X", host.hashCode() & 0x7fffffff, i);
-            Scenario.Relationship rel = new Scenario.Relationship(5, 2, "2026-11-23T09:55:00.117204Z", null, 1, null);
+            Scenario.Relationship rel = new Scenario.Relationship(5, 2, "2026-11-23T09:55:00.117204Z", null, 1, null, null, null);
             Map<String, Scenario.Behaviour> behaviour = Map.of("RevertFailover",
                     new Scenario.Behaviour(jobDuration.apply(i), Scenario.Outcome.SUCCESS, null, null, null, null, null,
                             null));
             vms.add(new Scenario.Vm(String.format(Locale.ROOT, "%s-%02d", prefix, i), id, Scenario.Power.OFF, 2,
-                    List.of(rel), null, behaviour));
+                    List.of(rel), null, behaviour, null));
         }
         return new Scenario(host, "lab.example", List.of(USER), "PT2M", Map.of(), vms, List.of());
     }
