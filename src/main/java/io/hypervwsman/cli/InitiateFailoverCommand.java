@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** Fail a replica VM over to a recovery point (Start-VMFailover). */
 @Command(name = "initiate-failover", mixinStandardHelpOptions = true, description = "Fail a replica VM over to a recovery point, the latest by default (Start-VMFailover).")
 final class InitiateFailoverCommand extends ReplicaVerbCommand {
-    @Option(names = "--recovery-point", paramLabel = "NAME|latest", defaultValue = "latest",
+    @Option(names = "--recovery-point", paramLabel = "NAME|ID|latest", defaultValue = "latest",
             description = "The recovery point to fail over to: its name (as Get-VMSnapshot shows it), its id"
                     + " (Microsoft:<GUID>), or latest (default).")
     String recoveryPoint;

@@ -88,18 +88,9 @@ public final class ReplicaOperations {
     public OperationOutcome initiateFailover(VmRef ref, String recoveryPoint, OperationOptions options) {
         Set<ReplicationState> from = EnumSet.of(ReplicationState.REPLICATING, ReplicationState.RESYNCHRONIZING,
                 ReplicationState.SUSPENDED, ReplicationState.DISK_UPDATE_IN_PROGRESS);
-        boolean latest = recoveryPoint == null || recoveryPoint.isBlank() || "latest".equalsIgnoreCase(recoveryPoint);
         return run(new Spec("InitiateFailover", true,
                 (vm, rel) -> requireReplicaIn(vm, rel, from, "failed over"),
-                vm -> {
-                    if (latest) {
-                        return serviceCall("InitiateFailover", vm, MethodInput.create(), " to the latest recovery point");
-                    }
-                    RecoveryPoint point = vms.recoveryPoint(vm, recoveryPoint);
-                    return serviceCall("InitiateFailover", vm,
-                            MethodInput.create().addReference("SnapshotSettingData", point.reference()),
-                            " to recovery point " + point.describe());
-                },
+                vm -> atRecoveryPoint("InitiateFailover", vm, recoveryPoint),
                 (before, after) -> after == ReplicationState.RECOVERED, from), ref, options);
     }
 
@@ -156,10 +147,18 @@ public final class ReplicaOperations {
 
     /** Start-VMFailover -AsTest: create a test VM from the latest recovery point. */
     public OperationOutcome testFailover(VmRef ref, OperationOptions options) {
+        return testFailover(ref, null, options);
+    }
+
+    /**
+     * Start-VMFailover -AsTest [-VMRecoverySnapshot]: create a test VM from the recovery point named by
+     * {@code recoveryPoint} (its name or InstanceID), or from the latest one when it is null or "latest".
+     */
+    public OperationOutcome testFailover(VmRef ref, String recoveryPoint, OperationOptions options) {
         Set<ReplicationState> from = EnumSet.of(ReplicationState.REPLICATING, ReplicationState.SUSPENDED);
         return run(new Spec("TestReplicaSystem", false,
                 (vm, rel) -> requireReplicaIn(vm, rel, from, "test-failed-over"),
-                vm -> serviceCall("TestReplicaSystem", vm, MethodInput.create(), ""),
+                vm -> atRecoveryPoint("TestReplicaSystem", vm, recoveryPoint),
                 null, Set.of()), ref, options);
     }
 
@@ -304,6 +303,16 @@ public final class ReplicaOperations {
         List<String> n = new ArrayList<>();
         states.forEach(s -> n.add(s.displayName()));
         return String.join(", ", n);
+    }
+
+    /** A replication-service call with SnapshotSettingData naming a recovery point, or none for the latest. */
+    private Prepared atRecoveryPoint(String method, VirtualMachine vm, String recoveryPoint) {
+        if (recoveryPoint == null || recoveryPoint.isBlank() || "latest".equalsIgnoreCase(recoveryPoint)) {
+            return serviceCall(method, vm, MethodInput.create(), " from the latest recovery point");
+        }
+        RecoveryPoint point = vms.recoveryPoint(vm, recoveryPoint);
+        return serviceCall(method, vm, MethodInput.create().addReference("SnapshotSettingData", point.reference()),
+                " from recovery point " + point.describe());
     }
 
     /**

@@ -45,7 +45,7 @@ final class VmmsMethods {
             case "Msvm_ReplicationService.RevertFailover" -> withVm(input, "RevertFailover", this::revertFailover);
             case "Msvm_ReplicationService.InitiateFailover" -> withVm(input, "InitiateFailover", (vm, m) -> initiateFailover(vm, m, input));
             case "Msvm_ReplicationService.CommitFailover" -> withVm(input, "CommitFailover", this::commitFailover);
-            case "Msvm_ReplicationService.TestReplicaSystem" -> withVm(input, "TestReplicaSystem", this::testReplica);
+            case "Msvm_ReplicationService.TestReplicaSystem" -> withVm(input, "TestReplicaSystem", (vm, m) -> testReplica(vm, m, input));
             case "Msvm_ReplicationService.Resynchronize" -> withVm(input, "Resynchronize", this::resynchronize);
             case "Msvm_ReplicationService.ReverseReplicationRelationship" ->
                     withVm(input, "ReverseReplicationRelationship", (vm, m) -> reverse(vm, m, input));
@@ -132,12 +132,16 @@ final class VmmsMethods {
         }, () -> { }, Map.of());
     }
 
-    private MethodResult testReplica(VirtualMachine vm, String method) {
+    private MethodResult testReplica(VirtualMachine vm, String method, MethodInput input) {
         ReplicationLink link = vm.primaryLink();
         boolean hasTestVm = host.vmsNamed(vm.name + " - Test").stream().anyMatch(t -> vm.id.equals(t.testReplicaOf));
         if (!REPLICA_MODES.contains(vm.replicationMode) || link == null || !Set.of(3, 7).contains(link.state)
                 || hasTestVm) {
             return wrongState(vm, method, TEST);
+        }
+        Optional<MethodInput.Reference> point = input.reference("SnapshotSettingData");
+        if (point.isPresent() && !isRecoveryPointOf(vm, point.get())) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
         }
         Instant now = host.clock.instant();
         VirtualMachine test = new VirtualMachine(ReplyEnvelope.upper(host.ids.get()), vm.name + " - Test",

@@ -92,11 +92,19 @@ public final class NegotiateTransport implements Transport {
         }
     }
 
+    /** Closes the idle connections and, if the context source holds credentials (a Kerberos login), releases it. */
     @Override
     public void close() {
         Session s;
         while ((s = idle.poll()) != null) {
             s.close();
+        }
+        if (contexts instanceof AutoCloseable owned) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.debug("releasing the authentication credentials failed: {}", e.toString());
+            }
         }
     }
 

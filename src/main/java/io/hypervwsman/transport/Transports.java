@@ -114,9 +114,34 @@ public final class Transports {
                     : KerberosCredentials.fromTicketCache(k.ticketCache());
         }
         String host = options.endpoint().getHost();
-        return () -> new KerberosNegotiateContext(k.servicePrincipal() != null
+        return new KerberosContexts(creds, () -> new KerberosNegotiateContext(k.servicePrincipal() != null
                 ? KerberosClientContext.create(creds, k.servicePrincipal(), GssMechanism.SPNEGO)
-                : KerberosClientContext.forHost(creds, host, GssMechanism.SPNEGO));
+                : KerberosClientContext.forHost(creds, host, GssMechanism.SPNEGO)));
+    }
+
+    /** Kerberos contexts over one login; closing the transport logs it out (tickets and keys destroyed). */
+    static final class KerberosContexts implements Supplier<NegotiateContext>, AutoCloseable {
+        private final KerberosCredentials credentials;
+        private final Supplier<NegotiateContext> contexts;
+
+        KerberosContexts(KerberosCredentials credentials, Supplier<NegotiateContext> contexts) {
+            this.credentials = credentials;
+            this.contexts = contexts;
+        }
+
+        @Override
+        public NegotiateContext get() {
+            return contexts.get();
+        }
+
+        KerberosCredentials credentials() {
+            return credentials;
+        }
+
+        @Override
+        public void close() {
+            credentials.close();
+        }
     }
 
     /** {@code DOMAIN\\user} becomes {@code user@DOMAIN}; {@code user@realm} stays; a bare user takes the realm. */

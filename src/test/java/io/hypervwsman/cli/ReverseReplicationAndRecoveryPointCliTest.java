@@ -105,9 +105,18 @@ class ReverseReplicationAndRecoveryPointCliTest {
                 "--dry-run", "--output", "json"), cli::err);
         JsonNode json = cli.json();
         assertEquals("dry-run", json.get("decidedBy").asText());
-        assertTrue(json.get("message").asText().contains("to recovery point 'nightly' (" + NIGHTLY_OLD),
+        assertTrue(json.get("message").asText().contains("from recovery point 'nightly' (" + NIGHTLY_OLD),
                 json.toString());
         assertEquals(0, initiates());
+    }
+
+    @Test
+    void aTestFailoverCanStartFromANamedRecoveryPoint() {
+        assertEquals(0, cli.run("test-failover", "--vm", "ledger-01", "--recovery-point", NIGHTLY_OLD), cli::err);
+        assertEquals(1, host.sim.invocations("TestReplicaSystem"));
+        assertEquals(1, host.sim.vmIds("ledger-01 - Test").size());
+        assertEquals(1, cli.run("test-failover", "--vm", "no-points-01", "--recovery-point", "nightly"));
+        assertEquals(1, host.sim.invocations("TestReplicaSystem"));
     }
 
     @Test

@@ -196,6 +196,20 @@ final class SoapExchange {
                 + SERVICE + "\">" + vmReference("ComputerSystem", vmId) + "</p:" + method + "_INPUT>");
     }
 
+    /** A replication-service method taking the VM as ComputerSystem and further arguments written as {@code more}. */
+    static String serviceMethod(String host, String method, String vmId, String more) {
+        return envelope(SERVICE + "/" + method, SERVICE, serviceKeys(host), "<p:" + method + "_INPUT xmlns:p=\""
+                + SERVICE + "\">" + vmReference("ComputerSystem", vmId) + more + "</p:" + method + "_INPUT>");
+    }
+
+    /** An EPR argument addressing an instance of root/virtualization/v2 class {@code className} by InstanceID. */
+    static String instanceReference(String name, String className, String instanceId) {
+        return "<p:" + name + "><a:Address>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:Address>"
+                + "<a:ReferenceParameters><w:ResourceURI>" + WsManUris.classUri(className) + "</w:ResourceURI>"
+                + "<w:SelectorSet><w:Selector Name=\"InstanceID\">" + instanceId + "</w:Selector></w:SelectorSet>"
+                + "</a:ReferenceParameters></p:" + name + ">";
+    }
+
     /** An Msvm_ComputerSystem method with scalar arguments (name, value pairs). */
     static String vmMethod(String vmId, String method, String... args) {
         StringBuilder in = new StringBuilder("<p:" + method + "_INPUT xmlns:p=\"" + CS + "\">");

@@ -81,6 +81,11 @@ public final class KerberosCredentials implements AutoCloseable {
         return login.getSubject();
     }
 
+    /** Whether the tickets and keys are gone from memory (after {@link #close()}). */
+    public boolean isDestroyed() {
+        return login.getSubject().getPrivateCredentials().isEmpty();
+    }
+
     /** Destroys the tickets and keys held in memory. */
     @Override
     public void close() {
