@@ -61,7 +61,7 @@ public final class HttpTransport implements Transport {
     private final String basicAuthorization;
 
     public HttpTransport(ConnectionOptions options) {
-        this(options, basicAuthorization(options), pooled(options, TrustMaterial.sslContext(options.caFile().orElse(null))));
+        this(options, basicAuthorization(options), pooled(options, tlsContext(options)));
     }
 
     /**
@@ -102,8 +102,26 @@ public final class HttpTransport implements Transport {
                 .build();
     }
 
+    /**
+     * The TLS context for an HTTPS endpoint (the JDK trust store or the given CA file); null for plain HTTP,
+     * which never upgrades to TLS (redirects are not followed), so a 5985 run does not pay the ~150 ms of
+     * start-up an SSLContext costs.
+     */
+    static SSLContext tlsContext(ConnectionOptions options) {
+        return options.isHttps() ? TrustMaterial.sslContext(options.caFile().orElse(null)) : null;
+    }
+
+    /** Refuses TLS: the endpoint is plain HTTP, and nothing may silently switch it. */
+    private static final TlsSocketStrategy NO_TLS = (socket, target, port, attachment, context) -> {
+        throw new javax.net.ssl.SSLException("TLS to " + target + ":" + port + " was not configured: the endpoint is"
+                + " plain HTTP");
+    };
+
     /** Verified TLS, unless the operator explicitly asked to skip verification (warned on every run). */
     private static TlsSocketStrategy tlsStrategy(ConnectionOptions options, SSLContext tls) {
+        if (!options.isHttps()) {
+            return NO_TLS;
+        }
         return options.insecureSkipTlsVerification()
                 ? new DefaultClientTlsStrategy(TrustMaterial.trustingAnything(), HostnameVerificationPolicy.CLIENT,
                         NoopHostnameVerifier.INSTANCE)

@@ -46,7 +46,7 @@ public final class NegotiateTransport implements Transport {
 
     public NegotiateTransport(ConnectionOptions options, Supplier<NegotiateContext> contexts) {
         this.options = options;
-        this.tls = TrustMaterial.sslContext(options.caFile().orElse(null));
+        this.tls = HttpTransport.tlsContext(options);
         this.contexts = contexts;
         this.encrypt = options.encryption() && !options.isHttps();
         this.permits = new Semaphore(options.maxConnections());
