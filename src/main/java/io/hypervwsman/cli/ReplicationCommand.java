@@ -1,6 +1,7 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.Relationship;
+import io.hypervwsman.hyperv.ReplicationSettings;
 import io.hypervwsman.hyperv.VirtualMachine;
 import io.hypervwsman.hyperv.VmRef;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ final class ReplicationCommand {
 
     /** {@code replication status [--vm X]}. */
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Mode, state, health and last replication time of one VM or of all replicated VMs.")
+            description = "Mode, state, health, last replication time and primary/replica servers of one VM or of all"
+                    + " replicated VMs.")
     static final class Status extends HostCommand {
         @Option(names = "--vm", paramLabel = "NAME|GUID", description = "Only this VM.")
         String vm;
@@ -52,19 +54,39 @@ final class ReplicationCommand {
                 m.put("health", rel.map(Relationship::healthName).orElse("NotApplicable"));
                 m.put("lastReplicationTime", rel.map(Relationship::lastReplicationTime).map(Object::toString)
                         .orElse(null));
+                Optional<ReplicationSettings> settings = rel.isPresent() ? settings(session, v) : Optional.empty();
+                m.put("primaryServer", settings.flatMap(ReplicationSettings::primaryServer).orElse(null));
+                m.put("replicaServer", settings.flatMap(ReplicationSettings::recoveryServer).orElse(null));
+                m.put("replicaPort", settings.flatMap(ReplicationSettings::recoveryPort).orElse(null));
                 rows.add(m);
             }
             if (json) {
                 terminal.out().println(OutcomeReport.writeList(rows));
                 return 0;
             }
-            terminal.out().printf("%-30s  %-16s  %-28s  %-13s  %s%n", "NAME", "MODE", "STATE", "HEALTH",
-                    "LAST REPLICATION");
+            terminal.out().printf("%-30s  %-16s  %-28s  %-13s  %-27s  %s%n", "NAME", "MODE", "STATE", "HEALTH",
+                    "LAST REPLICATION", "PRIMARY -> REPLICA");
             for (Map<String, Object> m : rows) {
-                terminal.out().printf("%-30s  %-16s  %-28s  %-13s  %s%n", m.get("name"), m.get("mode"), m.get("state"),
-                        m.get("health"), m.get("lastReplicationTime") == null ? "-" : m.get("lastReplicationTime"));
+                String servers = m.get("primaryServer") == null && m.get("replicaServer") == null ? "-"
+                        : orDash(m.get("primaryServer")) + " -> " + orDash(m.get("replicaServer"))
+                        + (m.get("replicaPort") == null ? "" : ":" + m.get("replicaPort"));
+                terminal.out().printf("%-30s  %-16s  %-28s  %-13s  %-27s  %s%n", m.get("name"), m.get("mode"),
+                        m.get("state"), m.get("health"), orDash(m.get("lastReplicationTime")), servers);
             }
             return 0;
+        }
+
+        private static String orDash(Object o) {
+            return o == null ? "-" : o.toString();
+        }
+
+        /** The VM's replication settings, if the host has them (a VM without settings is not an error here). */
+        private static Optional<ReplicationSettings> settings(ConnectionMixin.Session session, VirtualMachine v) {
+            try {
+                return Optional.of(session.host().vms().replicationSettings(v));
+            } catch (io.hypervwsman.OperationFailedException e) {
+                return Optional.empty();
+            }
         }
     }
 }

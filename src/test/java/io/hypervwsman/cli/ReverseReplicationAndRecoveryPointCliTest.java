@@ -170,6 +170,20 @@ class ReverseReplicationAndRecoveryPointCliTest {
     }
 
     @Test
+    void replicationStatusShowsThePrimaryAndReplicaServersBeforeAndAfterAReverse() {
+        assertEquals(0, cli.run("replication", "status", "--vm", "reporting-01", "--output", "json"), cli::err);
+        JsonNode before = cli.json().get(0);
+        assertEquals("HV02.lab.example", before.get("primaryServer").asText());
+        assertEquals("HV01.lab.example", before.get("replicaServer").asText());
+        assertEquals(80, before.get("replicaPort").asInt());
+
+        assertEquals(0, cli.run("reverse-replication", "--vm", "reporting-01", "--replica-port", "8080"), cli::err);
+        assertEquals(0, cli.run("replication", "status"), cli::err);
+        String line = cli.out().lines().filter(l -> l.startsWith("reporting-01 ")).findFirst().orElseThrow();
+        assertTrue(line.contains("Primary") && line.endsWith("HV01.lab.example -> HV02.lab.example:8080"), line);
+    }
+
+    @Test
     void theNewReplicaServerPortAndCertificateCanBeGiven() {
         assertEquals(0, cli.run("reverse-replication", "--vm", "reporting-01", "--replica-server",
                 "hv-dr-02.lab.example", "--replica-port", "443", "--replica-authentication", "certificate",

@@ -53,6 +53,9 @@ final class Report {
     void write(Path result, Path benchmarks) throws IOException {
         Files.createDirectories(result.getParent());
         Files.writeString(result, text, StandardCharsets.UTF_8);
+        if (benchmarks == null) {
+            return;
+        }
         String doc = Files.exists(benchmarks) ? Files.readString(benchmarks, StandardCharsets.UTF_8) : "";
         int b = doc.indexOf(BEGIN);
         int e = doc.indexOf(END);
