@@ -137,11 +137,14 @@ final class ConnectionMixin {
         }
     }
 
-    /** The WS-Man client; with --record its transport writes every decrypted exchange when the session closes. */
+    /**
+     * The WS-Man client; with --record its transport writes every decrypted exchange when the session closes, or
+     * when the process is stopped first (Ctrl-C, SIGTERM).
+     */
     private WsManClient client(ConnectionOptions options) {
         Transport transport = Transports.open(options);
         if (record != null) {
-            transport = new RecordingTransport(transport, record, options, pseudonymize);
+            transport = new RecordingTransport(transport, record, options, pseudonymize).writeOnExit();
         }
         return new WsManClient(options, transport);
     }

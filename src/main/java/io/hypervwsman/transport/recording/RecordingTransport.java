@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Records every exchange that passes through it, decrypted (it sits above authentication and encryption), and on
- * {@link #close()} writes them as WireMock mappings with secrets scrubbed and, optionally, host names, user names and
+ * {@link #close()} (or, with {@link #writeOnExit()}, when the process is stopped) writes them as WireMock mappings with secrets scrubbed and, optionally, host names, user names and
  * GUIDs pseudonymized consistently across the whole recording.
  *
  * <p>Writing waits for close because pseudonyms must be consistent: a host name learned from the tenth reply must
@@ -26,6 +26,7 @@ public final class RecordingTransport implements Transport {
     private final Credentials credentials;
     private final List<RecordedExchange> exchanges = new ArrayList<>();
     private boolean written;
+    private Thread exitHook;
 
     /**
      * @param directory    a WireMock root: mappings/ and __files/ are created inside it
@@ -57,12 +58,42 @@ public final class RecordingTransport implements Transport {
         }
     }
 
+    /**
+     * Also writes the recording if the process is stopped before {@link #close()} (Ctrl-C, SIGTERM), so an
+     * interrupted run keeps what it recorded. Closing removes the hook.
+     */
+    public RecordingTransport writeOnExit() {
+        synchronized (exchanges) {
+            if (exitHook == null && !written) {
+                exitHook = new Thread(this::write, "hyperv-wsman-recording-on-exit");
+                Runtime.getRuntime().addShutdownHook(exitHook);
+            }
+        }
+        return this;
+    }
+
     @Override
     public void close() {
         try {
             delegate.close();
         } finally {
             write();
+            removeExitHook();
+        }
+    }
+
+    private void removeExitHook() {
+        Thread hook;
+        synchronized (exchanges) {
+            hook = exitHook;
+            exitHook = null;
+        }
+        if (hook != null && hook != Thread.currentThread()) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to; write() is idempotent.
+            }
         }
     }
 
