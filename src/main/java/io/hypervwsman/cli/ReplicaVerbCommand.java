@@ -1,11 +1,14 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.HyperVHost;
+import io.hypervwsman.hyperv.JobProgressListener;
+import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.OperationOutcome;
 import io.hypervwsman.hyperv.Outcome;
 import io.hypervwsman.hyperv.VmRef;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Option;
 
 /** A Replica operation on one VM: resolve, pre-check, invoke once, follow the job, report. */
@@ -41,16 +44,72 @@ abstract class ReplicaVerbCommand extends HostCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        JobProgressListener display = json ? JobProgressListener.NONE
+                : new ProgressDisplay(terminal.err(), terminal.interactive());
+        AtomicReference<String> lastJob = new AtomicReference<>();
+        JobProgressListener listener = new JobProgressListener() {
+            @Override
+            public void update(JobReport report) {
+                lastJob.set(report.instanceId());
+                display.update(report);
+            }
+
+            @Override
+            public void waiting(String message) {
+                display.waiting(message);
+            }
+        };
         OperationOptions options = OperationOptions.defaults().withTimeout(timeout).withTurnOff(turnOff)
-                .withForce(force).withDryRun(dryRun)
-                .withListener(json ? null : new ProgressDisplay(terminal.err(), terminal.interactive()));
-        OperationOutcome outcome = perform(session.host(), ref, options);
+                .withForce(force).withDryRun(dryRun).withListener(listener);
+        // Stopped while waiting (Ctrl-C, SIGTERM): the job goes on on the host; say which, and how to resume.
+        Thread onStop = new Thread(() -> {
+            String id = lastJob.get();
+            terminal.err().println(id != null
+                    ? "stopped: job " + id + " goes on on " + session.label() + "; resume waiting with: "
+                            + resumeCommand(id)
+                    : "stopped before " + operation() + " reported a job: it may or may not have been sent; check"
+                            + " with: hyperv-wsman replication status --vm " + vm + connectionArguments());
+            terminal.err().flush();
+        }, "hyperv-wsman-on-stop");
+        boolean hooked = addHook(onStop);
+        OperationOutcome outcome;
+        try {
+            outcome = perform(session.host(), ref, options);
+        } finally {
+            if (hooked) {
+                removeHook(onStop);
+            }
+        }
         OutcomeReport.print(outcome, json, terminal.out(), terminal.err());
         if (outcome.outcome() == Outcome.TIMED_OUT && outcome.job() != null && !json) {
-            terminal.err().println("hint: resume waiting with: hyperv-wsman job wait --job " + outcome.job().instanceId()
-                    + (connection.simulate ? " --simulate" : " --host " + connection.host
-                    + (connection.user == null ? "" : " --user '" + connection.user + "'")));
+            terminal.err().println("hint: resume waiting with: " + resumeCommand(outcome.job().instanceId()));
         }
         return outcome.outcome().exitCode();
+    }
+
+    private String resumeCommand(String jobId) {
+        return "hyperv-wsman job wait --job " + jobId + connectionArguments();
+    }
+
+    private String connectionArguments() {
+        return connection.simulate ? " --simulate" : " --host " + connection.host
+                + (connection.user == null ? "" : " --user '" + connection.user + "'");
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it says what it knows
+        }
     }
 }

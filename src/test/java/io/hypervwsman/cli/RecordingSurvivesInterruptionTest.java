@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An operator who stops a recorded run (Ctrl-C, SIGTERM) while it waits for a long job keeps what was recorded:
- * the CLI runs in a JVM of its own, is stopped once it reports the job running, and its recording is on disk.
+ * An operator who stops a run (Ctrl-C, SIGTERM) while it waits for a long job is told which job goes on and how to
+ * resume waiting, and keeps what --record recorded: the CLI runs in a JVM of its own, is stopped once it reports
+ * the job running, and its last stderr line and its recording are checked.
  */
 class RecordingSurvivesInterruptionTest {
     @TempDir
@@ -40,21 +41,28 @@ class RecordingSurvivesInterruptionTest {
                 "--scenario", scenario.toString(), "--vm", "web-frontend-01", "--record", recording.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        boolean running = false;
+        String job = null;
+        String stopped = null;
         try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = err.readLine(); line != null; line = err.readLine()) {
-                if (line.startsWith("job ") && line.contains("Running")) {
-                    running = true;
-                    break;
+                if (job == null && line.startsWith("job ") && line.contains("Running")) {
+                    job = line.substring(4, line.indexOf(':'));
+                    // SIGTERM, as a service manager or Ctrl-C would stop it (the handle, unlike Process.destroy,
+                    // leaves our end of its stderr open)
+                    p.toHandle().destroy();
+                } else if (line.startsWith("stopped: ")) {
+                    stopped = line;
                 }
             }
-            assertTrue(running, "the job was reported running before the run ended");
-            p.destroy(); // SIGTERM, as a service manager or Ctrl-C would stop it
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI stopped");
         } finally {
             p.destroyForcibly();
         }
+        assertTrue(job != null, "the job was reported running before the run ended");
         assertEquals(143, p.exitValue(), "stopped by SIGTERM, not finished");
+        // the operator is told the job goes on, and how to follow it again
+        assertEquals("stopped: job " + job + " goes on on HV01; resume waiting with: hyperv-wsman job wait"
+                + " --job " + job + " --simulate", stopped);
         List<String> mappings;
         try (Stream<Path> files = Files.list(recording.resolve("mappings"))) {
             mappings = files.map(f -> f.getFileName().toString()).sorted().toList();
