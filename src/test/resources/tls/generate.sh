@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates the TLS test material with the JDK's keytool: a test CA, and server keystores for
-# 127.0.0.1/localhost (valid), an expired one, and one for the wrong host name. Password: changeit.
+# 127.0.0.1/localhost (valid), an expired one, and one for the wrong host name; and two self-signed client
+# certificates (client authentication) for WinRM certificate auth, one of them also as PEM (openssl for the key).
+# Password: changeit.
 set -euo pipefail
 cd "$(dirname "$0")"
-rm -f ca.p12 ca.pem server.p12 expired.p12 wronghost.p12 untrusted.p12 *.csr *.crt
+rm -f ca.p12 ca.pem server.p12 expired.p12 wronghost.p12 untrusted.p12 client.p12 other-client.p12 client-*.pem *.csr *.crt
 P=changeit
 keytool -genkeypair -alias ca -keyalg RSA -keysize 2048 -validity 36500 -dname "CN=hyperv-wsman test CA" \
   -ext bc:c -keystore ca.p12 -storetype PKCS12 -storepass $P
@@ -25,3 +27,11 @@ sign wronghost "dns:wrong.example" "" 36500
 keytool -genkeypair -alias server -keyalg RSA -keysize 2048 -validity 36500 -dname "CN=untrusted" \
   -ext san=dns:localhost,ip:127.0.0.1 -keystore untrusted.p12 -storetype PKCS12 -storepass $P
 rm -f ca.p12
+# Client certificates: the simulated host trusts client.p12's certificate and maps it to its user; not other-client.
+for n in client other-client; do
+  keytool -genkeypair -alias client -keyalg RSA -keysize 2048 -validity 36500 -dname "CN=operator" \
+    -ext san=email:operator@lab.example -ext eku=clientAuth -ext ku:c=digitalSignature,keyEncipherment \
+    -keystore "$n.p12" -storetype PKCS12 -storepass $P
+done
+keytool -exportcert -rfc -alias client -keystore client.p12 -storepass $P > client-cert.pem
+openssl pkcs12 -in client.p12 -nocerts -nodes -passin pass:$P | openssl pkey -out client-key.pem

@@ -33,8 +33,17 @@ final class ConnectionMixin {
 
     @Option(names = "--auth", paramLabel = "MODE", defaultValue = "negotiate",
             description = "negotiate (default: Kerberos when a ticket or keytab is available, else NTLM), ntlm, kerberos,"
-                    + " basic (HTTPS only).")
+                    + " basic (HTTPS only), certificate (HTTPS only, with --client-cert).")
     String auth;
+
+    @Option(names = "--client-cert", paramLabel = "FILE",
+            description = "Certificate authentication: a PKCS#12 file (password in HYPERV_WSMAN_CERT_PASSWORD, else"
+                    + " none), or a PEM certificate with --client-key.")
+    Path clientCert;
+
+    @Option(names = "--client-key", paramLabel = "PEM",
+            description = "The unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY) of a PEM --client-cert.")
+    Path clientKey;
 
     @Option(names = "--https", description = "Use HTTPS (port 5986) for a bare host name.")
     boolean https;
@@ -177,7 +186,12 @@ final class ConnectionMixin {
             throw new UsageException(e.getMessage());
         }
         Credentials credentials = null;
-        if (mode != AuthMode.NONE) {
+        if (mode == AuthMode.CERTIFICATE) {
+            b.clientCertificate(clientCertificate(terminal));
+        } else if (clientCert != null || clientKey != null) {
+            throw new UsageException("--client-cert and --client-key go with --auth certificate");
+        }
+        if (mode != AuthMode.NONE && mode != AuthMode.CERTIFICATE) {
             if (user == null || user.isBlank()) {
                 if (mode == AuthMode.KERBEROS && keytab == null) {
                     credentials = null;
@@ -201,6 +215,26 @@ final class ConnectionMixin {
         return b.build();
     }
 
+    private io.hypervwsman.transport.ClientCertificate clientCertificate(Terminal terminal) {
+        if (clientCert == null) {
+            throw new UsageException("--auth certificate needs --client-cert FILE (PKCS#12, or PEM with --client-key)");
+        }
+        if (clientKey != null) {
+            return io.hypervwsman.transport.ClientCertificate.fromPem(clientCert, clientKey);
+        }
+        String name = clientCert.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
+            throw new UsageException("a PEM --client-cert needs its key: --client-key KEY.pem");
+        }
+        String pw = terminal.env().get("HYPERV_WSMAN_CERT_PASSWORD");
+        char[] password = pw == null ? new char[0] : pw.toCharArray();
+        try {
+            return io.hypervwsman.transport.ClientCertificate.fromPkcs12(clientCert, password);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
     private AuthMode authMode() {
         switch (auth.toLowerCase(Locale.ROOT)) {
             case "negotiate": return AuthMode.NEGOTIATE;
@@ -208,7 +242,9 @@ final class ConnectionMixin {
             case "kerberos": return AuthMode.KERBEROS;
             case "basic": return AuthMode.BASIC;
             case "none": return AuthMode.NONE;
-            default: throw new UsageException("--auth must be negotiate, ntlm, kerberos or basic, not " + auth);
+            case "certificate": return AuthMode.CERTIFICATE;
+            default: throw new UsageException("--auth must be negotiate, ntlm, kerberos, basic or certificate, not "
+                    + auth);
         }
     }
 }

@@ -57,6 +57,10 @@ public final class NegotiateGateway implements AutoCloseable {
     private final CredentialLookup credentials;
     private final NtlmServerIdentity identity;
     private final SoapBackend backend;
+    private final boolean clientCertificates;
+    /** The Authorization value of WinRM certificate authentication. */
+    private static final String CERTIFICATE_AUTHORIZATION =
+            "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/https/mutual";
     private final boolean requireEncryption;
     private final byte[] channelBindings;
     private final Map<InetSocketAddress, Session> sessions = new LinkedHashMap<>(16, 0.75f, true) {
@@ -94,9 +98,29 @@ public final class NegotiateGateway implements AutoCloseable {
         return new NegotiateGateway(port, credentials, identity, backend, false, tls, certificate);
     }
 
+    /**
+     * As {@link #https}, also asking TLS clients for a certificate and serving WinRM certificate authentication
+     * (the {@code .../secprofile/https/mutual} Authorization header) to a session whose client certificate
+     * {@code tls}'s trust managers accepted.
+     */
+    public static NegotiateGateway httpsWithClientCertificates(int port, CredentialLookup credentials,
+                                                               NtlmServerIdentity identity, SoapBackend backend,
+                                                               SSLContext tls, X509Certificate certificate)
+            throws IOException {
+        return new NegotiateGateway(port, credentials, identity, backend, false, tls, certificate, true);
+    }
+
     private NegotiateGateway(int port, CredentialLookup credentials, NtlmServerIdentity identity, SoapBackend backend,
                              boolean requireEncryption, SSLContext tls, X509Certificate certificate)
             throws IOException {
+        this(port, credentials, identity, backend, requireEncryption, tls, certificate, false);
+    }
+
+    private NegotiateGateway(int port, CredentialLookup credentials, NtlmServerIdentity identity, SoapBackend backend,
+                             boolean requireEncryption, SSLContext tls, X509Certificate certificate,
+                             boolean clientCertificates)
+            throws IOException {
+        this.clientCertificates = clientCertificates;
         this.credentials = credentials;
         this.identity = identity;
         this.backend = backend;
@@ -106,7 +130,14 @@ public final class NegotiateGateway implements AutoCloseable {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         } else {
             HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            https.setHttpsConfigurator(clientCertificates ? new HttpsConfigurator(tls) {
+                @Override
+                public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                    javax.net.ssl.SSLParameters p = tls.getDefaultSSLParameters();
+                    p.setWantClientAuth(true);
+                    params.setSSLParameters(p);
+                }
+            } : new HttpsConfigurator(tls));
             this.server = https;
         }
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -192,6 +223,10 @@ public final class NegotiateGateway implements AutoCloseable {
             synchronized (sessions) {
                 session = sessions.get(peer);
             }
+            if (authorization != null && authorization.trim().equals(CERTIFICATE_AUTHORIZATION)) {
+                serveClientCertificate(exchange, body);
+                return;
+            }
             if (authorization != null) {
                 authorize(exchange, peer, authorization, body);
                 return;
@@ -206,6 +241,27 @@ public final class NegotiateGateway implements AutoCloseable {
             send(exchange, 500, null, new byte[0]);
         } finally {
             exchange.close();
+        }
+    }
+
+    /** WinRM certificate authentication: the request is served if its TLS session presented a trusted certificate. */
+    private void serveClientCertificate(HttpExchange exchange, byte[] body) throws IOException {
+        boolean presented = false;
+        if (clientCertificates && exchange instanceof com.sun.net.httpserver.HttpsExchange https) {
+            try {
+                presented = https.getSSLSession().getPeerCertificates().length > 0;
+            } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+                presented = false;
+            }
+        }
+        if (!presented) {
+            LOG.info("simulated host refused certificate authentication: no trusted client certificate");
+            send(exchange, 401, null, new byte[0]);
+            return;
+        }
+        SoapBackend.Reply reply = backend.handle(body);
+        if (!reply.dropsConnection()) {
+            send(exchange, reply.status(), reply.contentType(), reply.body());
         }
     }
 

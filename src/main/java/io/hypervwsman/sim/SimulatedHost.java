@@ -50,6 +50,18 @@ public final class SimulatedHost implements AutoCloseable {
                 NegotiateGateway.https(0, credentials, identity, backend, tls, certificate));
     }
 
+    /**
+     * As {@link #startHttps}, also accepting WinRM certificate authentication: a request with the
+     * {@code .../secprofile/https/mutual} Authorization header is served when its TLS session carries a client
+     * certificate that {@code tls}'s trust managers accepted (the host maps it to its user).
+     */
+    public static SimulatedHost startHttpsWithClientCertificates(Scenario scenario, String user, char[] password,
+                                                                 Clock clock, javax.net.ssl.SSLContext tls,
+                                                                 java.security.cert.X509Certificate certificate) {
+        return start(scenario, user, password, clock, (credentials, identity, backend) ->
+                NegotiateGateway.httpsWithClientCertificates(0, credentials, identity, backend, tls, certificate));
+    }
+
     private interface GatewayStart {
         NegotiateGateway start(io.hypervwsman.transport.auth.ntlm.CredentialLookup credentials,
                                NtlmServerIdentity identity, SoapBackend backend) throws IOException;

@@ -11,5 +11,7 @@ public enum AuthMode {
     /** NTLMv2 inside the Negotiate scheme. */
     NTLM,
     /** Kerberos (SPNEGO) inside the Negotiate scheme. */
-    KERBEROS
+    KERBEROS,
+    /** A TLS client certificate the host maps to an account; HTTPS only. */
+    CERTIFICATE
 }

@@ -30,6 +30,7 @@ public final class ConnectionOptions {
     private final boolean encryption;
     private final KerberosOptions kerberos;
     private final boolean insecureSkipTlsVerification;
+    private final ClientCertificate clientCertificate;
 
     private ConnectionOptions(Builder b) {
         this.endpoint = b.endpoint;
@@ -45,6 +46,7 @@ public final class ConnectionOptions {
         this.encryption = b.encryption;
         this.kerberos = b.kerberos;
         this.insecureSkipTlsVerification = b.insecureSkipTlsVerification;
+        this.clientCertificate = b.clientCertificate;
     }
 
     /** Starts options for an endpoint such as {@code http://hv01:5985/wsman}. */
@@ -132,6 +134,11 @@ public final class ConnectionOptions {
         return insecureSkipTlsVerification;
     }
 
+    /** The TLS client certificate for {@link AuthMode#CERTIFICATE}. */
+    public Optional<ClientCertificate> clientCertificate() {
+        return Optional.ofNullable(clientCertificate);
+    }
+
     @Override
     public String toString() {
         return "ConnectionOptions[endpoint=" + endpoint + ", auth=" + authMode
@@ -153,6 +160,7 @@ public final class ConnectionOptions {
         private boolean encryption = true;
         private KerberosOptions kerberos = KerberosOptions.DEFAULTS;
         private boolean insecureSkipTlsVerification;
+        private ClientCertificate clientCertificate;
 
         private Builder(URI endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -234,6 +242,12 @@ public final class ConnectionOptions {
          */
         public Builder insecureSkipTlsVerification(boolean on) {
             this.insecureSkipTlsVerification = on;
+            return this;
+        }
+
+        /** The TLS client certificate presented to the host (with {@link AuthMode#CERTIFICATE}). */
+        public Builder clientCertificate(ClientCertificate certificate) {
+            this.clientCertificate = certificate;
             return this;
         }
 

@@ -58,10 +58,10 @@ public final class HttpTransport implements Transport {
 
     private final ConnectionOptions options;
     private final CloseableHttpClient client;
-    private final String basicAuthorization;
+    private final String authorization;
 
     public HttpTransport(ConnectionOptions options) {
-        this(options, basicAuthorization(options), pooled(options, tlsContext(options)));
+        this(options, authorization(options), pooled(options, tlsContext(options)));
     }
 
     /**
@@ -76,9 +76,9 @@ public final class HttpTransport implements Transport {
         return new HttpTransport(options, null, manager);
     }
 
-    private HttpTransport(ConnectionOptions options, String basicAuthorization, HttpClientConnectionManager manager) {
+    private HttpTransport(ConnectionOptions options, String authorization, HttpClientConnectionManager manager) {
         this.options = options;
-        this.basicAuthorization = basicAuthorization;
+        this.authorization = authorization;
         this.client = HttpClients.custom()
                 .setConnectionManager(manager)
                 .disableAutomaticRetries()
@@ -108,7 +108,13 @@ public final class HttpTransport implements Transport {
      * start-up an SSLContext costs.
      */
     static SSLContext tlsContext(ConnectionOptions options) {
-        return options.isHttps() ? TrustMaterial.sslContext(options.caFile().orElse(null)) : null;
+        return options.isHttps() ? TrustMaterial.sslContext(options.caFile().orElse(null), keyManagers(options)) : null;
+    }
+
+    /** The client certificate's key managers, for certificate authentication only. */
+    private static javax.net.ssl.KeyManager[] keyManagers(ConnectionOptions options) {
+        return options.authMode() == AuthMode.CERTIFICATE
+                ? options.clientCertificate().map(ClientCertificate::keyManagers).orElse(null) : null;
     }
 
     /** Refuses TLS: the endpoint is plain HTTP, and nothing may silently switch it. */
@@ -123,7 +129,7 @@ public final class HttpTransport implements Transport {
             return NO_TLS;
         }
         return options.insecureSkipTlsVerification()
-                ? new DefaultClientTlsStrategy(TrustMaterial.trustingAnything(), HostnameVerificationPolicy.CLIENT,
+                ? new DefaultClientTlsStrategy(TrustMaterial.trustingAnything(keyManagers(options)), HostnameVerificationPolicy.CLIENT,
                         NoopHostnameVerifier.INSTANCE)
                 : new DefaultClientTlsStrategy(tls);
     }
@@ -136,10 +142,23 @@ public final class HttpTransport implements Transport {
                 .build();
     }
 
-    private static String basicAuthorization(ConnectionOptions options) {
+    /** The Authorization header WinRM's certificate authentication takes on every request (MS-WSMV). */
+    static final String CERTIFICATE_AUTHORIZATION = "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/https/mutual";
+
+    private static String authorization(ConnectionOptions options) {
         switch (options.authMode()) {
             case NONE:
                 return null;
+            case CERTIFICATE:
+                if (!options.isHttps()) {
+                    throw new ConfigurationException("certificate authentication needs HTTPS (--https or an https://"
+                            + " URL): the client certificate is presented in the TLS handshake");
+                }
+                if (options.clientCertificate().isEmpty()) {
+                    throw new ConfigurationException("certificate authentication needs a client certificate"
+                            + " (--client-cert)");
+                }
+                return CERTIFICATE_AUTHORIZATION;
             case BASIC:
                 if (!options.isHttps()) {
                     throw new ConfigurationException("refusing Basic authentication over plain HTTP: it would send the"
@@ -168,9 +187,9 @@ public final class HttpTransport implements Transport {
 
     @Override
     public SoapReply exchange(byte[] envelope) {
-        List<Header> headers = basicAuthorization == null
+        List<Header> headers = authorization == null
                 ? List.of()
-                : List.of(new org.apache.hc.core5.http.message.BasicHeader(HttpHeaders.AUTHORIZATION, basicAuthorization));
+                : List.of(new org.apache.hc.core5.http.message.BasicHeader(HttpHeaders.AUTHORIZATION, authorization));
         HttpReply reply = post(envelope, SOAP.toString(), headers, HttpClientContext.create());
         return toSoapReply(reply, options);
     }
@@ -281,6 +300,17 @@ public final class HttpTransport implements Transport {
         if (e instanceof ConnectException || e instanceof NoRouteToHostException
                 || e instanceof org.apache.hc.client5.http.HttpHostConnectException) {
             return new ConnectionException("cannot connect to " + where + ": " + e.getMessage(), e, false);
+        }
+        if (options.authMode() == AuthMode.CERTIFICATE && (e instanceof SSLException
+                || e instanceof java.net.SocketException) && !(e instanceof SSLPeerUnverifiedException)
+                && (rootMessage(e).contains("Received fatal alert") || rootMessage(e).contains("Broken pipe")
+                || rootMessage(e).contains("Connection reset"))) {
+            // TLS 1.3 servers refuse a client certificate after the client considers the handshake done: the client
+            // then sees the alert, a reset or a broken pipe on its first write.
+            return new ConnectionException("the host " + where + " ended the TLS session (" + rootMessage(e)
+                    + "): it does not accept the client certificate "
+                    + options.clientCertificate().map(ClientCertificate::subject).orElse("") + " (is it mapped to an"
+                    + " account on the host, and its issuer trusted there?)", e, !(e instanceof SSLHandshakeException));
         }
         if (e instanceof SSLHandshakeException) {
             return new ConnectionException("TLS handshake with " + where + " failed: " + rootMessage(e)

@@ -30,6 +30,7 @@ public final class Transports {
         switch (options.authMode()) {
             case NONE:
             case BASIC:
+            case CERTIFICATE:
                 return new HttpTransport(options);
             case NTLM:
                 return new NegotiateTransport(options, ntlm(options));

@@ -19,15 +19,20 @@ final class TrustMaterial {
     }
 
     static SSLContext sslContext(Path caFile) {
+        return sslContext(caFile, null);
+    }
+
+    /** As above, presenting a client certificate when the server asks for one (null: none). */
+    static SSLContext sslContext(Path caFile, javax.net.ssl.KeyManager[] keyManagers) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             if (caFile == null) {
-                context.init(null, null, null);
+                context.init(keyManagers, null, null);
                 return context;
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(caKeyStore(caFile));
-            context.init(null, tmf.getTrustManagers(), null);
+            context.init(keyManagers, tmf.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException("cannot set up TLS: " + e.getMessage(), e);
@@ -35,10 +40,10 @@ final class TrustMaterial {
     }
 
     /** For --insecure-skip-tls-verification only: a context that trusts every certificate chain. */
-    static SSLContext trustingAnything() {
+    static SSLContext trustingAnything(javax.net.ssl.KeyManager[] keyManagers) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new javax.net.ssl.TrustManager[] {new TrustingAnything()}, null);
+            context.init(keyManagers, new javax.net.ssl.TrustManager[] {new TrustingAnything()}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException("cannot set up TLS: " + e.getMessage(), e);

@@ -33,19 +33,48 @@ public final class SimulatedHostFixture implements AutoCloseable {
 
     /** Over HTTPS, serving the certificate of src/test/resources/tls/{keystore}.p12 (signed by tls/ca.pem). */
     public SimulatedHostFixture(String scenario, String keystore) {
-        try (var in = SimulatedHostFixture.class.getResourceAsStream("/tls/" + keystore + ".p12")) {
+        this(scenario, keystore, null);
+    }
+
+    /**
+     * Over HTTPS as above; with {@code trustedClient}, also accepting WinRM certificate authentication from the
+     * client certificate of src/test/resources/tls/{trustedClient}.p12 (the host trusts exactly that certificate).
+     */
+    public SimulatedHostFixture(String scenario, String keystore, String trustedClient) {
+        try {
             char[] storePassword = "changeit".toCharArray();
-            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-            ks.load(in, storePassword);
+            java.security.KeyStore ks = keystore(keystore, storePassword);
             javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
                     javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, storePassword);
+            javax.net.ssl.TrustManager[] clients = null;
+            if (trustedClient != null) {
+                java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+                trusted.load(null, null);
+                trusted.setCertificateEntry("client", keystore(trustedClient, storePassword).getCertificate("client"));
+                javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(trusted);
+                clients = tmf.getTrustManagers();
+            }
             javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-            tls.init(kmf.getKeyManagers(), null, null);
-            sim = SimulatedHost.startHttps(scenario(scenario), USER, PASSWORD.toCharArray(), clock, tls,
-                    (java.security.cert.X509Certificate) ks.getCertificate("server"));
+            tls.init(kmf.getKeyManagers(), clients, null);
+            java.security.cert.X509Certificate served = (java.security.cert.X509Certificate) ks.getCertificate("server");
+            sim = trustedClient == null
+                    ? SimulatedHost.startHttps(scenario(scenario), USER, PASSWORD.toCharArray(), clock, tls, served)
+                    : SimulatedHost.startHttpsWithClientCertificates(scenario(scenario), USER, PASSWORD.toCharArray(),
+                            clock, tls, served);
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load the test keystore " + keystore, e);
+            throw new IllegalStateException("cannot load the test keystores " + keystore + ", " + trustedClient, e);
+        }
+    }
+
+    private static java.security.KeyStore keystore(String name, char[] password)
+            throws java.io.IOException, java.security.GeneralSecurityException {
+        try (var in = SimulatedHostFixture.class.getResourceAsStream("/tls/" + name + ".p12")) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            return ks;
         }
     }
 

@@ -31,6 +31,18 @@ class ConnectionOptionsTest {
     }
 
     @Test
+    void certificateAuthenticationNeedsHttpsAndACertificate() {
+        ConnectionOptions plain = ConnectionOptions.builder(URI.create("http://hv01:5985/wsman"))
+                .auth(AuthMode.CERTIFICATE, null).build();
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> new HttpTransport(plain));
+        assertTrue(e.getMessage().startsWith("certificate authentication needs HTTPS"), e.getMessage());
+        ConnectionOptions noCert = ConnectionOptions.builder(URI.create("https://hv01:5986/wsman"))
+                .auth(AuthMode.CERTIFICATE, null).build();
+        e = assertThrows(ConfigurationException.class, () -> new HttpTransport(noCert));
+        assertTrue(e.getMessage().contains("needs a client certificate"), e.getMessage());
+    }
+
+    @Test
     void credentialsNeverPrintThePassword() {
         Credentials c = new Credentials("LAB\\operator", "s3cret-Print".toCharArray());
         assertFalse(c.toString().contains("s3cret-Print"));
