@@ -5,14 +5,12 @@ import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.OperationOutcome;
 import io.hypervwsman.hyperv.VmRef;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 /** Fail a replica VM over to a recovery point (Start-VMFailover). */
 @Command(name = "initiate-failover", mixinStandardHelpOptions = true, description = "Fail a replica VM over to a recovery point, the latest by default (Start-VMFailover).")
 final class InitiateFailoverCommand extends ReplicaVerbCommand {
-    @Option(names = "--recovery-point", paramLabel = "NAME|ID|latest", defaultValue = "latest",
-            description = "The recovery point to fail over to: its name (as Get-VMSnapshot shows it), its id"
-                    + " (Microsoft:<GUID>), or latest (default).")
-    String recoveryPoint;
+    @Mixin
+    RecoveryPointOption recoveryPoint;
 
     @Override
     String operation() {
@@ -21,9 +19,6 @@ final class InitiateFailoverCommand extends ReplicaVerbCommand {
 
     @Override
     OperationOutcome perform(HyperVHost host, VmRef ref, OperationOptions options) {
-        if (recoveryPoint.isBlank()) {
-            throw new UsageException("--recovery-point needs a name, an id or latest");
-        }
-        return host.replica().initiateFailover(ref, recoveryPoint, options);
+        return host.replica().initiateFailover(ref, recoveryPoint.get(), options);
     }
 }

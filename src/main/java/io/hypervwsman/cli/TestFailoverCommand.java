@@ -5,15 +5,14 @@ import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.OperationOutcome;
 import io.hypervwsman.hyperv.VmRef;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** Create a test VM from a recovery point (Start-VMFailover -AsTest). */
 @Command(name = "test-failover", mixinStandardHelpOptions = true,
         description = "Create a test VM from a recovery point, the latest by default (Start-VMFailover -AsTest).")
 final class TestFailoverCommand extends ReplicaVerbCommand {
-    @Option(names = "--recovery-point", paramLabel = "NAME|ID|latest", defaultValue = "latest",
-            description = "The recovery point to test: its name, its id (Microsoft:<GUID>), or latest (default).")
-    String recoveryPoint;
+    @Mixin
+    RecoveryPointOption recoveryPoint;
 
     @Override
     String operation() {
@@ -22,9 +21,6 @@ final class TestFailoverCommand extends ReplicaVerbCommand {
 
     @Override
     OperationOutcome perform(HyperVHost host, VmRef ref, OperationOptions options) {
-        if (recoveryPoint.isBlank()) {
-            throw new UsageException("--recovery-point needs a name, an id or latest");
-        }
-        return host.replica().testFailover(ref, recoveryPoint, options);
+        return host.replica().testFailover(ref, recoveryPoint.get(), options);
     }
 }
