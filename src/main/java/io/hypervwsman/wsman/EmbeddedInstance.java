@@ -146,15 +146,20 @@ public final class EmbeddedInstance {
             throw new ProtocolException("embedded instance does not start with INSTANCE CLASSNAME=...: <"
                     + root.getLocalName() + ">");
         }
-        EmbeddedInstance instance = new EmbeddedInstance(root.getAttribute("CLASSNAME"));
+        String className = root.getAttribute("CLASSNAME");
+        if (!isCimName(className)) {
+            throw new ProtocolException("embedded instance of a class whose name is not a CIM name: " + shorten(className));
+        }
+        EmbeddedInstance instance = new EmbeddedInstance(className);
         for (Element p : XmlElements.children(root)) {
             String kind = p.getLocalName();
             if ("QUALIFIER".equals(kind)) {
                 continue;
             }
             String name = p.getAttribute("NAME");
-            if (name.isEmpty()) {
-                throw new ProtocolException("embedded " + instance.className + " has a " + kind + " without NAME");
+            if (!isCimName(name)) {
+                throw new ProtocolException("embedded " + instance.className + " has a " + kind + " whose NAME is not"
+                        + " a CIM name: " + shorten(name));
             }
             CimType type = CimType.of(p.hasAttribute("TYPE") ? p.getAttribute("TYPE") : "string");
             switch (kind) {
@@ -259,10 +264,18 @@ public final class EmbeddedInstance {
     }
 
     private static String requireName(String name, String what) {
-        if (name == null || name.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (!isCimName(name)) {
             throw new IllegalArgumentException("not a CIM " + what + ": " + name);
         }
         return name;
+    }
+
+    private static boolean isCimName(String name) {
+        return name != null && !name.isEmpty() && name.length() <= 256 && name.matches("[A-Za-z_][A-Za-z0-9_]*");
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
     @Override
