@@ -237,7 +237,7 @@ public final class ReplicaOperations {
         }
         JobTracker.Result result = tracker.follow(job, deadline, options.listener());
         if (result.ending() == JobTracker.Ending.FINISHED) {
-            return fromJob(new Spec(method, false, null, null, null, Set.of()), info, rv, result.last(), start,
+            return fromJob(new Spec(method, false, null, null, null, Set.of()), "", info, rv, result.last(), start,
                     warnings);
         }
         if (result.ending() == JobTracker.Ending.TIMED_OUT) {
@@ -409,7 +409,7 @@ public final class ReplicaOperations {
         long rv = out.returnValue();
         if (rv == ReturnValues.COMPLETED) {
             return new OperationOutcome(spec.method, host, info, rv, null, Outcome.SUCCEEDED, "return-value",
-                    spec.method + " completed for " + vm.name(), millisSince(start), warnings);
+                    spec.method + " completed for " + vm.name() + call.detail(), millisSince(start), warnings);
         }
         if (rv != ReturnValues.JOB_STARTED) {
             return new OperationOutcome(spec.method, host, info, rv, null, Outcome.FAILED, "return-value",
@@ -424,7 +424,7 @@ public final class ReplicaOperations {
         JobTracker.Result result = tracker.follow(job, deadline, options.listener());
         switch (result.ending()) {
             case FINISHED:
-                return fromJob(spec, info, rv, result.last(), start, warnings);
+                return fromJob(spec, call.detail(), info, rv, result.last(), start, warnings);
             case TIMED_OUT:
                 String id = result.last() != null ? result.last().instanceId() : job.selectors().get("InstanceID");
                 return new OperationOutcome(spec.method, host, info, rv, result.last(), Outcome.TIMED_OUT, "none",
@@ -449,7 +449,7 @@ public final class ReplicaOperations {
         return !(e instanceof HttpStatusException) || e instanceof HttpServerErrorException;
     }
 
-    private OperationOutcome fromJob(Spec spec, VmInfo info, long rv, JobReport job, Instant start,
+    private OperationOutcome fromJob(Spec spec, String what, VmInfo info, long rv, JobReport job, Instant start,
                                      List<String> warnings) {
         if (JobState.isSuccess(job.jobState()) && job.errorCode() == 0) {
             List<String> w = new ArrayList<>(warnings);
@@ -459,6 +459,7 @@ public final class ReplicaOperations {
                 w.addAll(job.errors());
                 msg += " with warnings";
             }
+            msg += what;
             return new OperationOutcome(spec.method, host, info, rv, job, Outcome.SUCCEEDED, "job", msg,
                     millisSince(start), w);
         }

@@ -57,6 +57,9 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertEquals(1, initiates());
         assertEquals(5, host.sim.replicationState("ledger-01"));
         assertEquals(Optional.of("Microsoft:2B000000-0001-4000-8000-000000000001"), host.sim.failedOverTo("ledger-01"));
+        assertEquals("InitiateFailover completed for ledger-01 from recovery point '" + name
+                + "' (Microsoft:2B000000-0001-4000-8000-000000000001, created 2026-11-23T08:00:00Z)",
+                json.get("message").asText());
     }
 
     @Test
@@ -131,6 +134,8 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertEquals(1, host.sim.replicationMode("reporting-01"));
         assertEquals(1, host.sim.replicationState("reporting-01"), "ready for initial replication");
         assertEquals("HV02.lab.example:80", host.sim.replicationTarget("reporting-01"));
+        assertEquals("ReverseReplicationRelationship completed for reporting-01, replicating to HV02.lab.example:80",
+                json.get("message").asText());
     }
 
     @Test
