@@ -88,7 +88,8 @@ abstract class ReplicaVerbCommand extends HostCommand {
     }
 
     private String resumeCommand(String jobId) {
-        return "hyperv-wsman job wait --job " + jobId + connectionArguments();
+        return "hyperv-wsman job wait --job " + jobId + connectionArguments() + (connection.simulate
+                ? " (but the embedded simulated host, and its job, end with this command)" : "");
     }
 
     private String connectionArguments() {
