@@ -67,12 +67,21 @@ public final class NegotiateFront implements AutoCloseable {
         return new NegotiateFront(plaintextEndpoint, user, password);
     }
 
+    /**
+     * Also accepts Kerberos (SPNEGO or raw, with message encryption) for {@code servicePrincipal}, whose key is in
+     * {@code keytab}: for a test that runs a KDC and wants its client to use Kerberos against the replay.
+     */
+    public NegotiateFront acceptKerberos(java.nio.file.Path keytab, String servicePrincipal) {
+        gateway.acceptKerberos(keytab, servicePrincipal);
+        return this;
+    }
+
     /** The endpoint clients use: {@code http://127.0.0.1:PORT/wsman}. */
     public URI endpoint() {
         return gateway.endpoint();
     }
 
-    /** How many NTLM handshakes completed (one per client connection). */
+    /** How many NTLM or Kerberos handshakes completed (one per client connection). */
     public int completedHandshakes() {
         return gateway.completedHandshakes();
     }

@@ -51,6 +51,17 @@ public final class WinRmReplayServer implements AutoCloseable {
         return Base64.getEncoder().encodeToString(random).toCharArray();
     }
 
+    /** Also accepts Kerberos for {@code servicePrincipal} (key in {@code keytab}); see {@link NegotiateFront}. */
+    public WinRmReplayServer acceptKerberos(Path keytab, String servicePrincipal) {
+        front.acceptKerberos(keytab, servicePrincipal);
+        return this;
+    }
+
+    /** How many NTLM or Kerberos handshakes the front completed. */
+    public int completedHandshakes() {
+        return front.completedHandshakes();
+    }
+
     /** The endpoint and credentials a client uses. */
     public WinRmEndpoint endpoint() {
         return new WinRmEndpoint(front.endpoint(), user, password);
