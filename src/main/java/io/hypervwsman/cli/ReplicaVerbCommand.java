@@ -44,8 +44,10 @@ abstract class ReplicaVerbCommand extends HostCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        JobProgressListener display = json ? JobProgressListener.NONE
-                : new ProgressDisplay(terminal.err(), terminal.interactive());
+        // With --output json stdout carries only the result; stderr still names each job once, so that a log of a
+        // run that dies before its end (kill -9, a lost CI runner) says which job to look at.
+        JobProgressListener display = json ? firstSightOfEachJob() : new ProgressDisplay(terminal.err(),
+                terminal.interactive());
         AtomicReference<String> lastJob = new AtomicReference<>();
         JobProgressListener listener = new JobProgressListener() {
             @Override
@@ -85,6 +87,16 @@ abstract class ReplicaVerbCommand extends HostCommand {
             terminal.err().println("hint: resume waiting with: " + resumeCommand(outcome.job().instanceId()));
         }
         return outcome.outcome().exitCode();
+    }
+
+    private JobProgressListener firstSightOfEachJob() {
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        return report -> {
+            if (report.instanceId() != null && seen.add(report.instanceId())) {
+                terminal.err().println("job " + report.instanceId() + ": " + report.state());
+                terminal.err().flush();
+            }
+        };
     }
 
     private String resumeCommand(String jobId) {

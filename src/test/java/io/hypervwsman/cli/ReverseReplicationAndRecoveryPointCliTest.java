@@ -136,6 +136,9 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertEquals("HV02.lab.example:80", host.sim.replicationTarget("reporting-01"));
         assertEquals("ReverseReplicationRelationship completed for reporting-01, replicating to HV02.lab.example:80",
                 json.get("message").asText());
+        // stdout is the one object; stderr names the job once, for logs of runs that die before their end
+        String job = json.get("job").get("instanceId").asText();
+        assertEquals(1, cli.err().lines().filter(l -> l.startsWith("job " + job + ": ")).count(), cli.err());
     }
 
     @Test
