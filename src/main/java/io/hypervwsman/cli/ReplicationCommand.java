@@ -80,11 +80,17 @@ final class ReplicationCommand {
             return o == null ? "-" : o.toString();
         }
 
-        /** The VM's replication settings, if the host has them (a VM without settings is not an error here). */
+        /**
+         * The VM's replication settings, if the host gives them. A VM without settings, or a host that refuses or
+         * garbles that query, only leaves the server columns empty: the status itself comes from the relationship.
+         */
         private static Optional<ReplicationSettings> settings(ConnectionMixin.Session session, VirtualMachine v) {
             try {
                 return Optional.of(session.host().vms().replicationSettings(v));
-            } catch (io.hypervwsman.OperationFailedException e) {
+            } catch (io.hypervwsman.OperationFailedException | io.hypervwsman.wsman.WsManFaultException
+                     | io.hypervwsman.wsman.ProtocolException e) {
+                org.slf4j.LoggerFactory.getLogger(Status.class).debug("no replication settings for {}: {}", v.name(),
+                        e.getMessage());
                 return Optional.empty();
             }
         }
