@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:succeeded", "1:the host refused or failed the operation (or a pre-check did)",
                 "2:usage error", "3:authentication failed", "4:connection, TLS or protocol error",
-                "5:timed out, or the outcome is unknown"})
+                "5:timed out, or the outcome is unknown",
+                "130:stopped by Ctrl-C (143: SIGTERM) while waiting; the last line names the job that goes on"})
 public final class Main implements Runnable {
 
     @Override
