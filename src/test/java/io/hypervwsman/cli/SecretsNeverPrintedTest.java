@@ -46,7 +46,7 @@ class SecretsNeverPrintedTest {
         assertEquals(0, p.exitValue(), err);
 
         // The scan means something only if the runs happened and DEBUG showed the decrypted exchange.
-        assertEquals(36, err.lines().filter(l -> l.startsWith("=== exit ")).count(), "18 commands, text and JSON");
+        assertEquals(42, err.lines().filter(l -> l.startsWith("=== exit ")).count(), "21 commands, text and JSON");
         assertTrue(err.contains("DEBUG io.hypervwsman.wire - request:") && err.contains("<a:Action"),
                 "DEBUG shows the decrypted exchange");
         assertTrue(err.contains("=== exit 0") && err.contains("=== exit 1") && err.contains("=== exit 3")
