@@ -3,6 +3,7 @@ package io.hypervwsman.cli;
 import io.hypervwsman.hyperv.Relationship;
 import io.hypervwsman.hyperv.ReplicationSettings;
 import io.hypervwsman.hyperv.VirtualMachine;
+import io.hypervwsman.hyperv.VirtualMachines;
 import io.hypervwsman.hyperv.VmRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,14 +38,19 @@ final class ReplicationCommand {
 
         @Override
         int run(ConnectionMixin.Session session, boolean json) {
-            List<VirtualMachine> targets = vm != null ? List.of(session.host().vms().resolve(VmRef.of(vm)))
-                    : session.host().vms().list();
+            VirtualMachines vms = session.host().vms();
+            List<VirtualMachine> targets = vm != null ? List.of(vms.resolve(VmRef.of(vm))) : vms.list();
+            // One VM: ask about it. All of them: two enumerations for the whole host, not two queries per VM.
+            Map<String, Relationship> relationships = vm != null ? null : vms.primaryRelationshipsByVm();
+            Map<String, ReplicationSettings> allSettings = vm != null ? null : allSettings(vms);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (VirtualMachine v : targets) {
                 if (vm == null && v.replicationMode().value() == 0) {
                     continue;
                 }
-                Optional<Relationship> rel = session.host().vms().primaryRelationship(v);
+                String key = v.id().toUpperCase(java.util.Locale.ROOT);
+                Optional<Relationship> rel = relationships != null ? Optional.ofNullable(relationships.get(key))
+                        : vms.primaryRelationship(v);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", v.name());
                 m.put("id", v.id());
@@ -54,7 +60,8 @@ final class ReplicationCommand {
                 m.put("health", rel.map(Relationship::healthName).orElse("NotApplicable"));
                 m.put("lastReplicationTime", rel.map(Relationship::lastReplicationTime).map(Object::toString)
                         .orElse(null));
-                Optional<ReplicationSettings> settings = rel.isPresent() ? settings(session, v) : Optional.empty();
+                Optional<ReplicationSettings> settings = rel.isEmpty() ? Optional.empty()
+                        : allSettings != null ? Optional.ofNullable(allSettings.get(key)) : settings(vms, v);
                 m.put("primaryServer", settings.flatMap(ReplicationSettings::primaryServer).orElse(null));
                 m.put("replicaServer", settings.flatMap(ReplicationSettings::recoveryServer).orElse(null));
                 m.put("replicaPort", settings.flatMap(ReplicationSettings::recoveryPort).orElse(null));
@@ -84,14 +91,24 @@ final class ReplicationCommand {
          * The VM's replication settings, if the host gives them. A VM without settings, or a host that refuses or
          * garbles that query, only leaves the server columns empty: the status itself comes from the relationship.
          */
-        private static Optional<ReplicationSettings> settings(ConnectionMixin.Session session, VirtualMachine v) {
+        private static Optional<ReplicationSettings> settings(VirtualMachines vms, VirtualMachine v) {
             try {
-                return Optional.of(session.host().vms().replicationSettings(v));
+                return Optional.of(vms.replicationSettings(v));
             } catch (io.hypervwsman.OperationFailedException | io.hypervwsman.wsman.WsManFaultException
                      | io.hypervwsman.wsman.ProtocolException e) {
                 org.slf4j.LoggerFactory.getLogger(Status.class).debug("no replication settings for {}: {}", v.name(),
                         e.getMessage());
                 return Optional.empty();
+            }
+        }
+
+        /** As above, for the whole host at once. */
+        private static Map<String, ReplicationSettings> allSettings(VirtualMachines vms) {
+            try {
+                return vms.replicationSettingsByVm();
+            } catch (io.hypervwsman.wsman.WsManFaultException | io.hypervwsman.wsman.ProtocolException e) {
+                org.slf4j.LoggerFactory.getLogger(Status.class).debug("no replication settings: {}", e.getMessage());
+                return Map.of();
             }
         }
     }

@@ -192,6 +192,22 @@ class ReverseReplicationAndRecoveryPointCliTest {
     }
 
     @Test
+    void statusOfAllVmsTakesTheSameRequestsHoweverManyVmsAndAgreesWithEachVmsOwnStatus() {
+        int before = host.sim.gateway().requestCount();
+        assertEquals(0, cli.run("replication", "status", "--output", "json"), cli::err);
+        int requests = host.sim.gateway().requestCount() - before;
+        JsonNode all = cli.json();
+        assertEquals(7, all.size(), all.toString());
+        // two NTLM legs (the second carries the VM list), all relationships, all settings: not two queries per VM
+        assertEquals(4, requests);
+        for (JsonNode row : all) {
+            assertEquals(0, cli.run("replication", "status", "--vm", row.get("id").asText(), "--output", "json"),
+                    cli::err);
+            assertEquals(cli.json().get(0), row, "the batched row is what the VM's own status says");
+        }
+    }
+
+    @Test
     void theNewReplicaServerPortAndCertificateCanBeGiven() {
         assertEquals(0, cli.run("reverse-replication", "--vm", "reporting-01", "--replica-server",
                 "hv-dr-02.lab.example", "--replica-port", "443", "--replica-authentication", "certificate",
