@@ -43,7 +43,7 @@ public final class SecretScanDriver {
             for (String output : List.of("text", "json")) {
                 for (List<String> command : commands()) {
                     if (command.get(0).equals("fault")) {
-                        f.sim.gateway().injectOnce(HostFault.valueOf(command.get(1)), command.get(2));
+                        f.sim.gateway().faults().once(HostFault.valueOf(command.get(1)), command.get(2));
                         continue;
                     }
                     boolean useWrong = command.get(0).equals("wrong-password");
@@ -97,9 +97,12 @@ public final class SecretScanDriver {
     /** The exported session key of every NTLM session the gateway holds, read by reflection (test only). */
     private static List<String> sessionKeys(SimulatedHostFixture f) throws ReflectiveOperationException {
         List<String> keys = new ArrayList<>();
-        Field sessions = f.sim.gateway().getClass().getDeclaredField("sessions");
+        Field table = f.sim.gateway().getClass().getDeclaredField("sessions");
+        table.setAccessible(true);
+        Object sessionTable = table.get(f.sim.gateway());
+        Field sessions = sessionTable.getClass().getDeclaredField("byPeer");
         sessions.setAccessible(true);
-        for (Object session : ((Map<?, ?>) sessions.get(f.sim.gateway())).values()) {
+        for (Object session : ((Map<?, ?>) sessions.get(sessionTable)).values()) {
             Field ntlm = session.getClass().getDeclaredField("ntlm");
             ntlm.setAccessible(true);
             Object context = ntlm.get(session);

@@ -61,8 +61,8 @@ class NegotiateGatewayAnswersFailuresTest {
     }
 
     private static NegotiateGateway gateway(SoapBackend backend) throws IOException {
-        return new NegotiateGateway(0, (domain, user) -> "operator".equalsIgnoreCase(user)
+        return NegotiateGateway.builder((domain, user) -> "operator".equalsIgnoreCase(user)
                 ? Optional.of(PASSWORD.toCharArray()) : Optional.empty(),
-                new NtlmServerIdentity("LAB", "HV01", "lab.example", "HV01.lab.example"), backend, true);
+                new NtlmServerIdentity("LAB", "HV01", "lab.example", "HV01.lab.example"), backend).start();
     }
 }
