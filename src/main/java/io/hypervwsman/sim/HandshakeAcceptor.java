@@ -2,9 +2,9 @@ package io.hypervwsman.sim;
 
 import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.transport.auth.kerberos.KerberosServerContext;
-import io.hypervwsman.transport.auth.ntlm.CredentialLookup;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerContext;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.CredentialLookup;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerContext;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.hypervwsman.sim;
 
 import io.hypervwsman.transport.auth.SessionSecurity;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerContext;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerContext;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.hypervwsman.sim;
 
 import io.hypervwsman.ConfigurationException;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

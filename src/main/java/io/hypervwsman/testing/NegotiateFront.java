@@ -3,7 +3,7 @@ package io.hypervwsman.testing;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.hypervwsman.sim.NegotiateGateway;
 import io.hypervwsman.sim.SoapBackend;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

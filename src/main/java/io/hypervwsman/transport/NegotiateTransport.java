@@ -228,7 +228,7 @@ public final class NegotiateTransport implements Transport {
         try {
             if (tls != null && tls.getPeerCertificates().length > 0
                     && tls.getPeerCertificates()[0] instanceof java.security.cert.X509Certificate cert) {
-                return io.hypervwsman.transport.auth.ntlm.ChannelBindings.tlsServerEndPoint(cert);
+                return io.hypervwsman.transport.auth.ntlm.internal.ChannelBindings.tlsServerEndPoint(cert);
             }
         } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
             throw new AuthenticationException("the TLS session has no verified server certificate to bind to");
