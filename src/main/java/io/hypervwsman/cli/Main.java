@@ -29,6 +29,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
+        // --simulate's embedded host answers without waiting for delayed ACKs (see NegotiateGateway); the JDK reads
+        // this once, so an application sets it, not the library.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         System.exit(run(args, Terminal.system()));
     }
 
