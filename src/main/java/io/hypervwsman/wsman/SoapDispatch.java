@@ -66,7 +66,8 @@ final class SoapDispatch {
     }
 
     /**
-     * Sends one request and returns the reply's body element, or null for an empty body.
+     * Sends one request and returns the reply's body element, or null for an empty body. A null {@code messageId}
+     * (Identify) sends no MessageID and expects no RelatesTo.
      *
      * @throws WsManFaultException for a SOAP fault
      */
@@ -77,7 +78,9 @@ final class SoapDispatch {
             list.add(new Header(new QName(h.getNamespaceURI(), h.getLocalName()), h));
         }
         ctx.put(Header.HEADER_LIST, list);
-        ctx.put(ReplyHeaderCheck.MESSAGE_ID, messageId);
+        if (messageId != null) {
+            ctx.put(ReplyHeaderCheck.MESSAGE_ID, messageId);
+        }
         ReplyHeaderCheck.Outcome outcome = new ReplyHeaderCheck.Outcome();
         ctx.put(ReplyHeaderCheck.OUTCOME, outcome);
         if (body != null) {
@@ -85,7 +88,7 @@ final class SoapDispatch {
         }
         try {
             Source reply = dispatch.invoke(body == null ? null : new DOMSource(body));
-            if (outcome.relatesToMissing()) {
+            if (messageId != null && outcome.relatesToMissing()) {
                 // Only a fault may come without a:RelatesTo (see ReplyHeaderCheck); this is a success reply.
                 throw new ProtocolException(operation + ": " + ReplyHeaderCheck.missingRelatesTo(messageId));
             }
