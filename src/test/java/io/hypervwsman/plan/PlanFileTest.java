@@ -74,7 +74,7 @@ class PlanFileTest {
                 () -> assertTrue(e.getMessage().contains(phrase), e.getMessage()),
                 () -> assertTrue(e.getMessage().startsWith(path + (line > 0 ? ":" + line + ":" + e.column() : "")),
                         e.getMessage()),
-                () -> assertEquals(2, e.exitCode()));
+                () -> assertInstanceOf(io.hypervwsman.ConfigurationException.class, e));
     }
 
     @Test
