@@ -19,6 +19,7 @@ public final class HyperVHost implements AutoCloseable {
     private final VirtualMachines vms;
     private final ReplicaOperations replica;
     private final Jobs jobs;
+    private final ReplicaQueries replicaQueries;
 
     /** Connects with real time and real waiting. */
     public static HyperVHost connect(ConnectionOptions options) {
@@ -34,6 +35,7 @@ public final class HyperVHost implements AutoCloseable {
         JobTracker tracker = new JobTracker(client, clock, sleeper, policy);
         this.replica = new ReplicaOperations(client, name, vms, tracker, clock);
         this.jobs = new Jobs(client, name, tracker, clock);
+        this.replicaQueries = new ReplicaQueries(client, name, vms);
     }
 
     /** The host name as the operator gave it. */
@@ -51,6 +53,11 @@ public final class HyperVHost implements AutoCloseable {
 
     public Jobs jobs() {
         return jobs;
+    }
+
+    /** Read-only Replica queries: statistics, Replica server settings, failover IP settings. */
+    public ReplicaQueries replicaQueries() {
+        return replicaQueries;
     }
 
     /** The WS-Management client underneath, for classes and methods the Hyper-V API does not wrap. */
