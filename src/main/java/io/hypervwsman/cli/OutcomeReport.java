@@ -40,6 +40,12 @@ final class OutcomeReport {
     /** The one JSON object (or the two lines on stderr) for an operation stopped by an exception. */
     static void printError(String operation, String host, String vmGiven, HyperVWsManException e, long durationMs,
                            boolean json, boolean verbose, PrintStream out, PrintStream err) {
+        printError(operation, host, vmGiven, e, e.exitCode(), durationMs, json, verbose, out, err);
+    }
+
+    /** As above, for a command whose exit code for the error is not the exception's own (replication check: 3). */
+    static void printError(String operation, String host, String vmGiven, HyperVWsManException e, int exitCode,
+                           long durationMs, boolean json, boolean verbose, PrintStream out, PrintStream err) {
         String hint = e instanceof OperationFailedException f ? f.hint() : hintFor(e);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -52,7 +58,7 @@ final class OutcomeReport {
             m.put("decidedBy", e instanceof OperationFailedException ? "pre-check" : "none");
             m.put("message", e.getMessage());
             m.put("durationMs", durationMs);
-            m.put("exitCode", e.exitCode());
+            m.put("exitCode", exitCode);
             m.put("hint", hint);
             out.println(write(m));
         } else {

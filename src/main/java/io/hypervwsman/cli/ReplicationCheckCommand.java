@@ -62,6 +62,11 @@ final class ReplicationCheckCommand extends HostCommand {
     }
 
     @Override
+    int exitCodeFor(io.hypervwsman.HyperVWsManException e) {
+        return 3;
+    }
+
+    @Override
     public Integer call() {
         int code = super.call();
         // Anything that did not reach a verdict (usage, connection, authentication, unknown VM) is UNKNOWN.

@@ -61,6 +61,8 @@ class ReplicationCheckCliTest {
             SimulatedCli cli = new SimulatedCli(f, dir);
             assertEquals(3, cli.run("replication", "check", "--vm", "nosuch"));
             assertTrue(cli.err().contains("no virtual machine named nosuch"), cli.err());
+            assertEquals(3, cli.run("replication", "check", "--vm", "nosuch", "--output", "json"));
+            assertEquals(3, cli.json().get("exitCode").asInt(), "the JSON says the exit code the process has");
             assertEquals(3, cli.run("replication", "check", "--vm", "standalone", "--output", "json"), cli::err);
             assertEquals("UNKNOWN", cli.json().get("status").asText());
             assertEquals(3, cli.run("replication", "check", "--health-at-least", "sometimes"));
