@@ -38,7 +38,7 @@ abstract class HostCommand implements Callable<Integer> {
 
     /** The exit code for an error that stopped the command (a monitoring check reports every error as 3). */
     int exitCodeFor(HyperVWsManException e) {
-        return e.exitCode();
+        return ExitCodes.of(e);
     }
 
     /** Runs against the connected host and returns the exit code. */

@@ -1,8 +1,8 @@
 package io.hypervwsman.cli;
 
 import java.util.Arrays;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The hyperv-wsman command line. Exit codes: 0 succeeded; 1 the host refused or failed the operation;
@@ -31,6 +31,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
+        // --simulate's embedded host answers without waiting for delayed ACKs (see NegotiateGateway); the JDK reads
+        // this once, so an application sets it, not the library.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         System.exit(run(args, Terminal.system()));
     }
 
@@ -41,7 +46,7 @@ public final class Main implements Runnable {
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             terminal.err().println("error: " + ex.getMessage());
-            return ex instanceof io.hypervwsman.HyperVWsManException h ? h.exitCode() : 4;
+            return ExitCodes.of(ex);
         });
         cli.setParameterExceptionHandler((ex, a) -> {
             terminal.err().println("error: " + ex.getMessage());

@@ -1,5 +1,6 @@
 package io.hypervwsman.hyperv;
 
+import io.hypervwsman.Hint;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.wsman.CimInstance;
 import io.hypervwsman.wsman.EmbeddedInstance;
@@ -48,8 +49,7 @@ public final class ReplicaQueries {
      */
     public ReplicationMeasurement measure(VirtualMachine vm) {
         Relationship rel = vms.primaryRelationship(vm).filter(r -> r.state() != ReplicationState.DISABLED)
-                .orElseThrow(() -> new OperationFailedException(vm.name() + " is not replicated on " + host,
-                        "see: hyperv-wsman replication status --host " + host));
+                .orElseThrow(() -> new OperationFailedException(vm.name() + " is not replicated on " + host));
         EndpointReference service = replicationService();
         EmbeddedInstance relationship = EmbeddedInstance.of("Msvm_ReplicationRelationship")
                 .set("InstanceID", EmbeddedInstance.CimType.STRING, rel.instanceId())
@@ -119,7 +119,7 @@ public final class ReplicaQueries {
         List<CimInstance> settings = query("SELECT * FROM Msvm_ReplicationServiceSettingData");
         if (settings.isEmpty()) {
             throw new OperationFailedException(host + " has no Msvm_ReplicationServiceSettingData",
-                    "is the Hyper-V role installed on " + host + "?");
+                    Hint.of(Hint.Kind.CHECK_REPLICA_ROLE, host));
         }
         CimInstance s = settings.get(0);
         List<ReplicaServer.AuthorizationEntry> entries = query(
@@ -189,7 +189,7 @@ public final class ReplicaQueries {
                 EnumerateOptions.wql("SELECT * FROM Msvm_ReplicationService"))) {
             return refs.stream().findFirst().orElseThrow(() -> new OperationFailedException(
                     "the Hyper-V Replica service is not available on " + host,
-                    "is this a Hyper-V host with the Replica role configured?"));
+                    Hint.of(Hint.Kind.CHECK_REPLICA_ROLE, host)));
         }
     }
 }

@@ -66,8 +66,14 @@ final class SoapDispatch {
         if (messageId != null) {
             ctx.put(ReplyHeaderCheck.MESSAGE_ID, messageId);
         }
+        ReplyHeaderCheck.Outcome outcome = new ReplyHeaderCheck.Outcome();
+        ctx.put(ReplyHeaderCheck.OUTCOME, outcome);
         try {
             Source reply = dispatch.invoke(body == null ? null : new DOMSource(body));
+            if (messageId != null && outcome.relatesToMissing()) {
+                // Only a fault may come without a:RelatesTo (see ReplyHeaderCheck); this is a success reply.
+                throw new ProtocolException(operation + ": " + ReplyHeaderCheck.missingRelatesTo(messageId));
+            }
             return reply == null ? null : toElement(reply);
         } catch (SOAPFaultException e) {
             HyperVWsManException ours = ourCause(e);
@@ -90,6 +96,7 @@ final class SoapDispatch {
         } finally {
             ctx.remove(Header.HEADER_LIST);
             ctx.remove(ReplyHeaderCheck.MESSAGE_ID);
+            ctx.remove(ReplyHeaderCheck.OUTCOME);
         }
     }
 
