@@ -1,8 +1,8 @@
 package io.hypervwsman.cli;
 
 import java.util.Arrays;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The hyperv-wsman command line. Exit codes: 0 succeeded; 1 the host refused or failed the operation;
@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
         subcommands = {RevertFailoverCommand.class, InitiateFailoverCommand.class, CommitFailoverCommand.class,
                 TestFailoverCommand.class, StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
                 ResynchronizeCommand.class,
-                ReplicationCommand.class, VmsCommand.class, JobCommand.class, SimulateCommand.class},
+                ReplicationCommand.class, MeasureReplicationCommand.class, RecoveryPointsCommand.class,
+                ReplicationServerCommand.class, SetFailoverNetworkCommand.class, VmsCommand.class, JobCommand.class,
+                WsManCommand.class,
+                SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:succeeded", "1:the host refused or failed the operation (or a pre-check did)",
                 "2:usage error", "3:authentication failed", "4:connection, TLS or protocol error",
@@ -43,7 +46,7 @@ public final class Main implements Runnable {
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             terminal.err().println("error: " + ex.getMessage());
-            return ex instanceof io.hypervwsman.HyperVWsManException h ? h.exitCode() : 4;
+            return ExitCodes.of(ex);
         });
         cli.setParameterExceptionHandler((ex, a) -> {
             terminal.err().println("error: " + ex.getMessage());

@@ -37,7 +37,21 @@ final class SoapDispatch {
     private static final QName SERVICE = new QName(WSDL_NS, "WsManService");
     private static final QName PORT = new QName(WSDL_NS, "WsManPort");
 
+    /**
+     * Declared once on the Envelope, with the prefixes Windows and real clients use, so that no header element
+     * redeclares its own namespace (or the SOAP one for s:mustUnderstand).
+     */
+    private static final Map<String, String> ENVELOPE_NAMESPACES = envelopeNamespaces();
+
     private final Dispatch<Source> dispatch;
+
+    private static Map<String, String> envelopeNamespaces() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("s", WsManNamespace.SOAP12);
+        m.put("a", WsManNamespace.ADDRESSING);
+        m.put("w", WsManNamespace.WSMAN);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     SoapDispatch(URI endpoint, Transport transport) {
         ServiceImpl service = new ServiceImpl(PrivateBus.BUS, null, SERVICE, null);
@@ -46,12 +60,14 @@ final class SoapDispatch {
         Client client = ((DispatchImpl<?>) dispatch).getClient();
         client.setThreadLocalRequestContext(true);
         client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
+        client.getEndpoint().put("soap.env.ns.map", ENVELOPE_NAMESPACES);
         client.getInInterceptors().add(new ReplyHeaderCheck());
         client.getOutInterceptors().add(new EmptyBodyInterceptor());
     }
 
     /**
-     * Sends one request and returns the reply's body element, or null for an empty body.
+     * Sends one request and returns the reply's body element, or null for an empty body. A null {@code messageId}
+     * (Identify) sends no MessageID and expects no RelatesTo.
      *
      * @throws WsManFaultException for a SOAP fault
      */
@@ -62,9 +78,20 @@ final class SoapDispatch {
             list.add(new Header(new QName(h.getNamespaceURI(), h.getLocalName()), h));
         }
         ctx.put(Header.HEADER_LIST, list);
-        ctx.put(ReplyHeaderCheck.MESSAGE_ID, messageId);
+        if (messageId != null) {
+            ctx.put(ReplyHeaderCheck.MESSAGE_ID, messageId);
+        }
+        ReplyHeaderCheck.Outcome outcome = new ReplyHeaderCheck.Outcome();
+        ctx.put(ReplyHeaderCheck.OUTCOME, outcome);
+        if (body != null) {
+            dropEnvelopeDeclarations(body);
+        }
         try {
             Source reply = dispatch.invoke(body == null ? null : new DOMSource(body));
+            if (messageId != null && outcome.relatesToMissing()) {
+                // Only a fault may come without a:RelatesTo (see ReplyHeaderCheck); this is a success reply.
+                throw new ProtocolException(operation + ": " + ReplyHeaderCheck.missingRelatesTo(messageId));
+            }
             return reply == null ? null : toElement(reply);
         } catch (SOAPFaultException e) {
             HyperVWsManException ours = ourCause(e);
@@ -87,6 +114,25 @@ final class SoapDispatch {
         } finally {
             ctx.remove(Header.HEADER_LIST);
             ctx.remove(ReplyHeaderCheck.MESSAGE_ID);
+            ctx.remove(ReplyHeaderCheck.OUTCOME);
+        }
+    }
+
+    /**
+     * Removes from the body the declarations the Envelope already makes with the same prefix and namespace
+     * (xmlns:w on each w:Filter, w:MaxElements, ...), which the writer would otherwise repeat on every element.
+     */
+    static void dropEnvelopeDeclarations(Element e) {
+        for (Map.Entry<String, String> ns : ENVELOPE_NAMESPACES.entrySet()) {
+            String attr = "xmlns:" + ns.getKey();
+            if (e.hasAttribute(attr) && ns.getValue().equals(e.getAttribute(attr))) {
+                e.removeAttribute(attr);
+            }
+        }
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                dropEnvelopeDeclarations(child);
+            }
         }
     }
 
