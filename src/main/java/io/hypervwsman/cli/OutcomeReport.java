@@ -39,7 +39,7 @@ final class OutcomeReport {
     /** The one JSON object (or the two lines on stderr) for an operation stopped by an exception. */
     static void printError(String operation, String host, String vmGiven, HyperVWsManException e, long durationMs,
                            boolean json, boolean verbose, PrintStream out, PrintStream err) {
-        String hint = e instanceof OperationFailedException f ? HintText.of(f.hint()) : hintFor(e);
+        String hint = e.hint() != null || e instanceof OperationFailedException ? HintText.of(e.hint()) : hintFor(e);
         Stopped stopped = new Stopped(operation, host, vmGiven, e instanceof OperationFailedException ? "pre-check"
                 : "none", e.getMessage());
         printStopped(stopped, durationMs, ExitCodes.of(e), hint, json, out, err);
@@ -85,7 +85,8 @@ final class OutcomeReport {
 
     private static String hintFor(HyperVWsManException e) {
         switch (ExitCodes.of(e)) {
-            case ExitCodes.AUTHENTICATION: return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
+            case ExitCodes.AUTHENTICATION:
+                return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
             case ExitCodes.CONNECTION:
                 return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
             default: return null;
