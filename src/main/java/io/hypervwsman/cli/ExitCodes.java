@@ -25,6 +25,9 @@ public final class ExitCodes {
 
     /** The exit code for an exception that stopped a command. */
     public static int of(Throwable e) {
+        if (e instanceof InvokeOutcomeUnknownException) {
+            return UNDECIDED;
+        }
         if (e instanceof ConfigurationException) {
             return USAGE;
         }

@@ -6,6 +6,8 @@ import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.wsman.WsManFault;
+import io.hypervwsman.wsman.WsManFaultException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,22 +43,51 @@ final class OutcomeReport {
                            boolean json, boolean verbose, PrintStream out, PrintStream err) {
         String hint = e.hint() != null || e instanceof OperationFailedException ? HintText.of(e.hint()) : hintFor(e);
         Stopped stopped = new Stopped(operation, host, vmGiven, e instanceof OperationFailedException ? "pre-check"
-                : "none", e.getMessage());
+                : "none", e.getMessage(), ExitCodes.of(e) == ExitCodes.UNDECIDED ? "unknown" : "failed",
+                hostFault(e));
         printStopped(stopped, durationMs, ExitCodes.of(e), hint, json, out, err);
+        if (verbose && stopped.fault() != null && stopped.fault().provider() != null) {
+            err.println("provider: " + stopped.fault().provider().describe());
+        }
         if (verbose) {
             LoggerFactory.getLogger(OutcomeReport.class).error("{} stopped", operation, e);
         }
     }
 
+    /** The host's WS-Management fault behind an exception, if it is one. */
+    private static WsManFault hostFault(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof WsManFaultException f) {
+                return f.fault();
+            }
+        }
+        return null;
+    }
+
+    /** The fault as the host wrote it, the provider's details as fields of their own. */
+    static Map<String, Object> fault(WsManFault f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", f.code().getLocalPart());
+        m.put("subcode", f.subcodeName());
+        m.put("wsmanCode", f.wsmanCode());
+        m.put("machine", f.machine());
+        m.put("message", f.message());
+        m.put("reason", f.reason());
+        m.put("provider", f.provider());
+        return m;
+    }
+
     /** An operation refused before anything was invoked: reported as a stop, in the same words. */
     static void printRefusal(OperationOutcome o, String host, String vmGiven, boolean json, Terminal terminal) {
-        Stopped stopped = new Stopped(o.operation().method(), host, vmGiven, o.decidedBy().label(), o.message());
+        Stopped stopped = new Stopped(o.operation().method(), host, vmGiven, o.decidedBy().label(), o.message(), "failed",
+                null);
         printStopped(stopped, o.durationMs(), ExitCodes.of(o.outcome()), HintText.of(o.hint()), json,
                 terminal.out(), terminal.err());
     }
 
     /** What stopped an operation before it was invoked. */
-    private record Stopped(String operation, String host, String vmGiven, String decidedBy, String message) {
+    private record Stopped(String operation, String host, String vmGiven, String decidedBy, String message,
+                           String outcome, WsManFault fault) {
     }
 
     private static void printStopped(Stopped s, long durationMs, int exitCode, String hint, boolean json,
@@ -68,12 +99,15 @@ final class OutcomeReport {
             m.put("vm", s.vmGiven() == null ? null : vm(s.vmGiven(), null));
             m.put("returnValue", null);
             m.put("job", null);
-            m.put("outcome", "failed");
+            m.put("outcome", s.outcome());
             m.put("decidedBy", s.decidedBy());
             m.put("message", s.message());
             m.put("durationMs", durationMs);
             m.put("exitCode", exitCode);
             m.put("hint", hint);
+            if (s.fault() != null) {
+                m.put("fault", fault(s.fault()));
+            }
             out.println(write(m));
         } else {
             err.println("error: " + s.message());
