@@ -25,7 +25,7 @@ class JobFinderSeamTest {
     void byDefaultNothingIsFoundAndTheReplicationStateDecides() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             f.sim.gateway().injectOnce(HostFault.TAMPERED_SIGNATURE, "RevertFailover");
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of(VM), f.options());
+            OperationOutcome o = f.replica().revertFailover(VmRef.of(VM), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals(DecidedBy.REPLICATION_STATE, o.decidedBy());

@@ -39,7 +39,7 @@ class OperationFailureContractTest {
     @MethodSource("everyVerb")
     void anUnknownVmIsAFailedOutcomeWithAHintAndNothingIsInvoked(ReplicaVerb verb) {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = refused(ReplicaOperations.of(f.host()).run(verb, VmRef.of("no-such-vm"), f.options()));
+            OperationOutcome o = refused(f.replica().run(verb, VmRef.of("no-such-vm"), f.options()));
 
             assertEquals(verb.operation(), o.operation());
             assertEquals("no virtual machine named no-such-vm on HV01", o.message());
@@ -58,7 +58,7 @@ class OperationFailureContractTest {
             // reporting-01: Committed
             VmRef vm = VmRef.of(verb instanceof InitiateFailover || verb instanceof TestFailover ? "reporting-01"
                     : "app-extended-01");
-            OperationOutcome o = refused(ReplicaOperations.of(f.host()).run(verb, vm, f.options()));
+            OperationOutcome o = refused(f.replica().run(verb, vm, f.options()));
 
             assertFalse(o.message().isBlank());
             assertEquals(0, f.sim.invocations(verb.operation().method()), o.message());
