@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypervwsman.cli.ExitCodes;
 import io.hypervwsman.wsman.ProviderFault;
 import io.hypervwsman.wsman.SelectorSet;
 import io.hypervwsman.wsman.WsManClient;
@@ -107,7 +106,7 @@ class RealFaultTest {
         assertEquals(x.wsmanCode(), f.wsmanCode());
         assertEquals(x.machine(), f.machine());
         assertEquals(x.message(), f.message());
-        assertEquals(1, ExitCodes.of(e));
+        assertEquals(1, io.hypervwsman.cli.ExitCodes.of(e));
         assertTrue(e.getMessage().contains(f.text()), e.getMessage());
         ProviderFault p = f.provider();
         if (x.provider() == null) {
