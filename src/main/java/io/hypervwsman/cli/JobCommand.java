@@ -1,7 +1,8 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.JobReport;
-import io.hypervwsman.hyperv.OperationOutcome;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,10 +54,10 @@ final class JobCommand {
 
         @Override
         int run(ConnectionMixin.Session session, boolean json) {
-            OperationOutcome o = session.host().jobs().waitFor(job, timeout,
+            OperationOutcome o = ReplicaOperations.of(session.host()).waitForJob(job, timeout,
                     json ? null : new ProgressDisplay(terminal.err(), terminal.interactive()));
             OutcomeReport.print(o, json, terminal.out(), terminal.err());
-            return o.outcome().exitCode();
+            return ExitCodes.of(o.outcome());
         }
     }
 }

@@ -27,7 +27,7 @@ public final class Main implements Runnable {
             InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
             StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
             ResynchronizeCommand.class, ReplicationCommand.class, VmsCommand.class, JobCommand.class,
-            SimulateCommand.class);
+            WsManCommand.class, SimulateCommand.class);
 
     @Override
     public void run() {
@@ -36,6 +36,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
+        // --simulate's embedded host answers without waiting for delayed ACKs (see NegotiateGateway); the JDK reads
+        // this once, so an application sets it, not the library.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         System.exit(run(args, Terminal.system()));
     }
 
@@ -53,7 +58,7 @@ public final class Main implements Runnable {
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             terminal.err().println("error: " + ex.getMessage());
-            return ex instanceof io.hypervwsman.HyperVWsManException h ? h.exitCode() : 4;
+            return ExitCodes.of(ex);
         });
         cli.setParameterExceptionHandler((ex, a) -> {
             terminal.err().println("error: " + ex.getMessage());
