@@ -22,12 +22,14 @@ public final class Main implements Runnable {
      * The commands, in the order --help lists them. Registered programmatically, not in {@code @Command}: picocli
      * reflects over every registered command at start-up, so a run that names its command registers only that one
      * (~0.1 s of CPU less per one-shot command, BENCHMARKS.md); help and unknown commands register all.
+     * A new command goes here, not into {@code @Command(subcommands = ...)}.
      */
     private static final Map<String, Class<?>> COMMANDS = commands(RevertFailoverCommand.class,
             InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
             StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
-            ResynchronizeCommand.class, ReplicationCommand.class, VmsCommand.class, JobCommand.class,
-            WsManCommand.class, SimulateCommand.class);
+            ResynchronizeCommand.class, ReplicationCommand.class, MeasureReplicationCommand.class,
+            RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
+            VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class);
 
     @Override
     public void run() {

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypervwsman.transport.AuthMode;
-import io.hypervwsman.transport.ConnectionOptions;
-import io.hypervwsman.transport.Transport;
 import io.hypervwsman.wsman.ProtocolException;
 import io.hypervwsman.wsman.SelectorSet;
 import io.hypervwsman.wsman.WsManClient;
 import io.hypervwsman.wsman.WsManFaultException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +22,7 @@ class RelatesToRuleTest {
     private static final UUID OURS = UUID.fromString("11111111-2222-3333-4444-555555555555");
 
     private static WsManClient clientAnswering(int status, String reply) {
-        Transport t = new Transport() {
-            @Override
-            public SoapReply exchange(byte[] envelope) {
-                return new SoapReply(status, reply.getBytes(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        return new WsManClient(ConnectionOptions.builder(URI.create("http://127.0.0.1:1/wsman"))
-                .auth(AuthMode.NONE, null).build(), t, () -> OURS);
+        return CapturedTransport.answering(status, reply, OURS);
     }
 
     @Test
@@ -48,7 +32,7 @@ class RelatesToRuleTest {
         try (WsManClient client = clientAnswering(500, reply)) {
             WsManFaultException e = assertThrows(WsManFaultException.class,
                     () -> client.get(OS, SelectorSet.EMPTY));
-            assertEquals(1, e.exitCode());
+            assertEquals(1, io.hypervwsman.cli.ExitCodes.of(e));
             assertEquals("QuotaLimit", e.fault().subcodeName());
         }
     }
@@ -60,7 +44,7 @@ class RelatesToRuleTest {
                 .replaceAll("<a:RelatesTo>[^<]*</a:RelatesTo>", "");
         try (WsManClient client = clientAnswering(200, reply)) {
             ProtocolException e = assertThrows(ProtocolException.class, () -> client.get(OS, SelectorSet.EMPTY));
-            assertEquals(4, e.exitCode());
+            assertEquals(4, io.hypervwsman.cli.ExitCodes.of(e));
             assertTrue(e.getMessage().contains("no a:RelatesTo"), e.getMessage());
         }
     }
@@ -70,7 +54,7 @@ class RelatesToRuleTest {
         String reply = CapturedTransport.read("pypsrp-psrp-is-alive-invalid-selectors-4-response.xml");
         try (WsManClient client = clientAnswering(500, reply)) {
             ProtocolException e = assertThrows(ProtocolException.class, () -> client.get(OS, SelectorSet.EMPTY));
-            assertEquals(4, e.exitCode());
+            assertEquals(4, io.hypervwsman.cli.ExitCodes.of(e));
             assertTrue(e.getMessage().contains("uuid:877294B2-0B63-493A-9A91-DD6A4D68B0B3"), e.getMessage());
         }
     }
