@@ -22,6 +22,7 @@ public final class HyperVHost implements AutoCloseable {
     private final VirtualMachines vms;
     private final JobTracker tracker;
     private final Jobs jobs;
+    private final ReplicaQueries replicaQueries;
 
     private HyperVHost(Builder b) {
         this.client = Objects.requireNonNull(b.client, "client");
@@ -30,6 +31,7 @@ public final class HyperVHost implements AutoCloseable {
         this.vms = new VirtualMachines(client, name);
         this.tracker = new JobTracker(client, clock, b.sleeper, b.policy);
         this.jobs = new Jobs(client, name);
+        this.replicaQueries = new ReplicaQueries(client, name, vms);
     }
 
     /** Connects with real time and real waiting. */
@@ -53,6 +55,11 @@ public final class HyperVHost implements AutoCloseable {
 
     public Jobs jobs() {
         return jobs;
+    }
+
+    /** Read-only Replica queries: statistics, Replica server settings, failover IP settings. */
+    public ReplicaQueries replicaQueries() {
+        return replicaQueries;
     }
 
     /** The WS-Management client this host is reached through. */

@@ -87,12 +87,28 @@ public final class WsManClient implements AutoCloseable {
 
     /** Enumerates instances, lazily across Pull batches. Close the result if you stop early. */
     public Enumeration<CimInstance> enumerate(String resourceUri, EnumerateOptions enumerateOptions) {
-        return start(resourceUri, enumerateOptions.references(false), CimInstance::new);
+        return enumerate(resourceUri, SelectorSet.EMPTY, enumerateOptions);
+    }
+
+    /**
+     * Enumerates instances with a SelectorSet on the Enumerate, e.g. {@code __cimnamespace} for a DMTF-style
+     * resource URI ({@code http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ComputerSystem}), which both
+     * Windows and OMI read. The Pull and Release that follow address the enumeration by its context alone.
+     */
+    public Enumeration<CimInstance> enumerate(String resourceUri, SelectorSet selectors,
+                                              EnumerateOptions enumerateOptions) {
+        return start(resourceUri, selectors, enumerateOptions.references(false), CimInstance::new);
     }
 
     /** Enumerates endpoint references (EnumerationMode EnumerateEPR) instead of instances. */
     public Enumeration<EndpointReference> enumerateReferences(String resourceUri, EnumerateOptions enumerateOptions) {
-        return start(resourceUri, enumerateOptions.references(true), EndpointReference::from);
+        return enumerateReferences(resourceUri, SelectorSet.EMPTY, enumerateOptions);
+    }
+
+    /** Enumerates endpoint references, with a SelectorSet on the Enumerate (see above). */
+    public Enumeration<EndpointReference> enumerateReferences(String resourceUri, SelectorSet selectors,
+                                                              EnumerateOptions enumerateOptions) {
+        return start(resourceUri, selectors, enumerateOptions.references(true), EndpointReference::from);
     }
 
     /** Invokes a WMI method on the instance addressed by resource URI and selectors. */
@@ -100,8 +116,8 @@ public final class WsManClient implements AutoCloseable {
         String id = nextMessageId();
         String action = resourceUri + "/" + method;
         Element body = input.toElement(resourceUri, method);
-        return output(method, dispatch.call(method, RequestHeaders.build(options, action, id, resourceUri, selectors),
-                id, body));
+        return output(resourceUri, method, dispatch.call(method,
+                RequestHeaders.build(options, action, id, resourceUri, selectors), id, body));
     }
 
     /** Invokes a WMI method on the instance a reference from the host points to. */
@@ -109,7 +125,8 @@ public final class WsManClient implements AutoCloseable {
         String id = nextMessageId();
         String action = target.resourceUri() + "/" + method;
         Element body = input.toElement(target.resourceUri(), method);
-        return output(method, dispatch.call(method, RequestHeaders.build(options, action, id, target), id, body));
+        return output(target.resourceUri(), method, dispatch.call(method,
+                RequestHeaders.build(options, action, id, target), id, body));
     }
 
     /** Invokes a WMI method with a generated JAXB {@code _INPUT} object and binds the {@code _OUTPUT} to a type. */
@@ -118,11 +135,12 @@ public final class WsManClient implements AutoCloseable {
         String id = nextMessageId();
         String action = resourceUri + "/" + method;
         Element body = JaxbBinding.marshal(jaxbInput);
-        return output(method, dispatch.call(method, RequestHeaders.build(options, action, id, resourceUri, selectors),
-                id, body)).as(outputType);
+        return output(resourceUri, method, dispatch.call(method,
+                RequestHeaders.build(options, action, id, resourceUri, selectors), id, body)).as(outputType);
     }
 
-    private <T> Enumeration<T> start(String resourceUri, EnumerateOptions eo, Function<Element, T> mapper) {
+    private <T> Enumeration<T> start(String resourceUri, SelectorSet selectors, EnumerateOptions eo,
+                                     Function<Element, T> mapper) {
         Enumerate request = new Enumerate();
         Document doc = XmlElements.newDocument();
         if (eo.optimize()) {
@@ -144,7 +162,7 @@ public final class WsManClient implements AutoCloseable {
         }
         String id = nextMessageId();
         Element reply = dispatch.call("Enumerate " + className(resourceUri),
-                RequestHeaders.build(options, WsManNamespace.ACTION_ENUMERATE, id, resourceUri, SelectorSet.EMPTY),
+                RequestHeaders.build(options, WsManNamespace.ACTION_ENUMERATE, id, resourceUri, selectors),
                 id, JaxbBinding.marshal(request));
         Element response = requireBody(reply, "Enumerate " + className(resourceUri));
         requireName(response, "EnumerateResponse");
@@ -190,9 +208,18 @@ public final class WsManClient implements AutoCloseable {
         return ctx;
     }
 
-    private static MethodOutput output(String method, Element body) {
+    /**
+     * The method's output element. Windows (and DSP0230) name it {@code METHOD_OUTPUT}; Microsoft's OMI server names
+     * it after the method ({@code <p:Add>}) and answers with the request's action instead of {@code ...Response}.
+     * Both are accepted: the element is in the class's own namespace (the resource URI) and carries the output
+     * parameters, so its name cannot change what the reply means. The reply's a:Action is not checked for any
+     * operation; the body element decides. Anything else in the body is refused.
+     */
+    private static MethodOutput output(String resourceUri, String method, Element body) {
         Element out = requireBody(body, method);
-        if (!(method + "_OUTPUT").equals(out.getLocalName())) {
+        boolean windows = (method + "_OUTPUT").equals(out.getLocalName());
+        boolean omi = method.equals(out.getLocalName()) && resourceUri.equals(out.getNamespaceURI());
+        if (!windows && !omi) {
             throw new ProtocolException(method + ": expected " + method + "_OUTPUT in the reply, got "
                     + out.getLocalName());
         }

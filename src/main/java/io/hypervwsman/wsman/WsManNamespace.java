@@ -8,6 +8,8 @@ public final class WsManNamespace {
     public static final String ENUMERATION = "http://schemas.xmlsoap.org/ws/2004/09/enumeration";
     public static final String TRANSFER = "http://schemas.xmlsoap.org/ws/2004/09/transfer";
     public static final String CIM = "http://schemas.dmtf.org/wbem/wscim/1/common";
+    /** Microsoft's WS-Management extensions (MS-WSMV), prefix p: DataLocale, SessionId, ... */
+    public static final String MS_WSMAN = "http://schemas.microsoft.com/wbem/wsman/1/wsman.xsd";
     public static final String FAULT = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     public static final String XML = "http://www.w3.org/XML/1998/namespace";
