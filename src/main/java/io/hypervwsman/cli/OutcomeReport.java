@@ -47,7 +47,7 @@ final class OutcomeReport {
     /** As above, for a command whose exit code for the error is not the usual one (replication check: 3). */
     static void printError(String operation, String host, String vmGiven, HyperVWsManException e, int exitCode,
                            long durationMs, boolean json, boolean verbose, PrintStream out, PrintStream err) {
-        String hint = e instanceof OperationFailedException f ? HintText.of(f.hint()) : hintFor(e);
+        String hint = e.hint() != null || e instanceof OperationFailedException ? HintText.of(e.hint()) : hintFor(e);
         Stopped stopped = new Stopped(operation, host, vmGiven, e instanceof OperationFailedException ? "pre-check"
                 : "none", e.getMessage(), ExitCodes.of(e) == ExitCodes.UNDECIDED ? "unknown" : "failed",
                 hostFault(e));
@@ -125,7 +125,8 @@ final class OutcomeReport {
 
     private static String hintFor(HyperVWsManException e) {
         switch (ExitCodes.of(e)) {
-            case ExitCodes.AUTHENTICATION: return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
+            case ExitCodes.AUTHENTICATION:
+                return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
             case ExitCodes.CONNECTION:
                 return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
             default: return null;
