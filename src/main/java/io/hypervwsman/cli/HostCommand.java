@@ -10,22 +10,26 @@ import picocli.CommandLine.Option;
 
 /** A command that connects to a host (or the embedded simulator) and reports in text or JSON. */
 abstract class HostCommand implements Callable<Integer> {
+    /** --output: picocli matches it case-insensitively (Main), so JSON and json both work. */
+    enum OutputFormat { text, json }
+
     @Mixin
     ConnectionMixin connection;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
-    String output;
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: exactly one JSON object on stdout, whatever happens.")
+    OutputFormat output;
 
     @Option(names = "--verbose", description = "Show the WS-Management exchange (decrypted, no secrets) and stack traces.")
     boolean verbose;
 
     Terminal terminal = Terminal.system();
 
+    /** Where this run's result goes (set when the command starts). */
+    OutcomeReport report;
+
     boolean json() {
-        if (!"text".equals(output) && !"json".equals(output)) {
-            throw new UsageException("--output must be text or json, not " + output);
-        }
-        return "json".equals(output);
+        return output == OutputFormat.json;
     }
 
     /** The operation's name for reports, e.g. RevertFailover. */
@@ -36,27 +40,31 @@ abstract class HostCommand implements Callable<Integer> {
         return null;
     }
 
+    /** The JSON key of the command's result when it is not an operation outcome (e.g. "vms"), else null. */
+    String resultKey() {
+        return null;
+    }
+
     /** Runs against the connected host and returns the exit code. */
     abstract int run(ConnectionMixin.Session session, boolean json) throws Exception;
 
     @Override
     public Integer call() {
         Instant start = Instant.now();
-        boolean json;
-        try {
-            json = json();
-        } catch (UsageException e) {
-            terminal.err().println("error: " + e.getMessage());
-            return 2;
-        }
+        boolean json = json();
+        report = new OutcomeReport(operation(), connection.label(), json, connection.simulate, terminal.out(),
+                terminal.err());
         try (ConnectionMixin.Session session = connection.open(terminal)) {
+            report.simulatedBanner();
             return run(session, json);
         } catch (HyperVWsManException e) {
-            OutcomeReport.printError(operation(), connection.label(), vmGiven(), e,
-                    Duration.between(start, Instant.now()).toMillis(), json, verbose, terminal.out(), terminal.err());
-            return e.exitCode();
+            int exitCode = e.exitCode();
+            report.error(vmGiven(), e, exitCode, FailureHints.hintFor(e, exitCode),
+                    Duration.between(start, Instant.now()).toMillis(), verbose, resultKey());
+            return exitCode;
         } catch (Exception e) {
-            terminal.err().println("error: unexpected failure: " + e);
+            report.error(vmGiven(), new HyperVWsManException("unexpected failure: " + e, e), 4, null,
+                    Duration.between(start, Instant.now()).toMillis(), false, resultKey());
             if (verbose) {
                 LoggerFactory.getLogger(HostCommand.class).error("{} stopped unexpectedly", operation(), e);
             }

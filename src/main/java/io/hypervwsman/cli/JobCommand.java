@@ -23,10 +23,15 @@ final class JobCommand {
         }
 
         @Override
+        String resultKey() {
+            return "job";
+        }
+
+        @Override
         int run(ConnectionMixin.Session session, boolean json) {
             JobReport r = session.host().jobs().show(job);
             if (json) {
-                terminal.out().println(OutcomeReport.write(OutcomeReport.job(r)));
+                report.result("job", OutcomeReport.job(r));
             } else {
                 terminal.out().println("job " + r.instanceId() + ": " + r.state() + " (" + r.jobState() + ")"
                         + (r.percentComplete() == null ? "" : ", " + r.percentComplete() + "%")
@@ -55,7 +60,8 @@ final class JobCommand {
         int run(ConnectionMixin.Session session, boolean json) {
             OperationOutcome o = session.host().jobs().waitFor(job, timeout,
                     json ? null : new ProgressDisplay(terminal.err(), terminal.interactive()));
-            OutcomeReport.print(o, json, terminal.out(), terminal.err());
+            report.print(o, o.outcome() == io.hypervwsman.hyperv.Outcome.TIMED_OUT
+                    ? "hyperv-wsman job wait --job " + job + connection.resumeArguments() : null);
             return o.outcome().exitCode();
         }
     }

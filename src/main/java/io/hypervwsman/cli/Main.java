@@ -34,19 +34,46 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     static int run(String[] args, Terminal terminal) {
         CommandLine cli = new CommandLine(new Main(), new TerminalFactory(terminal));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new java.io.PrintWriter(terminal.out(), true));
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+        boolean json = wantsJson(args);
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            terminal.err().println("error: " + ex.getMessage());
-            return ex instanceof io.hypervwsman.HyperVWsManException h ? h.exitCode() : 4;
+            int code = ex instanceof io.hypervwsman.HyperVWsManException h ? h.exitCode() : 4;
+            if (code == 2) {
+                OutcomeReport.usageError(commandPath(c), json, ex.getMessage(),
+                        ex instanceof UsageException u ? u.hint() : null, terminal.out(), terminal.err());
+            } else {
+                terminal.err().println("error: " + ex.getMessage());
+            }
+            return code;
         });
         cli.setParameterExceptionHandler((ex, a) -> {
-            terminal.err().println("error: " + ex.getMessage());
-            terminal.err().println("hint: hyperv-wsman " + (ex.getCommandLine().getCommandName().equals("hyperv-wsman")
-                    ? "" : ex.getCommandLine().getCommandName() + " ") + "--help");
+            OutcomeReport.usageError(commandPath(ex.getCommandLine()), json, ex.getMessage(), UsageHints.forParameter(ex),
+                    terminal.out(), terminal.err());
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /** "hyperv-wsman job wait": the command's full path, as the operator types it. */
+    static String commandPath(CommandLine c) {
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (CommandLine at = c; at != null; at = at.getParent()) {
+            names.addFirst(at.getCommandName());
+        }
+        return String.join(" ", names);
+    }
+
+    /** --output json (any case, also --output=json): a usage error is then reported as one JSON object too. */
+    static boolean wantsJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equalsIgnoreCase("--output=json")
+                    || (args[i].equals("--output") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Logs go to stderr: warnings only, or everything (the decrypted WS-Man exchange) with --verbose. */

@@ -7,22 +7,59 @@ import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.OutcomeUnknownException;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.OperationOutcome;
+import io.hypervwsman.hyperv.Outcome;
 import java.io.PrintStream;
-import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
-/** Writes an operation's outcome, or the error that stopped it, as one JSON object or one summary line. */
+/**
+ * What one command prints as its result: with --output json exactly one JSON object on stdout, whatever happens
+ * (result, error, stop); in text one summary line on stdout, or "error:"/"hint:" lines on stderr. A simulated run
+ * says so in every result ("simulated": true; the text marker {@value #SIMULATED}).
+ */
 final class OutcomeReport {
+    static final String SIMULATED = "[SIMULATED]";
+    /** The "outcome" of a dry run: nothing was invoked, so it never says succeeded. */
+    static final String PLANNED = "planned";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OutcomeReport() {
+    private final String operation;
+    private final String host;
+    private final boolean json;
+    private final boolean simulated;
+    private final PrintStream out;
+    private final PrintStream err;
+    /** A stop (Ctrl-C, SIGTERM) and the normal end may race: the first result written is the only one. */
+    private final AtomicBoolean written = new AtomicBoolean();
+
+    OutcomeReport(String operation, String host, boolean json, boolean simulated, PrintStream out, PrintStream err) {
+        this.operation = operation;
+        this.host = host;
+        this.json = json;
+        this.simulated = simulated;
+        this.out = out;
+        this.err = err;
     }
 
-    static void print(OperationOutcome o, boolean json, PrintStream out, PrintStream err) {
+    boolean json() {
+        return json;
+    }
+
+    /** An operation's outcome; {@code resume} (or null) is the command that goes on waiting for its job. */
+    void print(OperationOutcome o, String resume) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
         if (json) {
-            out.println(write(toMap(o)));
+            Map<String, Object> m = toMap(o);
+            if (resume != null) {
+                m.put("resume", resume);
+            }
+            out.println(write(m));
+            out.flush();
             return;
         }
         for (String w : o.warnings()) {
@@ -33,18 +70,34 @@ final class OutcomeReport {
                 err.println("host error: " + e);
             }
         }
-        out.println(o.outcome().label() + ": " + o.message() + " [decided by " + o.decidedBy() + ", "
-                + seconds(o.durationMs()) + "]");
+        out.println((simulated ? SIMULATED + " " : "") + label(o) + ": " + o.message() + " [decided by "
+                + o.decidedBy() + ", " + seconds(o.durationMs()) + "]");
+        if (resume != null) {
+            err.println("hint: resume waiting with: " + resume);
+        }
+        out.flush();
     }
 
-    /** The one JSON object (or the two lines on stderr) for an operation stopped by an exception. */
-    static void printError(String operation, String host, String vmGiven, HyperVWsManException e, long durationMs,
-                           boolean json, boolean verbose, PrintStream out, PrintStream err) {
-        String hint = e instanceof OperationFailedException f ? f.hint() : hintFor(e);
+    /** A command's result other than an operation (e.g. "vms": [...]) as one object; text is the caller's. */
+    void result(String key, Object value) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        Map<String, Object> m = header();
+        m.put("outcome", Outcome.SUCCEEDED.label());
+        m.put("exitCode", 0);
+        m.put(key, value);
+        out.println(write(m));
+    }
+
+    /** The one JSON object (or the error and hint lines on stderr) for an operation stopped by an exception. */
+    void error(String vmGiven, HyperVWsManException e, int exitCode, String hint, long durationMs, boolean verbose,
+               String listKey) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("operation", operation);
-            m.put("host", host);
+            Map<String, Object> m = header();
             m.put("vm", vmGiven == null ? null : vm(vmGiven, null));
             m.put("returnValue", null);
             m.put("job", null);
@@ -52,9 +105,13 @@ final class OutcomeReport {
             m.put("decidedBy", e instanceof OperationFailedException ? "pre-check" : "none");
             m.put("message", e.getMessage());
             m.put("durationMs", durationMs);
-            m.put("exitCode", e.exitCode());
+            m.put("exitCode", exitCode);
             m.put("hint", hint);
+            if (listKey != null) {
+                m.put(listKey, null);
+            }
             out.println(write(m));
+            out.flush();
         } else {
             err.println("error: " + e.getMessage());
             if (hint != null) {
@@ -66,23 +123,78 @@ final class OutcomeReport {
         }
     }
 
-    private static String hintFor(HyperVWsManException e) {
-        switch (e.exitCode()) {
-            case 3: return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
-            case 4: return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
-            case 5: return "check the VM on the host before doing anything else";
-            default: return null;
+    /**
+     * Stopped (Ctrl-C, SIGTERM) while waiting: the job (or null when none was reported yet) goes on on the host.
+     * Text goes to stderr (stdout has no result); JSON is the run's one object.
+     */
+    void stopped(String vmGiven, String jobId, String message, String command) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        if (json) {
+            Map<String, Object> m = header();
+            m.put("vm", vmGiven == null ? null : vm(vmGiven, null));
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("instanceId", jobId);
+            m.put("job", jobId == null ? null : job);
+            m.put("outcome", "stopped");
+            m.put("message", message);
+            m.put(jobId == null ? "check" : "resume", command);
+            out.println(write(m));
+            out.flush();
+        }
+        err.println("stopped: " + message + (jobId == null ? "; check with: " : "; resume waiting with: ") + command);
+        err.flush();
+    }
+
+    /** Text output of a simulated run starts with this line on stdout, before any table or result. */
+    void simulatedBanner() {
+        if (simulated && !json) {
+            out.println(SIMULATED + " embedded simulated Hyper-V host " + host + ": no real host is contacted");
         }
     }
 
-    static Map<String, Object> toMap(OperationOutcome o) {
+    /** A usage error (exit 2) before any command ran: one JSON object, or the error and hint on stderr. */
+    static void usageError(String operation, boolean json, String message, String hint, PrintStream out,
+                           PrintStream err) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("operation", operation);
+            m.put("outcome", "usage-error");
+            m.put("message", message);
+            m.put("exitCode", 2);
+            m.put("hint", hint);
+            out.println(write(m));
+            out.flush();
+        } else {
+            err.println("error: " + message);
+            if (hint != null) {
+                err.println("hint: " + hint);
+            }
+        }
+    }
+
+    private Map<String, Object> header() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("operation", operation);
+        m.put("host", host);
+        m.put("simulated", simulated);
+        return m;
+    }
+
+    private static String label(OperationOutcome o) {
+        return "dry-run".equals(o.decidedBy()) ? PLANNED : o.outcome().label();
+    }
+
+    Map<String, Object> toMap(OperationOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("operation", o.operation());
         m.put("host", o.host());
+        m.put("simulated", simulated);
         m.put("vm", o.vm() == null ? null : vm(o.vm().name(), o.vm().id()));
         m.put("returnValue", o.returnValue());
         m.put("job", o.job() == null ? null : job(o.job()));
-        m.put("outcome", o.outcome().label());
+        m.put("outcome", label(o));
         m.put("decidedBy", o.decidedBy());
         m.put("message", o.message());
         m.put("durationMs", o.durationMs());
@@ -116,10 +228,6 @@ final class OutcomeReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String writeList(List<?> values) {
-        return write(values);
     }
 
     private static String seconds(long ms) {

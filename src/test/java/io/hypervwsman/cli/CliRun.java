@@ -38,6 +38,26 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs the CLI with exactly these arguments, an empty environment, no console, and real time. */
+    static CliRun exactly(String... args) {
+        return exactly(Map.of(), args);
+    }
+
+    /** As above, with this environment. */
+    static CliRun exactly(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), null, env, java.time.Clock.systemUTC(),
+                io.hypervwsman.hyperv.Sleeper.system()));
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Stdout as the exactly one JSON object it must be (fails otherwise). */
+    com.fasterxml.jackson.databind.JsonNode json() {
+        return JsonStdout.parse(out, err);
+    }
+
     String describe() {
         return "exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err;
     }

@@ -50,7 +50,7 @@ class RevertFailoverCliTest {
             for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
                 keys.add(it.next());
             }
-            assertEquals(List.of("operation", "host", "vm", "returnValue", "job", "outcome", "decidedBy", "message",
+            assertEquals(List.of("operation", "host", "simulated", "vm", "returnValue", "job", "outcome", "decidedBy", "message",
                     "durationMs", "warnings"), keys);
             assertEquals("RevertFailover", j.get("operation").asText());
             assertEquals("web-frontend-01", j.get("vm").get("name").asText());
@@ -149,13 +149,13 @@ class RevertFailoverCliTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             assertEquals(0, run(f, "replication", "status", "--vm", "web-frontend-01", "--output", "json"));
             String text = out.toString(StandardCharsets.UTF_8).trim();
-            JsonNode row = new ObjectMapper().readTree(text).get(0);
+            JsonNode row = new ObjectMapper().readTree(text).get("vms").get(0);
             assertEquals("Replica", row.get("mode").asText());
             assertEquals("FailedOverWaitingCompletion", row.get("state").asText());
             assertEquals("Warning", row.get("health").asText());
             out.reset();
             assertEquals(0, run(f, "vms", "--output", "json"));
-            JsonNode vms = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).trim());
+            JsonNode vms = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).trim()).get("vms");
             assertTrue(vms.size() >= 8, vms.toString());
         }
     }

@@ -61,13 +61,7 @@ final class SimulatedCli {
 
     /** Stdout as the one JSON object it must be. */
     JsonNode json() {
-        String text = out().trim();
-        assertEquals(1, text.lines().count(), () -> "exactly one line of JSON: " + text + "\nstderr: " + err());
-        try {
-            return new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonStdout.parse(out(), err());
     }
 
     int reverts() {
