@@ -4,11 +4,15 @@ import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.transport.EndpointNotFoundException;
 import io.hypervwsman.transport.HttpStatusException;
+import io.hypervwsman.transport.auth.kerberos.KdcUnreachableException;
 
 /** The one "hint:" line the CLI prints under an error: what the operator can check or type next. */
 final class FailureHints {
     static final String NOT_WINRM = "this URL does not answer like a WinRM endpoint: check the path (/wsman) and the"
             + " port (5985 for HTTP, 5986 for HTTPS), e.g. --host http://HOST:5985/wsman";
+
+    static final String KDC = "no KDC answered: give the realm and its KDC with --realm REALM --kdc HOST[:PORT]"
+            + " (or in the host's profile), or configure them in krb5.conf (KRB5_CONFIG)";
 
     private FailureHints() {
     }
@@ -19,6 +23,9 @@ final class FailureHints {
         }
         if (e instanceof UsageException u) {
             return u.hint();
+        }
+        if (e instanceof KdcUnreachableException) {
+            return KDC;
         }
         if (e instanceof EndpointNotFoundException || (e instanceof HttpStatusException s && isNotWinRm(s.status()))) {
             return NOT_WINRM;

@@ -49,8 +49,8 @@ public final class Main implements Runnable {
             return code;
         });
         cli.setParameterExceptionHandler((ex, a) -> {
-            OutcomeReport.usageError(commandPath(ex.getCommandLine()), json, ex.getMessage(), UsageHints.forParameter(ex),
-                    terminal.out(), terminal.err());
+            OutcomeReport.usageError(commandPath(ex.getCommandLine()), json, UsageHints.message(ex),
+                    UsageHints.forParameter(ex), terminal.out(), terminal.err());
             return 2;
         });
         return cli.execute(args);

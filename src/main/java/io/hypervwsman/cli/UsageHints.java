@@ -13,18 +13,39 @@ final class UsageHints {
     private UsageHints() {
     }
 
-    static String forParameter(ParameterException ex) {
-        String help = Main.commandPath(ex.getCommandLine()) + " --help";
+    /** picocli's message, except after --password, whose value (a secret) picocli would repeat. */
+    static String message(ParameterException ex) {
+        if (passwordGiven(ex)) {
+            return "there is no --password option";
+        }
+        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && !ex.getCommandLine().getSubcommands().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        return ex.getMessage();
+    }
+
+    private static boolean passwordGiven(ParameterException ex) {
         if (ex instanceof UnmatchedArgumentException u) {
             for (String arg : u.getUnmatched()) {
                 if (arg.equals("--password") || arg.startsWith("--password=") || arg.equals("-p")) {
-                    return PASSWORD;
+                    return true;
                 }
             }
+        }
+        return false;
+    }
+
+    static String forParameter(ParameterException ex) {
+        String help = Main.commandPath(ex.getCommandLine()) + " --help";
+        if (passwordGiven(ex)) {
+            return PASSWORD;
+        }
+        if (ex instanceof UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {
-                return "did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
-                        + "? (" + help + ")";
+                // picocli lists the closest first
+                return "did you mean " + suggestions.get(0) + "? (" + help + ")";
             }
         }
         return help;
