@@ -19,7 +19,7 @@ final class FailureHints {
 
     static String hintFor(HyperVWsManException e, int exitCode) {
         if (e instanceof OperationFailedException f) {
-            return f.hint();
+            return HintText.of(f.hint());
         }
         if (e instanceof UsageException u) {
             return u.hint();

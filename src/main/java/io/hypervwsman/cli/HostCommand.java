@@ -11,13 +11,14 @@ import picocli.CommandLine.Option;
 /** A command that connects to a host (or the embedded simulator) and reports in text or JSON. */
 abstract class HostCommand implements Callable<Integer> {
     /** --output: picocli matches it case-insensitively (Main), so JSON and json both work. */
-    enum OutputFormat { text, json }
+    enum OutputFormat { text, json, xml }
 
     @Mixin
     ConnectionMixin connection;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json: exactly one JSON object on stdout, whatever happens.")
+            description = "text (default) or json: exactly one JSON object on stdout, whatever happens (the wsman"
+                    + " commands also take xml).")
     OutputFormat output;
 
     @Option(names = "--verbose", description = "Show the WS-Management exchange (decrypted, no secrets) and stack traces.")
@@ -30,6 +31,11 @@ abstract class HostCommand implements Callable<Integer> {
 
     boolean json() {
         return output == OutputFormat.json;
+    }
+
+    /** Whether --output xml means something to this command (the wsman verbs). */
+    boolean acceptsXml() {
+        return false;
     }
 
     /** The operation's name for reports, e.g. RevertFailover. */
@@ -54,11 +60,16 @@ abstract class HostCommand implements Callable<Integer> {
         boolean json = json();
         report = new OutcomeReport(operation(), connection.label(), json, connection.simulate, terminal.out(),
                 terminal.err());
+        if (output == OutputFormat.xml && !acceptsXml()) {
+            OutcomeReport.usageError(operation(), false, "--output must be text or json, not xml", null,
+                    terminal.out(), terminal.err());
+            return ExitCodes.USAGE;
+        }
         try (ConnectionMixin.Session session = connection.open(terminal)) {
             report.simulatedBanner();
             return run(session, json);
         } catch (HyperVWsManException e) {
-            int exitCode = e.exitCode();
+            int exitCode = ExitCodes.of(e);
             report.error(vmGiven(), e, exitCode, FailureHints.hintFor(e, exitCode),
                     Duration.between(start, Instant.now()).toMillis(), verbose, resultKey());
             return exitCode;

@@ -1,7 +1,9 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.JobReport;
-import io.hypervwsman.hyperv.OperationOutcome;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,11 +60,11 @@ final class JobCommand {
 
         @Override
         int run(ConnectionMixin.Session session, boolean json) {
-            OperationOutcome o = session.host().jobs().waitFor(job, timeout,
+            OperationOutcome o = ReplicaOperations.of(session.host()).waitForJob(job, timeout,
                     json ? null : new ProgressDisplay(terminal.err(), terminal.interactive()));
-            report.print(o, o.outcome() == io.hypervwsman.hyperv.Outcome.TIMED_OUT
-                    ? "hyperv-wsman job wait --job " + job + connection.resumeArguments() : null);
-            return o.outcome().exitCode();
+            report.print(o, o.outcome() == Outcome.TIMED_OUT
+                    ? "hyperv-wsman job wait --job " + ShellWords.quote(job) + connection.resumeArguments() : null);
+            return ExitCodes.of(o.outcome());
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.hypervwsman.cli;
 
 import java.util.Arrays;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The hyperv-wsman command line. Exit codes: 0 succeeded; 1 the host refused or failed the operation;
@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {RevertFailoverCommand.class, InitiateFailoverCommand.class, CommitFailoverCommand.class,
                 TestFailoverCommand.class, StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
                 ResynchronizeCommand.class,
-                ReplicationCommand.class, VmsCommand.class, JobCommand.class, SimulateCommand.class},
+                ReplicationCommand.class, VmsCommand.class, JobCommand.class, WsManCommand.class,
+                SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:succeeded", "1:the host refused or failed the operation (or a pre-check did)",
                 "2:usage error", "3:authentication failed", "4:connection, TLS or protocol error",
@@ -28,6 +29,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
+        // --simulate's embedded host answers without waiting for delayed ACKs (see NegotiateGateway); the JDK reads
+        // this once, so an application sets it, not the library.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         System.exit(run(args, Terminal.system()));
     }
 
@@ -39,8 +45,8 @@ public final class Main implements Runnable {
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
         boolean json = wantsJson(args);
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            int code = ex instanceof io.hypervwsman.HyperVWsManException h ? h.exitCode() : 4;
-            if (code == 2) {
+            int code = ExitCodes.of(ex);
+            if (code == ExitCodes.USAGE) {
                 OutcomeReport.usageError(commandPath(c), json, ex.getMessage(),
                         ex instanceof UsageException u ? u.hint() : null, terminal.out(), terminal.err());
             } else {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.OperationFailedException;
-import io.hypervwsman.OutcomeUnknownException;
 import io.hypervwsman.hyperv.JobReport;
-import io.hypervwsman.hyperv.OperationOutcome;
-import io.hypervwsman.hyperv.Outcome;
+import io.hypervwsman.hyperv.replica.DecidedBy;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.wsman.WsManFault;
+import io.hypervwsman.wsman.WsManFaultException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +73,7 @@ final class OutcomeReport {
             }
         }
         out.println((simulated ? SIMULATED + " " : "") + label(o) + ": " + o.message() + " [decided by "
-                + o.decidedBy() + ", " + seconds(o.durationMs()) + "]");
+                + o.decidedBy().label() + ", " + seconds(o.durationMs()) + "]");
         if (resume != null) {
             err.println("hint: resume waiting with: " + resume);
         }
@@ -93,6 +95,25 @@ final class OutcomeReport {
     /** The one JSON object (or the error and hint lines on stderr) for an operation stopped by an exception. */
     void error(String vmGiven, HyperVWsManException e, int exitCode, String hint, long durationMs, boolean verbose,
                String listKey) {
+        WsManFault fault = hostFault(e);
+        stoppedBefore(vmGiven, e instanceof OperationFailedException ? "pre-check" : "none", e.getMessage(),
+                exitCode == ExitCodes.UNDECIDED ? "unknown" : "failed", fault, durationMs, exitCode, hint, listKey);
+        if (verbose && fault != null && fault.provider() != null) {
+            err.println("provider: " + fault.provider().describe());
+        }
+        if (verbose) {
+            LoggerFactory.getLogger(OutcomeReport.class).error("{} stopped", operation, e);
+        }
+    }
+
+    /** An operation refused before anything was invoked (a pre-check): reported as a stop, in the same words. */
+    void refusal(OperationOutcome o, String vmGiven) {
+        stoppedBefore(vmGiven, o.decidedBy().label(), o.message(), "failed", null, o.durationMs(),
+                ExitCodes.of(o.outcome()), HintText.of(o.hint()), null);
+    }
+
+    private void stoppedBefore(String vmGiven, String decidedBy, String message, String outcome, WsManFault fault,
+                               long durationMs, int exitCode, String hint, String listKey) {
         if (!written.compareAndSet(false, true)) {
             return;
         }
@@ -101,26 +122,49 @@ final class OutcomeReport {
             m.put("vm", vmGiven == null ? null : vm(vmGiven, null));
             m.put("returnValue", null);
             m.put("job", null);
-            m.put("outcome", e instanceof OutcomeUnknownException ? "unknown" : "failed");
-            m.put("decidedBy", e instanceof OperationFailedException ? "pre-check" : "none");
-            m.put("message", e.getMessage());
+            m.put("outcome", outcome);
+            m.put("decidedBy", decidedBy);
+            m.put("message", message);
             m.put("durationMs", durationMs);
             m.put("exitCode", exitCode);
             m.put("hint", hint);
+            if (fault != null) {
+                m.put("fault", fault(fault));
+            }
             if (listKey != null) {
                 m.put(listKey, null);
             }
             out.println(write(m));
             out.flush();
         } else {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + message);
             if (hint != null) {
                 err.println("hint: " + hint);
             }
         }
-        if (verbose) {
-            LoggerFactory.getLogger(OutcomeReport.class).error("{} stopped", operation, e);
+    }
+
+    /** The host's WS-Management fault behind an exception, if it is one. */
+    private static WsManFault hostFault(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof WsManFaultException f) {
+                return f.fault();
+            }
         }
+        return null;
+    }
+
+    /** The fault as the host wrote it, the provider's details as fields of their own. */
+    static Map<String, Object> fault(WsManFault f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", f.code().getLocalPart());
+        m.put("subcode", f.subcodeName());
+        m.put("wsmanCode", f.wsmanCode());
+        m.put("machine", f.machine());
+        m.put("message", f.message());
+        m.put("reason", f.reason());
+        m.put("provider", f.provider());
+        return m;
     }
 
     /**
@@ -183,19 +227,19 @@ final class OutcomeReport {
     }
 
     private static String label(OperationOutcome o) {
-        return "dry-run".equals(o.decidedBy()) ? PLANNED : o.outcome().label();
+        return o.decidedBy() == DecidedBy.DRY_RUN ? PLANNED : o.outcome().label();
     }
 
     Map<String, Object> toMap(OperationOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("operation", o.operation());
+        m.put("operation", o.operation().method());
         m.put("host", o.host());
         m.put("simulated", simulated);
         m.put("vm", o.vm() == null ? null : vm(o.vm().name(), o.vm().id()));
         m.put("returnValue", o.returnValue());
         m.put("job", o.job() == null ? null : job(o.job()));
         m.put("outcome", label(o));
-        m.put("decidedBy", o.decidedBy());
+        m.put("decidedBy", o.decidedBy().label());
         m.put("message", o.message());
         m.put("durationMs", o.durationMs());
         m.put("warnings", o.warnings());

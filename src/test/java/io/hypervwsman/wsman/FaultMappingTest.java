@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.cli.ExitCodes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,7 +45,7 @@ class FaultMappingTest {
         assertTrue(f.message() != null && !f.message().isBlank());
         assertTrue(e.getMessage().contains(subcode) && e.getMessage().contains(Long.toString(wsmanCode)),
                 e.getMessage());
-        assertEquals(1, e.exitCode());
+        assertEquals(1, ExitCodes.of(e));
         assertNull(f.providerError());
     }
 
@@ -57,5 +58,13 @@ class FaultMappingTest {
         assertTrue(f.hasSubcode(WsManNamespace.ADDRESSING, "DestinationUnreachable"));
         assertEquals(2150858752L, f.wsmanCode());
         assertEquals(2147749890L, f.providerError(), "0x80041002, WBEM_E_NOT_FOUND");
+        assertEquals("Not found", f.message(), "the provider's details are fields, never glued into the message");
+        ProviderFault p = f.provider();
+        assertEquals("WMI Provider", p.provider());
+        assertEquals("GetObject", p.operation());
+        assertEquals("Msvm_ComputerSystem.CreationClassName=\"Msvm_ComputerSystem\","
+                + "Name=\"4EA7033C-356C-4EBA-9F77-1A3399CFCD72\"", p.parameterInfo());
+        assertEquals("VmmsWmiInstanceAndMethodProvider", p.providerName());
+        assertEquals(null, p.statusCode());
     }
 }
