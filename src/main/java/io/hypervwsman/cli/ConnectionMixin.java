@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -23,8 +24,9 @@ final class ConnectionMixin {
     static final String INSECURE_WARNING = "warning: --insecure-skip-tls-verification: the host's certificate and name"
             + " are NOT verified; anyone on the network path can read and change this session";
 
-    @Option(names = "--host", paramLabel = "HOST|URL",
-            description = "Host name (http://HOST:5985/wsman, or 5986 with --https) or full endpoint URL.")
+    @Option(names = "--host", paramLabel = "NAME|HOST|URL",
+            description = "A host profile's name (config file, see README), a host name (http://HOST:5985/wsman, or"
+                    + " 5986 with --https) or a full endpoint URL.")
     String host;
 
     @Option(names = "--user", paramLabel = "USER", description = "DOMAIN\\user or user@REALM.")
@@ -129,7 +131,7 @@ final class ConnectionMixin {
         if (scenario != null) {
             throw new UsageException("--scenario goes with --simulate");
         }
-        ConnectionOptions options = options(terminal);
+        ConnectionOptions options = withProfile(HostProfiles.load(terminal.env())).options(terminal);
         return new Session(HyperVHost.builder().client(client(options), host).clock(terminal.clock())
                 .sleeper(terminal.sleeper()).build(), host, null);
     }
@@ -210,6 +212,38 @@ final class ConnectionMixin {
     private static String absolute(String scenario) {
         return BundledScenarios.isBundled(scenario) ? scenario : Path.of(scenario).toAbsolutePath().normalize()
                 .toString();
+    }
+
+    /**
+     * These options over the profile --host names, if the config file has one: an option given on the command line
+     * wins, the profile fills in the rest.
+     */
+    ConnectionMixin withProfile(HostProfiles profiles) {
+        Optional<HostProfile> found = profiles.find(host.trim());
+        if (found.isEmpty()) {
+            return this;
+        }
+        HostProfile p = found.get();
+        if (p.endpoint() == null) {
+            throw new UsageException(profiles.file() + ": hosts." + p.name() + " has no endpoint");
+        }
+        ConnectionMixin m = new ConnectionMixin();
+        m.host = p.endpoint();
+        m.https = https || Boolean.TRUE.equals(p.https());
+        m.auth = auth != null ? auth : p.auth();
+        m.user = user != null ? user : p.user();
+        m.caFile = caFile != null ? caFile : p.caFile();
+        m.passwordFile = passwordFile != null ? passwordFile : p.passwordFile();
+        m.keytab = keytab != null ? keytab : p.keytab();
+        m.realm = realm != null ? realm : p.realm();
+        m.kdc = kdc != null ? kdc : p.kdc();
+        m.spn = spn != null ? spn : p.spn();
+        m.clientCert = clientCert != null ? clientCert : p.clientCert();
+        m.clientKey = clientKey != null ? clientKey : p.clientKey();
+        m.insecureSkipTlsVerification = insecureSkipTlsVerification;
+        m.noEncryption = noEncryption;
+        m.operationTimeout = operationTimeout;
+        return m;
     }
 
     private void checkRecording() {

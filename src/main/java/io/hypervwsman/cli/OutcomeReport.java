@@ -12,7 +12,6 @@ import io.hypervwsman.wsman.WsManFault;
 import io.hypervwsman.wsman.WsManFaultException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,6 @@
 package io.hypervwsman.cli;
 
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 

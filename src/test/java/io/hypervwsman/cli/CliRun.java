@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun against(URI endpoint, String user, char[] password, Path workDir, ManualClock clock, String... args) {
         Path passwordFile = workDir.resolve("password-" + System.nanoTime());
         try {
-            Files.writeString(passwordFile, new String(password) + "\n");
+            PrivateFile.write(passwordFile, new String(password) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,7 +32,7 @@ class MissingPieceHintsCliTest {
 
     @Test
     void aKerberosLoginThatFindsNoKdcPointsAtRealmAndKdc() throws IOException {
-        Path password = Files.writeString(dir.resolve("pw"), "Pa55word\n");
+        Path password = PrivateFile.write(dir.resolve("pw"), "Pa55word\n");
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();

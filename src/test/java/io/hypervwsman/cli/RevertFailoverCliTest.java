@@ -10,7 +10,6 @@ import io.hypervwsman.hyperv.SimulatedHostFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,7 +26,7 @@ class RevertFailoverCliTest {
     Path dir;
 
     int run(SimulatedHostFixture f, String... args) throws Exception {
-        Path pw = Files.writeString(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
+        Path pw = PrivateFile.write(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--host", f.sim.endpoint().toString(), "--auth", "ntlm", "--user", SimulatedHostFixture.USER,
                 "--password-file", pw.toString()));
@@ -132,7 +131,7 @@ class RevertFailoverCliTest {
     @Test
     void wrongPasswordIsExitCodeThree() throws Exception {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            Path pw = Files.writeString(dir.resolve("wrong"), "Not-The-Pa55word");
+            Path pw = PrivateFile.write(dir.resolve("wrong"), "Not-The-Pa55word");
             int code = Main.run(new String[] {"revert-failover", "--vm", "web-frontend-01", "--host",
                 f.sim.endpoint().toString(), "--auth", "ntlm", "--user", SimulatedHostFixture.USER, "--password-file",
                 pw.toString()}, new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +37,7 @@ class WrongEndpointCliTest {
         });
         web.start();
         try {
-            Path password = Files.writeString(dir.resolve("pw"), "Pa55word\n");
+            Path password = PrivateFile.write(dir.resolve("pw"), "Pa55word\n");
             String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/wsmn";
             for (String auth : new String[] {"negotiate", "ntlm"}) {
                 CliRun r = CliRun.exactly("revert-failover", "--vm", "web-frontend-01", "--host", url, "--auth", auth,
