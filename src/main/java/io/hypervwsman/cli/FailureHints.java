@@ -18,11 +18,11 @@ final class FailureHints {
     }
 
     static String hintFor(HyperVWsManException e, int exitCode) {
-        if (e instanceof OperationFailedException f) {
-            return HintText.of(f.hint());
+        if (e.hint() != null || e instanceof OperationFailedException) {
+            return HintText.of(e.hint());
         }
         if (e instanceof UsageException u) {
-            return u.hint();
+            return u.usageHint();
         }
         if (e instanceof KdcUnreachableException) {
             return KDC;

@@ -51,6 +51,11 @@ abstract class HostCommand implements Callable<Integer> {
         return null;
     }
 
+    /** The exit code for an error that stopped the command (a monitoring check reports every error as 3). */
+    int exitCodeFor(HyperVWsManException e) {
+        return ExitCodes.of(e);
+    }
+
     /** Runs against the connected host and returns the exit code. */
     abstract int run(ConnectionMixin.Session session, boolean json) throws Exception;
 
@@ -69,7 +74,7 @@ abstract class HostCommand implements Callable<Integer> {
             report.simulatedBanner();
             return run(session, json);
         } catch (HyperVWsManException e) {
-            int exitCode = ExitCodes.of(e);
+            int exitCode = exitCodeFor(e);
             report.error(vmGiven(), e, exitCode, FailureHints.hintFor(e, exitCode),
                     Duration.between(start, Instant.now()).toMillis(), verbose, resultKey());
             return exitCode;

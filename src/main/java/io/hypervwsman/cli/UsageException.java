@@ -17,7 +17,7 @@ final class UsageException extends ConfigurationException {
     }
 
     /** What to type instead, or null. */
-    String hint() {
+    String usageHint() {
         return hint;
     }
 }
