@@ -155,6 +155,10 @@ public final class NegotiateTransport implements Transport {
                     }
                     continue;
                 }
+                if (serverToken == null && !ctx.isEstablished() && !carriesSoap(reply.status())) {
+                    // 404, 405, 501, a redirect...: a web server or a wrong path, not a WinRM listener refusing us
+                    throw HttpTransport.statusException(reply, options);
+                }
                 if (serverToken != null) {
                     ctx.step(serverToken);
                 }
@@ -213,6 +217,11 @@ public final class NegotiateTransport implements Transport {
         private EncryptedMessage seal(SessionSecurity s, byte[] envelope) {
             return MultipartEncrypted.encode(envelope, s);
         }
+    }
+
+    /** Statuses with which a WinRM listener answers a request it has read (a SOAP reply or fault may follow). */
+    private static boolean carriesSoap(int status) {
+        return status == 200 || status == 400 || status == 500;
     }
 
     private HyperVWsManException rejected(NegotiateContext ctx, HttpReply reply) {

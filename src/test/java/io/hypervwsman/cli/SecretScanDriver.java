@@ -28,8 +28,8 @@ public final class SecretScanDriver {
         Main.configureLogging(true);
         Path dir = Files.createTempDirectory("secret-scan");
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            Path password = Files.writeString(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
-            Path wrong = Files.writeString(dir.resolve("wrong"), WRONG_PASSWORD + "\n");
+            Path password = PrivateFile.write(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
+            Path wrong = PrivateFile.write(dir.resolve("wrong"), WRONG_PASSWORD + "\n");
             java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
             java.io.PrintStream out = new java.io.PrintStream(new java.io.OutputStream() {
                 @Override
