@@ -13,6 +13,13 @@ public interface JobProgressListener {
     default void waiting(String message) {
     }
 
+    /**
+     * Told what the operation is doing now, before its jobs: "turning off" (the VM must be off first), then the
+     * command itself ("initiate-failover").
+     */
+    default void step(String what) {
+    }
+
     /** Ignores updates. */
     JobProgressListener NONE = r -> { };
 }

@@ -86,9 +86,9 @@ class RevertFailoverTest {
 
     @Test
     void anyOtherStateIsRefusedWithItsName() {
-        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome e = refused(f.replica().revertFailover(VmRef.of("app-extended-01"), f.options()));
-            assertTrue(e.message().contains("in state Replicating (3)"), e.message());
+        try (SimulatedHostFixture f = new SimulatedHostFixture("replica-health")) {
+            OperationOutcome e = refused(f.replica().revertFailover(VmRef.of("app-03"), f.options()));
+            assertTrue(e.message().contains("in state Error (8)"), e.message());
             assertEquals(0, reverts(f));
         }
     }
@@ -134,7 +134,7 @@ class RevertFailoverTest {
             OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"),
                     f.options().withDryRun(true));
             assertEquals(DecidedBy.DRY_RUN, o.decidedBy());
-            assertTrue(o.message().contains("would invoke RevertFailover"), o.message());
+            assertTrue(o.message().contains("would run revert-failover"), o.message());
             assertNull(o.job());
             assertEquals(0, reverts(f));
         }
