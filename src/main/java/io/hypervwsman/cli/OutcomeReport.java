@@ -1,5 +1,8 @@
 package io.hypervwsman.cli;
 
+import io.hypervwsman.transport.ConnectionOptions;
+import io.hypervwsman.transport.ExchangeTimeoutException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hypervwsman.HyperVWsManException;
@@ -67,11 +70,30 @@ final class OutcomeReport {
     }
 
     private static String hintFor(HyperVWsManException e) {
+        if (e instanceof ExchangeTimeoutException t) {
+            return timeoutHint(t.limit());
+        }
         switch (e.exitCode()) {
             case 3: return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
             case 4: return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
             case 5: return "check the VM on the host before doing anything else";
             default: return null;
+        }
+    }
+
+    /** Which option sets the limit that ran out, and what else to check. */
+    static String timeoutHint(ExchangeTimeoutException.Limit limit) {
+        switch (limit) {
+            case CONNECT_TIMEOUT:
+                return "check --host, the port (5985 HTTP, 5986 HTTPS) and --https; a slow network needs a longer"
+                        + " --connect-timeout (default " + ConnectionOptions.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s)";
+            case READ_TIMEOUT:
+                return "the host accepted the request but did not answer; raise --read-timeout (default"
+                        + " --operation-timeout + " + ConnectionOptions.RESPONSE_MARGIN.toSeconds() + "s) if it is"
+                        + " only slow";
+            default:
+                return "the host answered too slowly; raise --exchange-timeout (default --read-timeout + "
+                        + ConnectionOptions.EXCHANGE_MARGIN.toSeconds() + "s) if the network is only slow";
         }
     }
 

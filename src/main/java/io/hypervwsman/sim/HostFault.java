@@ -29,5 +29,11 @@ public enum HostFault {
     /** The next reply is padded past the client's MaxEnvelopeSize (512000 bytes by default). */
     OVERSIZE_REPLY,
     /** The next reply starts with a DOCTYPE declaring an external entity and an entity-expansion bomb. */
-    DOCTYPE_REPLY
+    DOCTYPE_REPLY,
+    /** The request is carried out, then the host holds the connection open and never answers. */
+    NO_REPLY,
+    /** The request is carried out, then its reply is sent one byte every 20 ms (until the client gives up). */
+    TRICKLE_REPLY,
+    /** The request is carried out, then the reply is a chunked body that never ends (until the client gives up). */
+    ENDLESS_REPLY
 }

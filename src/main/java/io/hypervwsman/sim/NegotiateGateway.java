@@ -74,6 +74,7 @@ public final class NegotiateGateway implements AutoCloseable {
     private final AtomicInteger handshakes = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final java.util.Queue<ArmedFault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile Path kerberosKeytab;
     private volatile String kerberosPrincipal;
 
@@ -439,7 +440,9 @@ public final class NegotiateGateway implements AutoCloseable {
                 sent = java.util.Arrays.copyOf(sent, sent.length * 2 / 3);
             }
             exchange.getResponseHeaders().add("Content-Type", sealed.contentType());
-            send(exchange, reply.status(), null, sent);
+            if (!SlowReply.misbehave(exchange, reply.status(), sent, f -> take(f, operation), closed)) {
+                send(exchange, reply.status(), null, sent);
+            }
         }
     }
 
@@ -497,6 +500,7 @@ public final class NegotiateGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
