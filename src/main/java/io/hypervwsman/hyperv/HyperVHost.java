@@ -53,6 +53,11 @@ public final class HyperVHost implements AutoCloseable {
         return jobs;
     }
 
+    /** Finds the job a lost Invoke started, and lists the host's jobs with their VMs. */
+    public JobFinder jobFinder() {
+        return new JobFinder(client);
+    }
+
     @Override
     public void close() {
         client.close();
