@@ -29,12 +29,12 @@ final class DurationConverter implements ITypeConverter<Duration> {
                 break;
             }
             long n = Long.parseLong(m.group(1));
-            switch (m.group(2)) {
-                case "h": total = total.plusHours(n); break;
-                case "m": total = total.plusMinutes(n); break;
-                case "s": total = total.plusSeconds(n); break;
-                default: total = total.plusMillis(n); break;
-            }
+            total = switch (m.group(2)) {
+                case "h" -> total.plusHours(n);
+                case "m" -> total.plusMinutes(n);
+                case "s" -> total.plusSeconds(n);
+                default -> total.plusMillis(n);
+            };
             end = m.end();
         }
         if (end == 0 || end != v.length()) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {RevertFailoverCommand.class, InitiateFailoverCommand.class, CommitFailoverCommand.class,
                 TestFailoverCommand.class, StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
                 ResynchronizeCommand.class,
-                ReplicationCommand.class, VmsCommand.class, JobCommand.class, SimulateCommand.class},
+                ReplicationCommand.class, VmsCommand.class, JobCommand.class, WsManCommand.class,
+                SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:succeeded", "1:the host refused or failed the operation (or a pre-check did)",
                 "2:usage error", "3:authentication failed", "4:connection, TLS or protocol error",
@@ -28,6 +29,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
+        // --simulate's embedded host answers without waiting for delayed ACKs (see NegotiateGateway); the JDK reads
+        // this once, so an application sets it, not the library.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         System.exit(run(args, Terminal.system()));
     }
 

@@ -10,6 +10,8 @@ import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.OutcomeUnknownException;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.OperationOutcome;
+import io.hypervwsman.wsman.WsManFault;
+import io.hypervwsman.wsman.WsManFaultException;
 import java.io.PrintStream;
 import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
@@ -57,6 +59,10 @@ final class OutcomeReport {
             m.put("durationMs", durationMs);
             m.put("exitCode", e.exitCode());
             m.put("hint", hint);
+            WsManFault fault = hostFault(e);
+            if (fault != null) {
+                m.put("fault", fault(fault));
+            }
             out.println(write(m));
         } else {
             err.println("error: " + e.getMessage());
@@ -64,9 +70,35 @@ final class OutcomeReport {
                 err.println("hint: " + hint);
             }
         }
+        if (verbose && hostFault(e) != null && hostFault(e).provider() != null) {
+            err.println("provider: " + hostFault(e).provider().describe());
+        }
         if (verbose) {
             LoggerFactory.getLogger(OutcomeReport.class).error("{} stopped", operation, e);
         }
+    }
+
+    /** The host's WS-Management fault behind an exception, if it is one. */
+    private static WsManFault hostFault(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof WsManFaultException f) {
+                return f.fault();
+            }
+        }
+        return null;
+    }
+
+    /** The fault as the host wrote it, the provider's details as fields of their own. */
+    static Map<String, Object> fault(WsManFault f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", f.code().getLocalPart());
+        m.put("subcode", f.subcodeName());
+        m.put("wsmanCode", f.wsmanCode());
+        m.put("machine", f.machine());
+        m.put("message", f.message());
+        m.put("reason", f.reason());
+        m.put("provider", f.provider());
+        return m;
     }
 
     private static String hintFor(HyperVWsManException e) {

@@ -58,6 +58,11 @@ public final class HyperVHost implements AutoCloseable {
         return new JobFinder(client);
     }
 
+    /** The WS-Management client underneath, for classes and methods the Hyper-V API does not wrap. */
+    public WsManClient wsman() {
+        return client;
+    }
+
     @Override
     public void close() {
         client.close();

@@ -28,6 +28,9 @@ public final class HyperVBackend implements SoapBackend {
     private final ReplyEnvelope envelopes;
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
     private final List<ArmedFault> faults = new CopyOnWriteArrayList<>();
+    /** The plaintext envelopes of the last Invoke requests, as received, for tests that compare the wire. */
+    private final java.util.Deque<InvokeRecord> invokeLog = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int INVOKE_LOG_LIMIT = 100;
 
     /** A backend for {@code scenario} whose time is {@code clock}. */
     public HyperVBackend(Scenario scenario, Clock clock) {
@@ -54,6 +57,11 @@ public final class HyperVBackend implements SoapBackend {
         return (int) faults.stream().filter(f -> f.remaining().get() != 0).count();
     }
 
+    /** The envelopes of the Invoke requests named {@code method} still in the log (the last 100 Invokes), oldest first. */
+    public List<String> invokeEnvelopes(String method) {
+        return invokeLog.stream().filter(r -> r.method().equals(method)).map(InvokeRecord::envelope).toList();
+    }
+
     public int invocations(String method) {
         AtomicInteger n = invocations.get(method);
         return n == null ? 0 : n.get();
@@ -70,7 +78,12 @@ public final class HyperVBackend implements SoapBackend {
 
     @Override
     public Reply handle(byte[] envelope) {
-        Optional<WsManRequest> parsed = SecureXml.parse(envelope).flatMap(WsManRequest::read);
+        Optional<org.w3c.dom.Document> document = SecureXml.parse(envelope);
+        if (document.isPresent() && IdentifyReply.isIdentify(document.get())) {
+            invocations.computeIfAbsent("Identify", k -> new AtomicInteger()).incrementAndGet();
+            return new Reply(200, ReplyEnvelope.CONTENT_TYPE, IdentifyReply.envelope());
+        }
+        Optional<WsManRequest> parsed = document.flatMap(WsManRequest::read);
         if (parsed.isEmpty()) {
             // Not a SOAP 1.2 envelope, or one with a DOCTYPE: HTTP.sys/WinRM answer 400 without a SOAP body.
             return new Reply(400, null, new byte[0]);
@@ -89,6 +102,12 @@ public final class HyperVBackend implements SoapBackend {
         String action = request.action();
         Optional<String> method = request.invokedMethod();
         method.ifPresent(m -> invocations.computeIfAbsent(m, k -> new AtomicInteger()).incrementAndGet());
+        method.ifPresent(m -> {
+            invokeLog.addLast(new InvokeRecord(m, request.envelopeText()));
+            while (invokeLog.size() > INVOKE_LOG_LIMIT) {
+                invokeLog.pollFirst();
+            }
+        });
         String operation = request.operation();
         Optional<Scenario.FaultKind> fault = takeFault(operation);
         if (fault.isPresent() && fault.get() == Scenario.FaultKind.QUOTA) {
@@ -213,6 +232,9 @@ public final class HyperVBackend implements SoapBackend {
                 .orElseThrow(() -> WsManFaults.invalidParameter("the body has no n:Release"));
         enumerations.release(SecureXml.childText(body, WsManUris.ENUMERATION, "EnumerationContext").orElse(""));
         return ok(ReplyEnvelope.Kind.ENUMERATION, WsManUris.RELEASE + "Response", request, "");
+    }
+
+    private record InvokeRecord(String method, String envelope) {
     }
 
     private record ArmedFault(String operation, Scenario.FaultKind kind, AtomicInteger remaining) {

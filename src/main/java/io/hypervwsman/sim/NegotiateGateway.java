@@ -36,21 +36,16 @@ import org.slf4j.LoggerFactory;
  * Negotiate authentication (NTLM, or Kerberos when given a keytab) per connection, as WinRM does with its defaults (Basic off,
  * AllowUnencrypted off), unseals each request, passes the plaintext SOAP to a {@link SoapBackend} and
  * seals the reply. Plaintext SOAP after authentication and Basic credentials are refused.
+ *
+ * <p>The JDK server writes a response's headers and body separately with Nagle's algorithm on, so each reply waits
+ * for the client's delayed ACK (~40 ms on Linux loopback) unless the JVM runs with
+ * {@code -Dsun.net.httpserver.nodelay=true} (HTTP.sys sends with TCP_NODELAY). That switch is JVM-wide and read once,
+ * so the application sets it (the CLI does, and this project's test and benchmark runs), never this library.
  */
 public final class NegotiateGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NegotiateGateway.class);
     private static final int MAX_REQUEST = 1 << 20;
     private static final int MAX_SESSIONS = 10_000;
-
-    static {
-        // The JDK server writes a response's headers and body separately and leaves Nagle's algorithm on, so
-        // each reply waits for the client's delayed ACK (~40 ms on Linux loopback): every client then measures
-        // ~20 exchanges/s per connection. HTTP.sys sends with TCP_NODELAY. The JDK reads this property once,
-        // when its server classes load, so it is set here unless someone chose otherwise.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     private final HttpServer server;
     private final ExecutorService executor;

@@ -58,6 +58,11 @@ record WsManRequest(String action, String messageId, String resourceUri, Selecto
         return SecureXml.parse(envelope).flatMap(WsManRequest::read).map(WsManRequest::operation);
     }
 
+    /** The whole envelope as XML text (re-serialized from the parsed document). */
+    String envelopeText() {
+        return io.hypervwsman.xml.SafeXml.toText(body.getOwnerDocument().getDocumentElement());
+    }
+
     /** The first element in the body, if any. */
     Optional<Element> payload() {
         return SecureXml.children(body).stream().findFirst();

@@ -51,7 +51,8 @@ final class SoapDispatch {
     }
 
     /**
-     * Sends one request and returns the reply's body element, or null for an empty body.
+     * Sends one request and returns the reply's body element, or null for an empty body. A null {@code messageId}
+     * (Identify) sends no MessageID and expects no RelatesTo.
      *
      * @throws WsManFaultException for a SOAP fault
      */
@@ -62,9 +63,17 @@ final class SoapDispatch {
             list.add(new Header(new QName(h.getNamespaceURI(), h.getLocalName()), h));
         }
         ctx.put(Header.HEADER_LIST, list);
-        ctx.put(ReplyHeaderCheck.MESSAGE_ID, messageId);
+        if (messageId != null) {
+            ctx.put(ReplyHeaderCheck.MESSAGE_ID, messageId);
+        }
+        ReplyHeaderCheck.Outcome outcome = new ReplyHeaderCheck.Outcome();
+        ctx.put(ReplyHeaderCheck.OUTCOME, outcome);
         try {
             Source reply = dispatch.invoke(body == null ? null : new DOMSource(body));
+            if (messageId != null && outcome.relatesToMissing()) {
+                // Only a fault may come without a:RelatesTo (see ReplyHeaderCheck); this is a success reply.
+                throw new ProtocolException(operation + ": " + ReplyHeaderCheck.missingRelatesTo(messageId));
+            }
             return reply == null ? null : toElement(reply);
         } catch (SOAPFaultException e) {
             HyperVWsManException ours = ourCause(e);
@@ -87,6 +96,7 @@ final class SoapDispatch {
         } finally {
             ctx.remove(Header.HEADER_LIST);
             ctx.remove(ReplyHeaderCheck.MESSAGE_ID);
+            ctx.remove(ReplyHeaderCheck.OUTCOME);
         }
     }
 

@@ -73,6 +73,18 @@ public final class WsManClient implements AutoCloseable {
         return new CimInstance(requireBody(body, "Get " + className(target.resourceUri())));
     }
 
+    /**
+     * WS-Management Identify (DSP0226 section 11): a body of {@code wsmid:Identify} and no addressing headers; the
+     * reply carries no RelatesTo, so none is required of it. Read-only, safe to repeat.
+     */
+    public Identity identify() {
+        Document doc = XmlElements.newDocument();
+        Element identify = XmlElements.element(doc, Identity.NAMESPACE, "wsmid", "Identify");
+        doc.appendChild(identify);
+        Element body = dispatch.call("Identify", List.of(), null, identify);
+        return Identity.read(requireBody(body, "Identify"));
+    }
+
     /** Enumerates instances, lazily across Pull batches. Close the result if you stop early. */
     public Enumeration<CimInstance> enumerate(String resourceUri, EnumerateOptions enumerateOptions) {
         return start(resourceUri, enumerateOptions.references(false), CimInstance::new);

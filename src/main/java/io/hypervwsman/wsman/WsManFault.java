@@ -13,14 +13,23 @@ import javax.xml.namespace.QName;
  * @param reason        s:Reason/s:Text
  * @param wsmanCode     f:WSManFault/@Code, if present
  * @param machine       f:WSManFault/@Machine, if present
- * @param message       the text of f:WSManFault/f:Message, if present
+ * @param message       the text of f:WSManFault/f:Message itself (its own text, without the elements a provider
+ *                      nests in it); when it holds only an f:ProviderFault, that fault's inner f:Message
  * @param providerError the WMI error code inside an f:ProviderFault (e.g. 2147749890, not found), if present
+ * @param provider      what the WMI provider added (f:ProviderFault, __ExtendedStatus, MSFT_WmiError) as
+ *                      structured fields, or null when the fault carries none
  */
 public record WsManFault(QName code, List<QName> subcodes, String reason, Long wsmanCode, String machine,
-                         String message, Long providerError) {
+                         String message, Long providerError, ProviderFault provider) {
 
     public WsManFault {
         subcodes = List.copyOf(subcodes);
+    }
+
+    /** A fault without provider details. */
+    public WsManFault(QName code, List<QName> subcodes, String reason, Long wsmanCode, String machine,
+                      String message, Long providerError) {
+        this(code, subcodes, reason, wsmanCode, machine, message, providerError, null);
     }
 
     /** The innermost subcode's local name (TimedOut, InvalidSelectors, ...), or the code's. */
@@ -38,8 +47,10 @@ public record WsManFault(QName code, List<QName> subcodes, String reason, Long w
                 && (ns == null || ns.equals(q.getNamespaceURI())));
     }
 
-    /** The most specific human text: the WSManFault message, else the reason. */
+    /** The most specific human text: the WSManFault message, else an MSFT_WmiError's Message, else the reason. */
     public String text() {
-        return Optional.ofNullable(message).filter(s -> !s.isBlank()).orElse(reason);
+        return Optional.ofNullable(message).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(provider).map(ProviderFault::errorMessage).filter(s -> !s.isBlank()))
+                .orElse(reason);
     }
 }

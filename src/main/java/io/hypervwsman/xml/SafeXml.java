@@ -75,4 +75,21 @@ public final class SafeXml {
             b.setErrorHandler(new DefaultHandler());
         }
     }
+
+    /** An element as one line of XML text (no declaration), for raw output; the DOM was parsed safely already. */
+    public static String toText(org.w3c.dom.Element element) {
+        try {
+            javax.xml.transform.TransformerFactory tf = javax.xml.transform.TransformerFactory.newInstance();
+            tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            javax.xml.transform.Transformer t = tf.newTransformer();
+            t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            java.io.StringWriter out = new java.io.StringWriter();
+            t.transform(new javax.xml.transform.dom.DOMSource(element), new javax.xml.transform.stream.StreamResult(out));
+            return out.toString();
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException("cannot write an element as XML text", e);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import io.hypervwsman.sim.HostFault;
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;

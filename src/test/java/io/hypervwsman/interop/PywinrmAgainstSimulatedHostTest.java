@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pywinrm, a client we did not write, against the simulated Hyper-V host itself (not fixtures): it authenticates
  * with NTLM, enumerates the VMs with Enumerate and Pulls, and gets one VM, every message sealed.
  */
+@Tag("interop")
 class PywinrmAgainstSimulatedHostTest {
     static final String USER = "LAB\\operator";
     static final String PASSWORD = "Interop-Pa55word!";

@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  * in a subprocess with message_encryption='always': a client we did not write, for interop tests.
  */
 final class PywinrmClient {
-    /** Debian's interpreter: the {@code python3} on PATH may be another one without Debian's packages. */
-    static final String PYTHON = "/usr/bin/python3";
+    /**
+     * Debian's interpreter: the {@code python3} on PATH may be another one without Debian's packages. The system
+     * property {@code pywinrm.python} names another (e.g. to show that a missing pywinrm fails the interop profile).
+     */
+    static final String PYTHON = System.getProperty("pywinrm.python", "/usr/bin/python3");
     /** The script's exit status when the server refused the credentials (pywinrm's InvalidCredentialsError). */
     static final int EXIT_CREDENTIALS_REFUSED = 3;
 

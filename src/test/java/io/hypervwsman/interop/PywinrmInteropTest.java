@@ -13,6 +13,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -26,6 +27,7 @@ import org.xml.sax.SAXException;
  * reply proves that our acceptor and pywinrm agree on the NTLMv2 keys and on the multipart/encrypted
  * framing in both directions.
  */
+@Tag("interop")
 class PywinrmInteropTest {
     private static final String ADDRESSING = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
     private static final String VM_CLASS = "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/virtualization/v2/Msvm_ComputerSystem";

@@ -57,5 +57,13 @@ class FaultMappingTest {
         assertTrue(f.hasSubcode(WsManNamespace.ADDRESSING, "DestinationUnreachable"));
         assertEquals(2150858752L, f.wsmanCode());
         assertEquals(2147749890L, f.providerError(), "0x80041002, WBEM_E_NOT_FOUND");
+        assertEquals("Not found", f.message(), "the provider's details are fields, never glued into the message");
+        ProviderFault p = f.provider();
+        assertEquals("WMI Provider", p.provider());
+        assertEquals("GetObject", p.operation());
+        assertEquals("Msvm_ComputerSystem.CreationClassName=\"Msvm_ComputerSystem\","
+                + "Name=\"4EA7033C-356C-4EBA-9F77-1A3399CFCD72\"", p.parameterInfo());
+        assertEquals("VmmsWmiInstanceAndMethodProvider", p.providerName());
+        assertEquals(null, p.statusCode());
     }
 }

@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * Records every exchange that passes through it, decrypted (it sits above authentication and encryption), and on
- * {@link #close()} (or, with {@link #writeOnExit()}, when the process is stopped) writes them as WireMock mappings with secrets scrubbed and, optionally, host names, user names and
- * GUIDs pseudonymized consistently across the whole recording.
+ * {@link #close()} (or, with {@link #writeOnExit()}, when the process is stopped) writes them as WireMock mappings with
+ * secrets scrubbed and, optionally, host names, user names and GUIDs pseudonymized consistently across the whole
+ * recording.
  *
  * <p>Writing waits for close because pseudonyms must be consistent: a host name learned from the tenth reply must
  * also be replaced in the first. Only exchanges that produced a SOAP reply are recorded; a transport failure (401,

@@ -1,0 +1,93 @@
+package io.hypervwsman.conformance;
+
+import io.hypervwsman.transport.AuthMode;
+import io.hypervwsman.transport.ConnectionOptions;
+import io.hypervwsman.transport.Transport;
+import io.hypervwsman.wsman.WsManClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serves replies captured from real hosts (test-fixtures/windows), one file per exchange and byte for byte, and
+ * keeps what the client sent. HTTP status 500 for a SOAP fault, 200 otherwise, as WinRM answers.
+ *
+ * <p>The client is given the captured a:RelatesTo as its MessageID, so that the verbatim reply relates to the
+ * request it answers. The one substitution: a reply whose source already replaced a:RelatesTo by a WireMock
+ * template ({@code {{ xPath request.body ... }}}, noted in the README) gets our MessageID there, as that
+ * source's own WireMock did.
+ */
+final class CapturedTransport implements Transport {
+    static final Path DIR = Paths.get("test-fixtures", "windows");
+    private static final Pattern RELATES_TO = Pattern.compile("RelatesTo>uuid:([0-9A-Fa-f-]{36})<");
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*xPath request\\.body[^}]*\\}\\}");
+    private static final Pattern MESSAGE_ID = Pattern.compile("MessageID[^>]*>(uuid:[0-9A-Fa-f-]{36})<");
+
+    private final Deque<String> replies = new ArrayDeque<>();
+    private final List<String> requests = new ArrayList<>();
+    private final Deque<UUID> ids = new ArrayDeque<>();
+
+    CapturedTransport(String... files) {
+        for (String f : files) {
+            String reply = read(f);
+            replies.add(reply);
+            Matcher m = RELATES_TO.matcher(reply);
+            ids.add(m.find() ? UUID.fromString(m.group(1)) : UUID.randomUUID());
+        }
+    }
+
+    static String read(String file) {
+        try {
+            return Files.readString(DIR.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A client over this transport whose MessageIDs are the captured RelatesTo values, in order. */
+    WsManClient client() {
+        ConnectionOptions options = ConnectionOptions.builder(URI.create("http://127.0.0.1:1/wsman"))
+                .auth(AuthMode.NONE, null).build();
+        Deque<UUID> next = new ArrayDeque<>(ids);
+        return new WsManClient(options, this, () -> next.isEmpty() ? UUID.randomUUID() : next.poll());
+    }
+
+    @Override
+    public synchronized SoapReply exchange(byte[] envelope) {
+        String request = new String(envelope, StandardCharsets.UTF_8);
+        requests.add(request);
+        if (replies.isEmpty()) {
+            throw new AssertionError("the client sent a request no capture answers: " + request);
+        }
+        String reply = replies.poll();
+        Matcher id = MESSAGE_ID.matcher(request);
+        if (id.find()) {
+            reply = TEMPLATE.matcher(reply).replaceAll(Matcher.quoteReplacement(id.group(1)));
+        }
+        int status = reply.contains(":Fault>") ? 500 : 200;
+        return new SoapReply(status, reply.getBytes(StandardCharsets.UTF_8));
+    }
+
+    synchronized List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    synchronized int unanswered() {
+        return replies.size();
+    }
+
+    @Override
+    public void close() {
+    }
+}
