@@ -10,7 +10,7 @@ public enum HostFault {
     PLAINTEXT_REPLY,
     /** The next sealed reply carries a signature with one bit flipped. */
     TAMPERED_SIGNATURE,
-    /** The host forgets every authenticated connection, so the next request gets a 401. */
+    /** The host forgets every authenticated session (not a handshake in progress), so the next request gets a 401. */
     FORGET_SESSIONS,
     /** The host closes the connection after its next reply, as an idle kept-alive connection is closed. */
     CLOSE_AFTER_REPLY,

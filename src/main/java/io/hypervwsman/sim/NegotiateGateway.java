@@ -209,9 +209,7 @@ public final class NegotiateGateway implements AutoCloseable {
             requests.incrementAndGet();
             byte[] body = readBounded(exchange.getRequestBody());
             if (take(HostFault.FORGET_SESSIONS)) {
-                synchronized (sessions) {
-                    sessions.clear();
-                }
+                forgetEstablishedSessions();
             }
             InetSocketAddress peer = exchange.getRemoteAddress();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -231,7 +229,7 @@ public final class NegotiateGateway implements AutoCloseable {
                 challengeAnew(exchange);
                 return;
             }
-            serveEstablished(exchange, session, body);
+            serveEstablished(exchange, session, body, false);
         } catch (RuntimeException e) {
             LOG.warn("simulated host failed a request: {}", e.toString());
             send(exchange, 500, null, new byte[0]);
@@ -327,7 +325,7 @@ public final class NegotiateGateway implements AutoCloseable {
             send(exchange, 200, null, new byte[0]);
             return;
         }
-        serveEstablished(exchange, s, body);
+        serveEstablished(exchange, s, body, true);
     }
 
     private void acceptKerberos(HttpExchange exchange, InetSocketAddress peer, byte[] token, byte[] body)
@@ -362,7 +360,7 @@ public final class NegotiateGateway implements AutoCloseable {
             send(exchange, 200, null, new byte[0]);
             return;
         }
-        serveEstablished(exchange, s, body);
+        serveEstablished(exchange, s, body, true);
     }
 
     /** Also accept Kerberos (SPNEGO or raw) for the service principal whose key is in the keytab. */
@@ -372,7 +370,9 @@ public final class NegotiateGateway implements AutoCloseable {
         return this;
     }
 
-    private void serveEstablished(HttpExchange exchange, Session session, byte[] body) throws IOException {
+    /** {@code justAuthenticated}: the request rode on the handshake's last leg, so its session cannot be idle. */
+    private void serveEstablished(HttpExchange exchange, Session session, byte[] body, boolean justAuthenticated)
+            throws IOException {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         boolean encrypted = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/encrypted");
         if (!encrypted) {
@@ -397,10 +397,8 @@ public final class NegotiateGateway implements AutoCloseable {
                 return;
             }
             String operation = WsManRequest.operationOf(plaintext).orElse("");
-            if (take(HostFault.FORGET_SESSIONS, operation)) {
-                synchronized (sessions) {
-                    sessions.clear();
-                }
+            if (!justAuthenticated && take(HostFault.FORGET_SESSIONS, operation)) {
+                forgetEstablishedSessions();
                 challengeAnew(exchange);
                 return;
             }
@@ -438,6 +436,16 @@ public final class NegotiateGateway implements AutoCloseable {
             if (!SlowReply.misbehave(exchange, reply.status(), sent, f -> take(f, operation), closed)) {
                 send(exchange, reply.status(), null, sent);
             }
+        }
+    }
+
+    /**
+     * Drops every authenticated session, as a host does with connections idle past its timeout; a handshake in
+     * progress is not idle, so it is kept (dropping it would fail that login as if the password were wrong).
+     */
+    private void forgetEstablishedSessions() {
+        synchronized (sessions) {
+            sessions.values().removeIf(s -> s.security != null);
         }
     }
 

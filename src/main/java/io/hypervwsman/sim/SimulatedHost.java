@@ -19,8 +19,12 @@ import java.util.OptionalInt;
 public final class SimulatedHost implements AutoCloseable {
     private final Scenario scenario;
     private final HyperVBackend backend;
-    private final NegotiateGateway gateway;
+    private volatile NegotiateGateway gateway;
     private final char[] password;
+    /** Starts the WinRM front again on the port it had (a service restart); null before the first start. */
+    private java.util.function.IntFunction<NegotiateGateway> restart;
+    private volatile boolean serviceStopped;
+    private URI stoppedEndpoint;
 
     private SimulatedHost(Scenario scenario, HyperVBackend backend, NegotiateGateway gateway, char[] password) {
         this.scenario = scenario;
@@ -36,8 +40,8 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** Starts on {@code port} (0 for a free one). */
     public static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock, int port) {
-        return start(scenario, user, password, clock, (credentials, identity, backend) ->
-                new NegotiateGateway(port, credentials, identity, backend, true));
+        return start(scenario, user, password, clock, (credentials, identity, backend, again) ->
+                new NegotiateGateway(again != 0 ? again : port, credentials, identity, backend, true));
     }
 
     /**
@@ -46,8 +50,8 @@ public final class SimulatedHost implements AutoCloseable {
      */
     public static SimulatedHost startHttps(Scenario scenario, String user, char[] password, Clock clock,
                                            javax.net.ssl.SSLContext tls, java.security.cert.X509Certificate certificate) {
-        return start(scenario, user, password, clock, (credentials, identity, backend) ->
-                NegotiateGateway.https(0, credentials, identity, backend, tls, certificate));
+        return start(scenario, user, password, clock, (credentials, identity, backend, again) ->
+                NegotiateGateway.https(again, credentials, identity, backend, tls, certificate));
     }
 
     /**
@@ -58,13 +62,34 @@ public final class SimulatedHost implements AutoCloseable {
     public static SimulatedHost startHttpsWithClientCertificates(Scenario scenario, String user, char[] password,
                                                                  Clock clock, javax.net.ssl.SSLContext tls,
                                                                  java.security.cert.X509Certificate certificate) {
-        return start(scenario, user, password, clock, (credentials, identity, backend) ->
-                NegotiateGateway.httpsWithClientCertificates(0, credentials, identity, backend, tls, certificate));
+        return start(scenario, user, password, clock, (credentials, identity, backend, again) ->
+                NegotiateGateway.httpsWithClientCertificates(again, credentials, identity, backend, tls, certificate));
     }
 
     private interface GatewayStart {
+        /** Starts the front on {@code portOverride}, or where the host was asked to start when it is 0. */
         NegotiateGateway start(io.hypervwsman.transport.auth.ntlm.CredentialLookup credentials,
-                               NtlmServerIdentity identity, SoapBackend backend) throws IOException;
+                               NtlmServerIdentity identity, SoapBackend backend, int portOverride) throws IOException;
+    }
+
+    /**
+     * Stops the WinRM service: every connection and authenticated session is gone and new connections are refused,
+     * while Hyper-V (the VMs, their jobs) carries on. {@link #startService()} brings it back on the same port.
+     */
+    public synchronized void stopService() {
+        if (!serviceStopped) {
+            stoppedEndpoint = gateway.endpoint();
+            serviceStopped = true;
+            gateway.close();
+        }
+    }
+
+    /** Starts the WinRM service again after {@link #stopService()}: same port, no sessions. */
+    public synchronized void startService() {
+        if (serviceStopped) {
+            gateway = restart.apply(stoppedEndpoint.getPort());
+            serviceStopped = false;
+        }
     }
 
     private static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock,
@@ -79,9 +104,18 @@ public final class SimulatedHost implements AutoCloseable {
         NtlmServerIdentity identity = new NtlmServerIdentity(domain.toUpperCase(Locale.ROOT), scenario.host(),
                 scenario.dnsDomain(), scenario.host() + "." + scenario.dnsDomain());
         try {
-            NegotiateGateway gateway = gatewayStart.start((d, u) -> domain.equalsIgnoreCase(d)
-                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty(), identity, backend);
-            return new SimulatedHost(scenario, backend, gateway, secret);
+            io.hypervwsman.transport.auth.ntlm.CredentialLookup lookup = (d, u) -> domain.equalsIgnoreCase(d)
+                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty();
+            NegotiateGateway gateway = gatewayStart.start(lookup, identity, backend, 0);
+            SimulatedHost host = new SimulatedHost(scenario, backend, gateway, secret);
+            host.restart = port -> {
+                try {
+                    return gatewayStart.start(lookup, identity, backend, port);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot restart the simulated WinRM service: " + e.getMessage(), e);
+                }
+            };
+            return host;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated host: " + e.getMessage(), e);
         }
@@ -89,7 +123,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** The WS-Management endpoint, http://127.0.0.1:PORT/wsman. */
     public URI endpoint() {
-        return gateway.endpoint();
+        return serviceStopped ? stoppedEndpoint : gateway.endpoint();
     }
 
     public Scenario scenario() {
