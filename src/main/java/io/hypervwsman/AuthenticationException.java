@@ -11,9 +11,4 @@ public class AuthenticationException extends HyperVWsManException {
     public AuthenticationException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    @Override
-    public int exitCode() {
-        return 3;
-    }
 }

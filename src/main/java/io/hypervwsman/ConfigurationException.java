@@ -11,9 +11,4 @@ public class ConfigurationException extends HyperVWsManException {
     public ConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    @Override
-    public int exitCode() {
-        return 2;
-    }
 }

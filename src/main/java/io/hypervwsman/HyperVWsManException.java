@@ -1,6 +1,6 @@
 package io.hypervwsman;
 
-/** Root of every exception hyperv-wsman throws; carries the CLI exit code that fits the failure. */
+/** Root of every exception hyperv-wsman throws; the subclass says what kind of failure it is. */
 public class HyperVWsManException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -10,10 +10,5 @@ public class HyperVWsManException extends RuntimeException {
 
     public HyperVWsManException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    /** Exit code the CLI uses for this failure (see README, "Exit codes"). */
-    public int exitCode() {
-        return 1;
     }
 }

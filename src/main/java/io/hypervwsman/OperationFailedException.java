@@ -1,26 +1,21 @@
 package io.hypervwsman;
 
-/** The host refused or failed the operation (or a pre-check did): nothing more will happen. */
+/** The host refused or failed the operation, or a check refused it before anything was sent. */
 public class OperationFailedException extends HyperVWsManException {
     private static final long serialVersionUID = 1L;
-    private final String hint;
+    private final transient Hint hint;
 
     public OperationFailedException(String message) {
-        this(message, null);
+        this(message, (Hint) null);
     }
 
-    public OperationFailedException(String message, String hint) {
+    public OperationFailedException(String message, Hint hint) {
         super(message);
         this.hint = hint;
     }
 
-    /** What the operator can do about it, or null. */
-    public String hint() {
+    /** What the caller can do about it, or null. */
+    public Hint hint() {
         return hint;
-    }
-
-    @Override
-    public int exitCode() {
-        return 1;
     }
 }

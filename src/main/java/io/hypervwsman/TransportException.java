@@ -11,9 +11,4 @@ public class TransportException extends HyperVWsManException {
     public TransportException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    @Override
-    public int exitCode() {
-        return 4;
-    }
 }

@@ -1,9 +1,9 @@
 package io.hypervwsman.cli;
 
-import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import picocli.CommandLine.Command;
 
 /** Commit a failover; it can no longer be reverted (Complete-VMFailover). */
@@ -15,7 +15,7 @@ final class CommitFailoverCommand extends ReplicaVerbCommand {
     }
 
     @Override
-    OperationOutcome perform(HyperVHost host, VmRef ref, OperationOptions options) {
-        return host.replica().commitFailover(ref, options);
+    OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {
+        return replica.commitFailover(ref, options);
     }
 }

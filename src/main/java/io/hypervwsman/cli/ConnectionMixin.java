@@ -1,7 +1,6 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.HyperVHost;
-import io.hypervwsman.hyperv.PollPolicy;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.transport.Credentials;
@@ -9,14 +8,14 @@ import io.hypervwsman.transport.KerberosOptions;
 import io.hypervwsman.transport.Transport;
 import io.hypervwsman.transport.Transports;
 import io.hypervwsman.transport.recording.RecordingTransport;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.stream.Stream;
 import io.hypervwsman.wsman.WsManClient;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to a host shares: where, as whom, how, or the embedded simulator. */
@@ -132,8 +131,8 @@ final class ConnectionMixin {
             EmbeddedSimulator sim = EmbeddedSimulator.start(scenario);
             ConnectionOptions o = ConnectionOptions.builder(sim.endpoint())
                     .auth(AuthMode.NTLM, new Credentials(sim.user(), sim.password())).build();
-            return new Session(new HyperVHost(client(o), sim.hostName(), terminal.clock(),
-                    terminal.sleeper(), PollPolicy.DEFAULT), sim.hostName(), sim);
+            return new Session(HyperVHost.builder().client(client(o), sim.hostName()).clock(terminal.clock())
+                    .sleeper(terminal.sleeper()).build(), sim.hostName(), sim);
         }
         if (host == null || host.isBlank()) {
             throw new UsageException("--host is required (or --simulate to try the embedded simulated host)");
@@ -145,8 +144,8 @@ final class ConnectionMixin {
         if (terminal.interactive()) {
             terminal.err().println(connectingLine(options));
         }
-        return new Session(new HyperVHost(client(options), host, terminal.clock(), terminal.sleeper(),
-                PollPolicy.DEFAULT), host, null);
+        return new Session(HyperVHost.builder().client(client(options), host).clock(terminal.clock())
+                .sleeper(terminal.sleeper()).build(), host, null);
     }
 
     /** The one status line a person at a terminal sees before the first exchange. */

@@ -54,7 +54,7 @@ abstract class HostCommand implements Callable<Integer> {
         } catch (HyperVWsManException e) {
             OutcomeReport.printError(operation(), connection.label(), vmGiven(), e,
                     Duration.between(start, Instant.now()).toMillis(), json, verbose, terminal.out(), terminal.err());
-            return e.exitCode();
+            return ExitCodes.of(e);
         } catch (Exception e) {
             terminal.err().println("error: unexpected failure: " + e);
             if (verbose) {

@@ -1,11 +1,12 @@
 package io.hypervwsman.cli;
 
-import io.hypervwsman.hyperv.JobFinder;
+import io.hypervwsman.hyperv.ConcreteJobFinder;
 import io.hypervwsman.hyperv.JobReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.hypervwsman.hyperv.OperationOutcome;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class JobCommand {
 
         @Override
         int run(ConnectionMixin.Session session, boolean json) {
-            List<JobFinder.ListedJob> jobs = session.host().jobFinder().list();
+            List<ConcreteJobFinder.ListedJob> jobs = session.host().jobFinder().list();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("host", session.label());
@@ -38,7 +39,7 @@ final class JobCommand {
                 terminal.out().println("no running or recently finished jobs on " + session.label());
                 return 0;
             }
-            for (JobFinder.ListedJob j : jobs) {
+            for (ConcreteJobFinder.ListedJob j : jobs) {
                 JobReport r = j.job().report();
                 terminal.out().println(r.instanceId() + "  type " + j.job().jobType() + "  " + r.state()
                         + (r.percentComplete() == null ? "" : " " + r.percentComplete() + "%")
@@ -48,7 +49,7 @@ final class JobCommand {
             return 0;
         }
 
-        private static Map<String, Object> toMap(JobFinder.ListedJob j) {
+        private static Map<String, Object> toMap(ConcreteJobFinder.ListedJob j) {
             Map<String, Object> m = OutcomeReport.job(j.job().report());
             m.put("jobType", j.job().jobType());
             m.put("startTime", j.job().startTime().map(Object::toString).orElse(null));
@@ -104,10 +105,10 @@ final class JobCommand {
 
         @Override
         int run(ConnectionMixin.Session session, boolean json) {
-            OperationOutcome o = session.host().jobs().waitFor(job, timeout,
+            OperationOutcome o = ReplicaOperations.of(session.host()).waitForJob(job, timeout,
                     json ? null : new ProgressDisplay(terminal.err(), terminal.interactive()));
             OutcomeReport.print(o, json, terminal.out(), terminal.err());
-            return o.outcome().exitCode();
+            return ExitCodes.of(o.outcome());
         }
     }
 }

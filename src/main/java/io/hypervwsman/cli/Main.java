@@ -1,8 +1,8 @@
 package io.hypervwsman.cli;
 
 import java.util.Arrays;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The hyperv-wsman command line. Exit codes: 0 succeeded; 1 the host refused or failed the operation;
@@ -44,7 +44,7 @@ public final class Main implements Runnable {
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             terminal.err().println("error: " + ex.getMessage());
-            return ex instanceof io.hypervwsman.HyperVWsManException h ? h.exitCode() : 4;
+            return ExitCodes.of(ex);
         });
         cli.setParameterExceptionHandler((ex, a) -> {
             terminal.err().println("error: " + ex.getMessage());

@@ -7,16 +7,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.OperationFailedException;
-import io.hypervwsman.OutcomeUnknownException;
 import io.hypervwsman.hyperv.JobReport;
-import io.hypervwsman.hyperv.OperationOutcome;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.wsman.WsManFault;
 import io.hypervwsman.wsman.WsManFaultException;
 import java.io.PrintStream;
-import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /** Writes an operation's outcome, or the error that stopped it, as one JSON object or one summary line. */
 final class OutcomeReport {
@@ -38,40 +37,20 @@ final class OutcomeReport {
                 err.println("host error: " + e);
             }
         }
-        out.println(o.outcome().label() + ": " + o.message() + " [decided by " + o.decidedBy() + ", "
+        out.println(o.outcome().label() + ": " + o.message() + " [decided by " + o.decidedBy().label() + ", "
                 + seconds(o.durationMs()) + "]");
     }
 
     /** The one JSON object (or the two lines on stderr) for an operation stopped by an exception. */
     static void printError(String operation, String host, String vmGiven, HyperVWsManException e, long durationMs,
                            boolean json, boolean verbose, PrintStream out, PrintStream err) {
-        String hint = e instanceof OperationFailedException f ? f.hint() : hintFor(e);
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("operation", operation);
-            m.put("host", host);
-            m.put("vm", vmGiven == null ? null : vm(vmGiven, null));
-            m.put("returnValue", null);
-            m.put("job", null);
-            m.put("outcome", e instanceof OutcomeUnknownException ? "unknown" : "failed");
-            m.put("decidedBy", e instanceof OperationFailedException ? "pre-check" : "none");
-            m.put("message", e.getMessage());
-            m.put("durationMs", durationMs);
-            m.put("exitCode", e.exitCode());
-            m.put("hint", hint);
-            WsManFault fault = hostFault(e);
-            if (fault != null) {
-                m.put("fault", fault(fault));
-            }
-            out.println(write(m));
-        } else {
-            err.println("error: " + e.getMessage());
-            if (hint != null) {
-                err.println("hint: " + hint);
-            }
-        }
-        if (verbose && hostFault(e) != null && hostFault(e).provider() != null) {
-            err.println("provider: " + hostFault(e).provider().describe());
+        String hint = e instanceof OperationFailedException f ? HintText.of(f.hint()) : hintFor(e);
+        Stopped stopped = new Stopped(operation, host, vmGiven, e instanceof OperationFailedException ? "pre-check"
+                : "none", e.getMessage(), ExitCodes.of(e) == ExitCodes.UNDECIDED ? "unknown" : "failed",
+                hostFault(e));
+        printStopped(stopped, durationMs, ExitCodes.of(e), hint, json, out, err);
+        if (verbose && stopped.fault() != null && stopped.fault().provider() != null) {
+            err.println("provider: " + stopped.fault().provider().describe());
         }
         if (verbose) {
             LoggerFactory.getLogger(OutcomeReport.class).error("{} stopped", operation, e);
@@ -101,14 +80,54 @@ final class OutcomeReport {
         return m;
     }
 
+    /** An operation refused before anything was invoked: reported as a stop, in the same words. */
+    static void printRefusal(OperationOutcome o, String host, String vmGiven, boolean json, Terminal terminal) {
+        Stopped stopped = new Stopped(o.operation().method(), host, vmGiven, o.decidedBy().label(), o.message(), "failed",
+                null);
+        printStopped(stopped, o.durationMs(), ExitCodes.of(o.outcome()), HintText.of(o.hint()), json,
+                terminal.out(), terminal.err());
+    }
+
+    /** What stopped an operation before it was invoked. */
+    private record Stopped(String operation, String host, String vmGiven, String decidedBy, String message,
+                           String outcome, WsManFault fault) {
+    }
+
+    private static void printStopped(Stopped s, long durationMs, int exitCode, String hint, boolean json,
+                                     PrintStream out, PrintStream err) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("operation", s.operation());
+            m.put("host", s.host());
+            m.put("vm", s.vmGiven() == null ? null : vm(s.vmGiven(), null));
+            m.put("returnValue", null);
+            m.put("job", null);
+            m.put("outcome", s.outcome());
+            m.put("decidedBy", s.decidedBy());
+            m.put("message", s.message());
+            m.put("durationMs", durationMs);
+            m.put("exitCode", exitCode);
+            m.put("hint", hint);
+            if (s.fault() != null) {
+                m.put("fault", fault(s.fault()));
+            }
+            out.println(write(m));
+        } else {
+            err.println("error: " + s.message());
+            if (hint != null) {
+                err.println("hint: " + hint);
+            }
+        }
+    }
+
     private static String hintFor(HyperVWsManException e) {
         if (e instanceof ExchangeTimeoutException t) {
             return timeoutHint(t.limit());
         }
-        switch (e.exitCode()) {
-            case 3: return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
-            case 4: return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
-            case 5: return "check the VM on the host before doing anything else";
+        switch (ExitCodes.of(e)) {
+            case ExitCodes.AUTHENTICATION: return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
+            case ExitCodes.CONNECTION:
+                return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
             default: return null;
         }
     }
@@ -131,13 +150,13 @@ final class OutcomeReport {
 
     static Map<String, Object> toMap(OperationOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("operation", o.operation());
+        m.put("operation", o.operation().method());
         m.put("host", o.host());
         m.put("vm", o.vm() == null ? null : vm(o.vm().name(), o.vm().id()));
         m.put("returnValue", o.returnValue());
         m.put("job", o.job() == null ? null : job(o.job()));
         m.put("outcome", o.outcome().label());
-        m.put("decidedBy", o.decidedBy());
+        m.put("decidedBy", o.decidedBy().label());
         m.put("message", o.message());
         m.put("durationMs", o.durationMs());
         m.put("warnings", o.warnings());

@@ -1,12 +1,13 @@
 package io.hypervwsman.cli;
 
-import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.JobProgressListener;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
-import io.hypervwsman.hyperv.Outcome;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.DecidedBy;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Option;
@@ -34,7 +35,7 @@ abstract class ReplicaVerbCommand extends HostCommand {
         return vm;
     }
 
-    abstract OperationOutcome perform(HyperVHost host, VmRef ref, OperationOptions options);
+    abstract OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options);
 
     @Override
     int run(ConnectionMixin.Session session, boolean json) {
@@ -76,17 +77,21 @@ abstract class ReplicaVerbCommand extends HostCommand {
         boolean hooked = addHook(onStop);
         OperationOutcome outcome;
         try {
-            outcome = perform(session.host(), ref, options);
+            outcome = perform(ReplicaOperations.of(session.host()), ref, options);
         } finally {
             if (hooked) {
                 removeHook(onStop);
             }
         }
+        if (outcome.decidedBy() == DecidedBy.PRE_CHECK) {
+            OutcomeReport.printRefusal(outcome, connection.label(), vm, json, terminal);
+            return ExitCodes.of(outcome.outcome());
+        }
         OutcomeReport.print(outcome, json, terminal.out(), terminal.err());
         if (outcome.outcome() == Outcome.TIMED_OUT && outcome.job() != null && !json) {
             terminal.err().println("hint: resume waiting with: " + resumeCommand(outcome.job().instanceId()));
         }
-        return outcome.outcome().exitCode();
+        return ExitCodes.of(outcome.outcome());
     }
 
     private JobProgressListener firstSightOfEachJob() {

@@ -1,10 +1,10 @@
 package io.hypervwsman.cli;
 
-import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
 import io.hypervwsman.hyperv.ReverseOptions;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,7 +34,7 @@ final class ReverseReplicationCommand extends ReplicaVerbCommand {
     }
 
     @Override
-    OperationOutcome perform(HyperVHost host, VmRef ref, OperationOptions options) {
+    OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {
         Integer type = null;
         if (authentication != null) {
             type = switch (authentication.toLowerCase(java.util.Locale.ROOT)) {
@@ -53,6 +53,6 @@ final class ReverseReplicationCommand extends ReplicaVerbCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return host.replica().reverseReplication(ref, reverse, options);
+        return replica.reverseReplication(ref, reverse, options);
     }
 }

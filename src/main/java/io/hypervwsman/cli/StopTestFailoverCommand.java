@@ -1,9 +1,9 @@
 package io.hypervwsman.cli;
 
-import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import picocli.CommandLine.Command;
 
 /** End a test failover: turn the test VM off and delete it (Stop-VMFailover after -AsTest). */
@@ -16,7 +16,7 @@ final class StopTestFailoverCommand extends ReplicaVerbCommand {
     }
 
     @Override
-    OperationOutcome perform(HyperVHost host, VmRef ref, OperationOptions options) {
-        return host.replica().stopTestFailover(ref, options);
+    OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {
+        return replica.stopTestFailover(ref, options);
     }
 }

@@ -1,9 +1,9 @@
 package io.hypervwsman.cli;
 
-import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,7 +20,7 @@ final class TestFailoverCommand extends ReplicaVerbCommand {
     }
 
     @Override
-    OperationOutcome perform(HyperVHost host, VmRef ref, OperationOptions options) {
-        return host.replica().testFailover(ref, recoveryPoint.get(), options);
+    OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {
+        return replica.testFailover(ref, recoveryPoint.get(), options);
     }
 }

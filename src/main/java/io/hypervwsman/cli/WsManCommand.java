@@ -1,6 +1,5 @@
 package io.hypervwsman.cli;
 
-import io.hypervwsman.OutcomeUnknownException;
 import io.hypervwsman.hyperv.ReturnValues;
 import io.hypervwsman.transport.ConnectionException;
 import io.hypervwsman.wsman.CimInstance;
@@ -95,7 +94,7 @@ final class WsManCommand {
 
         @Override
         int run(ConnectionMixin.Session session, boolean json) {
-            Identity id = session.host().wsman().identify();
+            Identity id = session.host().client().identify();
             if (xml()) {
                 terminal.out().println(SafeXml.toText(id.element()));
             } else if (json) {
@@ -133,7 +132,7 @@ final class WsManCommand {
         @Override
         int run(ConnectionMixin.Session session, boolean json) {
             String uri = ResourceName.uri(resource);
-            CimInstance instance = session.host().wsman().get(uri, selectors(selectors));
+            CimInstance instance = session.host().client().get(uri, selectors(selectors));
             if (xml()) {
                 terminal.out().println(SafeXml.toText(instance.element()));
             } else if (json) {
@@ -193,7 +192,7 @@ final class WsManCommand {
             String target = wql != null && (associators || references)
                     ? uri.substring(0, uri.lastIndexOf('/') + 1) + "*" : uri;
             EnumerateOptions options = wql == null ? EnumerateOptions.all() : EnumerateOptions.wql(wql);
-            WsManClient client = session.host().wsman();
+            WsManClient client = session.host().client();
             List<Map<String, Object>> items = new ArrayList<>();
             List<String> raw = new ArrayList<>();
             if (epr) {
@@ -316,7 +315,7 @@ final class WsManCommand {
             MethodInput input = input();
             MethodOutput out;
             try {
-                out = session.host().wsman().invoke(uri, target, method, input);
+                out = session.host().client().invoke(uri, target, method, input);
             } catch (ConnectionException e) {
                 if (!e.requestMayHaveBeenProcessed()) {
                     throw e;
@@ -354,8 +353,8 @@ final class WsManCommand {
             return rv.map(v -> v == ReturnValues.COMPLETED || v == ReturnValues.JOB_STARTED ? 0 : 1).orElse(0);
         }
 
-        private OutcomeUnknownException lost(String what, Exception cause) {
-            return new OutcomeUnknownException(what + "; the host may have run it. It is not resent: check the"
+        private InvokeOutcomeUnknownException lost(String what, Exception cause) {
+            return new InvokeOutcomeUnknownException(what + "; the host may have run it. It is not resent: check the"
                     + " target's state (wsman get, or job list) before invoking again", cause);
         }
 

@@ -3,37 +3,43 @@ package io.hypervwsman.hyperv;
 import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.wsman.WsManClient;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
- * A Hyper-V host reached over WS-Management: its VMs, the Replica operations and job tracking.
+ * A Hyper-V host reached over WS-Management: its VMs and jobs. The Replica operations are
+ * {@code io.hypervwsman.hyperv.replica.ReplicaOperations.of(host)}.
  *
  * <pre>{@code
  * try (HyperVHost host = HyperVHost.connect(options)) {
- *     OperationOutcome o = host.replica().revertFailover(VmRef.of("web01"), OperationOptions.defaults());
+ *     OperationOutcome o = ReplicaOperations.of(host).revertFailover(VmRef.of("web01"), OperationOptions.defaults());
  * }
  * }</pre>
  */
 public final class HyperVHost implements AutoCloseable {
     private final WsManClient client;
     private final String name;
+    private final Clock clock;
     private final VirtualMachines vms;
-    private final ReplicaOperations replica;
+    private final JobTracker tracker;
     private final Jobs jobs;
+
+    private HyperVHost(Builder b) {
+        this.client = Objects.requireNonNull(b.client, "client");
+        this.name = Objects.requireNonNull(b.name, "name");
+        this.clock = b.clock;
+        this.vms = new VirtualMachines(client, name);
+        this.tracker = new JobTracker(client, clock, b.sleeper, b.policy);
+        this.jobs = new Jobs(client, name);
+    }
 
     /** Connects with real time and real waiting. */
     public static HyperVHost connect(ConnectionOptions options) {
-        return new HyperVHost(WsManClient.connect(options), options.endpoint().getHost(), Clock.systemUTC(),
-                Sleeper.system(), PollPolicy.DEFAULT);
+        return builder().connect(options).build();
     }
 
-    /** A host over a given client, with time and waiting injected (tests advance a simulated clock). */
-    public HyperVHost(WsManClient client, String name, Clock clock, Sleeper sleeper, PollPolicy policy) {
-        this.client = client;
-        this.name = name;
-        this.vms = new VirtualMachines(client, name);
-        JobTracker tracker = new JobTracker(client, clock, sleeper, policy);
-        this.replica = new ReplicaOperations(client, name, vms, tracker, clock);
-        this.jobs = new Jobs(client, name, tracker, clock);
+    /** A host built from its parts: the client (or connection options), and the clock and waiting to use. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The host name as the operator gave it. */
@@ -45,26 +51,83 @@ public final class HyperVHost implements AutoCloseable {
         return vms;
     }
 
-    public ReplicaOperations replica() {
-        return replica;
-    }
-
     public Jobs jobs() {
         return jobs;
     }
 
     /** Finds the job a lost Invoke started, and lists the host's jobs with their VMs. */
-    public JobFinder jobFinder() {
-        return new JobFinder(client);
+    public ConcreteJobFinder jobFinder() {
+        return new ConcreteJobFinder(client);
     }
 
-    /** The WS-Management client underneath, for classes and methods the Hyper-V API does not wrap. */
-    public WsManClient wsman() {
+    /** The WS-Management client this host is reached through. */
+    public WsManClient client() {
         return client;
+    }
+
+    /** The clock operations measure time and deadlines with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Follows this host's jobs with its clock, waiting and poll policy. */
+    public JobTracker jobTracker() {
+        return tracker;
     }
 
     @Override
     public void close() {
         client.close();
+    }
+
+    /** Builds a {@link HyperVHost}; by default real time, real waiting and the default poll policy. */
+    public static final class Builder {
+        private WsManClient client;
+        private String name;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private PollPolicy policy = PollPolicy.DEFAULT;
+
+        private Builder() {
+        }
+
+        /** Connects a client with these options; the host is named after the endpoint unless {@link #name} says. */
+        public Builder connect(ConnectionOptions options) {
+            return client(WsManClient.connect(options), options.endpoint().getHost());
+        }
+
+        /** A client made elsewhere (e.g. over a recording transport), and the host's name for reports. */
+        public Builder client(WsManClient c, String hostName) {
+            this.client = c;
+            this.name = name == null ? hostName : name;
+            return this;
+        }
+
+        /** The host's name in reports. */
+        public Builder name(String n) {
+            this.name = n;
+            return this;
+        }
+
+        /** The clock for durations and deadlines (tests advance a simulated one). */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** How to wait between job polls (tests advance the clock instead). */
+        public Builder sleeper(Sleeper s) {
+            this.sleeper = Objects.requireNonNull(s, "sleeper");
+            return this;
+        }
+
+        public Builder pollPolicy(PollPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        public HyperVHost build() {
+            return new HyperVHost(this);
+        }
     }
 }

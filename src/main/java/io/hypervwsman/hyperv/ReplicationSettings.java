@@ -1,9 +1,10 @@
 package io.hypervwsman.hyperv;
 
+import io.hypervwsman.Hint;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.wsman.CimInstance;
-import io.hypervwsman.wsman.EmbeddedInstance;
 import io.hypervwsman.wsman.EmbeddedInstance.CimType;
+import io.hypervwsman.wsman.EmbeddedInstance;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class ReplicationSettings {
         String target = Optional.ofNullable(replicaServer).filter(s -> !s.isBlank()).or(this::primaryServer)
                 .orElseThrow(() -> new OperationFailedException("the replication settings of "
                         + instance.string("ElementName").orElse("the VM") + " name no primary server to reverse"
-                        + " replication to", "name it with --replica-server HOST"));
+                        + " replication to", Hint.of(Hint.Kind.NAME_REPLICA_SERVER)));
         EmbeddedInstance e = EmbeddedInstance.of(CLASS);
         for (Map.Entry<String, CimType> p : MOF.entrySet()) {
             String name = p.getKey();

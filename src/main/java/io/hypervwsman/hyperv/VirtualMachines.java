@@ -1,13 +1,14 @@
 package io.hypervwsman.hyperv;
 
+import io.hypervwsman.Hint;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.wsman.CimInstance;
 import io.hypervwsman.wsman.EnumerateOptions;
 import io.hypervwsman.wsman.Enumeration;
 import io.hypervwsman.wsman.SelectorSet;
+import io.hypervwsman.wsman.Wql;
 import io.hypervwsman.wsman.WsManClient;
 import io.hypervwsman.wsman.WsManFaultException;
-import io.hypervwsman.wsman.Wql;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,7 +29,8 @@ public final class VirtualMachines {
     /**
      * The one VM the reference names.
      *
-     * @throws OperationFailedException if there is none, or (by name) more than one
+     * @throws VmNotFoundException if there is none
+     * @throws AmbiguousVmException if (by name) there are several
      */
     public VirtualMachine resolve(VmRef ref) {
         if (ref.isGuid()) {
@@ -37,7 +39,8 @@ public final class VirtualMachines {
                         SelectorSet.of("CreationClassName", "Msvm_ComputerSystem", "Name", ref.guid())));
             } catch (WsManFaultException e) {
                 if (JobTracker.isNotFound(e.fault())) {
-                    throw new OperationFailedException("no virtual machine with id " + ref.guid() + " on " + host);
+                    throw new VmNotFoundException("no virtual machine with id " + ref.guid() + " on " + host,
+                            ref.value(), null);
                 }
                 throw e;
             }
@@ -45,14 +48,14 @@ public final class VirtualMachines {
         List<VirtualMachine> found = query("SELECT * FROM Msvm_ComputerSystem WHERE Caption = 'Virtual Machine'"
                 + " AND ElementName = " + Wql.literal(ref.value()));
         if (found.isEmpty()) {
-            throw new OperationFailedException("no virtual machine named " + ref.value() + " on " + host,
-                    "list them with: hyperv-wsman vms --host " + host);
+            throw new VmNotFoundException("no virtual machine named " + ref.value() + " on " + host, ref.value(),
+                    Hint.of(Hint.Kind.LIST_VMS, host));
         }
         if (found.size() > 1) {
             String list = found.stream().map(v -> v.id() + " (" + v.powerState() + ", "
                     + v.replicationMode().displayName() + ")").collect(Collectors.joining(", "));
-            throw new OperationFailedException(found.size() + " virtual machines are named " + ref.value() + " on "
-                    + host + ": " + list, "name the one you mean by its GUID: --vm <GUID>");
+            throw new AmbiguousVmException(found.size() + " virtual machines are named " + ref.value() + " on "
+                    + host + ": " + list, found);
         }
         return found.get(0);
     }
@@ -133,12 +136,12 @@ public final class VirtualMachines {
             String some = points.stream().limit(10).map(RecoveryPoint::describe).collect(Collectors.joining(", "));
             throw new OperationFailedException("no recovery point named " + nameOrId + " for " + vm.name() + " on "
                     + host + (points.isEmpty() ? "; it has none" : "; it has " + points.size() + ": " + some
-                    + (points.size() > 10 ? ", ..." : "")), "use --recovery-point latest, or one of the names above");
+                    + (points.size() > 10 ? ", ..." : "")), Hint.of(Hint.Kind.CHOOSE_RECOVERY_POINT));
         }
         if (found.size() > 1) {
             throw new OperationFailedException(found.size() + " recovery points of " + vm.name() + " are named "
                     + nameOrId + ": " + found.stream().map(RecoveryPoint::describe).collect(Collectors.joining(", ")),
-                    "name the one you mean by its id: --recovery-point Microsoft:<GUID>");
+                    Hint.of(Hint.Kind.NAME_RECOVERY_POINT_BY_ID));
         }
         return found.get(0);
     }

@@ -7,9 +7,4 @@ public class HttpForbiddenException extends HttpStatusException {
     public HttpForbiddenException(String message) {
         super(403, message);
     }
-
-    @Override
-    public int exitCode() {
-        return 3;
-    }
 }

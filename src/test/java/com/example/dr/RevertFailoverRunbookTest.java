@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
-import io.hypervwsman.hyperv.Outcome;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.sim.SimulatedHost;
 import io.hypervwsman.testing.SimulatedHyperVHost;
 import io.hypervwsman.testing.WinRmEndpoint;
@@ -19,7 +20,7 @@ class RevertFailoverRunbookTest {
 
     static OperationOutcome revert(WinRmEndpoint endpoint) {
         try (HyperVHost host = HyperVHost.connect(endpoint.connectionOptions())) {
-            return host.replica().revertFailover(VmRef.of("web-frontend-01"), OperationOptions.defaults());
+            return ReplicaOperations.of(host).revertFailover(VmRef.of("web-frontend-01"), OperationOptions.defaults());
         }
     }
 

@@ -106,7 +106,7 @@ class RealFaultTest {
         assertEquals(x.wsmanCode(), f.wsmanCode());
         assertEquals(x.machine(), f.machine());
         assertEquals(x.message(), f.message());
-        assertEquals(1, e.exitCode());
+        assertEquals(1, io.hypervwsman.cli.ExitCodes.of(e));
         assertTrue(e.getMessage().contains(f.text()), e.getMessage());
         ProviderFault p = f.provider();
         if (x.provider() == null) {

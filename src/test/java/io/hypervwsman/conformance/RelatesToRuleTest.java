@@ -48,7 +48,7 @@ class RelatesToRuleTest {
         try (WsManClient client = clientAnswering(500, reply)) {
             WsManFaultException e = assertThrows(WsManFaultException.class,
                     () -> client.get(OS, SelectorSet.EMPTY));
-            assertEquals(1, e.exitCode());
+            assertEquals(1, io.hypervwsman.cli.ExitCodes.of(e));
             assertEquals("QuotaLimit", e.fault().subcodeName());
         }
     }
@@ -60,7 +60,7 @@ class RelatesToRuleTest {
                 .replaceAll("<a:RelatesTo>[^<]*</a:RelatesTo>", "");
         try (WsManClient client = clientAnswering(200, reply)) {
             ProtocolException e = assertThrows(ProtocolException.class, () -> client.get(OS, SelectorSet.EMPTY));
-            assertEquals(4, e.exitCode());
+            assertEquals(4, io.hypervwsman.cli.ExitCodes.of(e));
             assertTrue(e.getMessage().contains("no a:RelatesTo"), e.getMessage());
         }
     }
@@ -70,7 +70,7 @@ class RelatesToRuleTest {
         String reply = CapturedTransport.read("pypsrp-psrp-is-alive-invalid-selectors-4-response.xml");
         try (WsManClient client = clientAnswering(500, reply)) {
             ProtocolException e = assertThrows(ProtocolException.class, () -> client.get(OS, SelectorSet.EMPTY));
-            assertEquals(4, e.exitCode());
+            assertEquals(4, io.hypervwsman.cli.ExitCodes.of(e));
             assertTrue(e.getMessage().contains("uuid:877294B2-0B63-493A-9A91-DD6A4D68B0B3"), e.getMessage());
         }
     }

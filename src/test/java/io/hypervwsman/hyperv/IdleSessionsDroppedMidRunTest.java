@@ -15,6 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.hypervwsman.hyperv.replica.DecidedBy;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,10 +38,11 @@ class IdleSessionsDroppedMidRunTest {
                             SimulatedHostFixture.PASSWORD.toCharArray())).build();
             AtomicBoolean done = new AtomicBoolean();
             ExecutorService readers = Executors.newFixedThreadPool(3);
-            try (HyperVHost host = new HyperVHost(WsManClient.connect(o), "HV01", f.clock, d -> {
-                f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS);
-                f.clock.advance(d);
-            }, PollPolicy.DEFAULT)) {
+            try (HyperVHost host = HyperVHost.builder().client(WsManClient.connect(o), "HV01").clock(f.clock)
+                    .sleeper(d -> {
+                        f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS);
+                        f.clock.advance(d);
+                    }).build()) {
                 List<Future<Integer>> reads = new ArrayList<>();
                 for (int t = 0; t < 3; t++) {
                     reads.add(readers.submit(() -> {
@@ -50,13 +55,13 @@ class IdleSessionsDroppedMidRunTest {
                     }));
                 }
                 f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS, "RevertFailover");
-                assertEquals(Outcome.SUCCEEDED, host.replica().revertFailover(VmRef.of(VM), f.options()).outcome());
+                assertEquals(Outcome.SUCCEEDED, ReplicaOperations.of(host).revertFailover(VmRef.of(VM), f.options()).outcome());
                 for (int i = 0; i < CYCLES; i++) {
                     f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS, "InitiateFailover");
-                    OperationOutcome failover = host.replica().initiateFailover(VmRef.of(VM), f.options());
+                    OperationOutcome failover = ReplicaOperations.of(host).initiateFailover(VmRef.of(VM), f.options());
                     assertEquals(Outcome.SUCCEEDED, failover.outcome(), failover.message());
                     f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS, "RevertFailover");
-                    OperationOutcome revert = host.replica().revertFailover(VmRef.of(VM), f.options());
+                    OperationOutcome revert = ReplicaOperations.of(host).revertFailover(VmRef.of(VM), f.options());
                     assertEquals(Outcome.SUCCEEDED, revert.outcome(), revert.message());
                 }
                 done.set(true);

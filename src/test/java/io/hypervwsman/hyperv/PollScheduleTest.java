@@ -3,6 +3,9 @@ package io.hypervwsman.hyperv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +67,7 @@ class PollScheduleTest {
                 waits.add(d);
                 f.clock.advance(d);
             });
-            OperationOutcome o = host.replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = ReplicaOperations.of(host).revertFailover(VmRef.of("web-frontend-01"), f.options());
             assertEquals(Outcome.SUCCEEDED, o.outcome());
             assertTrue(waits.contains(Duration.ofSeconds(2)), "waits " + waits);
             assertEquals(Duration.ofMillis(200), waits.get(waits.size() - 1), "waits " + waits);

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.hyperv.replica.DecidedBy;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.sim.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +17,10 @@ class RevertFailoverReturnValueTest {
     @Test
     void returnValueZeroMeansDoneWithoutAJob() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("revert-returns-0.json")) {
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
-            assertEquals("return-value", o.decidedBy());
+            assertEquals(DecidedBy.RETURN_VALUE, o.decidedBy());
             assertEquals(0L, o.returnValue());
             assertNull(o.job());
             assertEquals(1, f.sim.invocations("RevertFailover"));
@@ -26,7 +30,7 @@ class RevertFailoverReturnValueTest {
     @Test
     void aRefusalInThe32768RangeIsAFailureWithItsMeaning() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("revert-returns-32769.json")) {
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.FAILED, o.outcome());
             assertEquals(32769L, o.returnValue());
@@ -39,7 +43,7 @@ class RevertFailoverReturnValueTest {
     @Test
     void completedWithWarningsIsASuccessThatShowsTheWarnings() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("revert-warning.json")) {
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals(32768, o.job().jobState());
@@ -54,10 +58,10 @@ class RevertFailoverReturnValueTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             f.sim.arm(new Scenario.Fault("Get", Scenario.FaultKind.QUOTA, 1));
             f.sim.arm(new Scenario.Fault("Get", Scenario.FaultKind.DROP_AFTER_PROCESSING, 1));
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
-            assertEquals("job", o.decidedBy());
+            assertEquals(DecidedBy.JOB, o.decidedBy());
             assertEquals(0, f.sim.backend().pendingFaults(), "both poll faults were shown");
             assertEquals(1, f.sim.invocations("RevertFailover"), "polls are retried; the Invoke never is");
         }

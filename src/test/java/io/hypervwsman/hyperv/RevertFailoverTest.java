@@ -1,13 +1,17 @@
 package io.hypervwsman.hyperv;
 
+import static io.hypervwsman.hyperv.SimulatedHostFixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypervwsman.OperationFailedException;
+import io.hypervwsman.Hint;
+import io.hypervwsman.hyperv.replica.DecidedBy;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -23,10 +27,10 @@ class RevertFailoverTest {
     @Test
     void byNameTheJobIsFollowedToCompletion() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
-            assertEquals("job", o.decidedBy());
+            assertEquals(DecidedBy.JOB, o.decidedBy());
             assertEquals(4096L, o.returnValue());
             assertEquals(7, o.job().jobState());
             assertEquals(100L, o.job().percentComplete());
@@ -41,7 +45,7 @@ class RevertFailoverTest {
     @Test
     void aGuidInAnyCaseIsAddressedDirectly() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of(WEB_ID.toLowerCase(Locale.ROOT)), f.options());
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of(WEB_ID.toLowerCase(Locale.ROOT)), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals("web-frontend-01", o.vm().name());
@@ -52,9 +56,8 @@ class RevertFailoverTest {
     @Test
     void aMissingVmIsNamedAndNothingIsInvoked() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationFailedException e = assertThrows(OperationFailedException.class,
-                    () -> f.host().replica().revertFailover(VmRef.of("no-such-vm"), f.options()));
-            assertEquals("no virtual machine named no-such-vm on HV01", e.getMessage());
+            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("no-such-vm"), f.options()));
+            assertEquals("no virtual machine named no-such-vm on HV01", e.message());
             assertEquals(0, reverts(f));
         }
     }
@@ -62,13 +65,12 @@ class RevertFailoverTest {
     @Test
     void anAmbiguousNameListsTheCandidatesWithTheirGuids() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationFailedException e = assertThrows(OperationFailedException.class,
-                    () -> f.host().replica().revertFailover(VmRef.of("file-server"), f.options()));
-            assertTrue(e.getMessage().startsWith("2 virtual machines are named file-server"), e.getMessage());
+            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("file-server"), f.options()));
+            assertTrue(e.message().startsWith("2 virtual machines are named file-server"), e.message());
             for (String id : f.sim.vmIds("file-server")) {
-                assertTrue(e.getMessage().contains(id), e.getMessage());
+                assertTrue(e.message().contains(id), e.message());
             }
-            assertTrue(e.hint().contains("GUID"));
+            assertEquals(Hint.Kind.NAME_VM_BY_ID, e.hint().kind());
             assertEquals(0, reverts(f));
         }
     }
@@ -76,9 +78,8 @@ class RevertFailoverTest {
     @Test
     void aCommittedFailoverIsRefused() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationFailedException e = assertThrows(OperationFailedException.class,
-                    () -> f.host().replica().revertFailover(VmRef.of("reporting-01"), f.options()));
-            assertEquals("the failover of reporting-01 was committed; it can no longer be reverted", e.getMessage());
+            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("reporting-01"), f.options()));
+            assertEquals("the failover of reporting-01 was committed; it can no longer be reverted", e.message());
             assertEquals(0, reverts(f));
         }
     }
@@ -86,9 +87,8 @@ class RevertFailoverTest {
     @Test
     void anyOtherStateIsRefusedWithItsName() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationFailedException e = assertThrows(OperationFailedException.class,
-                    () -> f.host().replica().revertFailover(VmRef.of("app-extended-01"), f.options()));
-            assertTrue(e.getMessage().contains("in state Replicating (3)"), e.getMessage());
+            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("app-extended-01"), f.options()));
+            assertTrue(e.message().contains("in state Replicating (3)"), e.message());
             assertEquals(0, reverts(f));
         }
     }
@@ -96,10 +96,9 @@ class RevertFailoverTest {
     @Test
     void aRunningVmIsRefusedWithoutTurnOff() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationFailedException e = assertThrows(OperationFailedException.class,
-                    () -> f.host().replica().revertFailover(VmRef.of("build-agent-01"), f.options()));
-            assertTrue(e.getMessage().contains("is Running"), e.getMessage());
-            assertTrue(e.hint().contains("--turn-off"));
+            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("build-agent-01"), f.options()));
+            assertTrue(e.message().contains("is Running"), e.message());
+            assertEquals(Hint.Kind.TURN_OFF_FIRST, e.hint().kind());
             assertEquals(0, reverts(f));
             assertEquals(0, f.sim.invocations("RequestStateChange"));
         }
@@ -108,7 +107,7 @@ class RevertFailoverTest {
     @Test
     void turnOffTurnsTheVmOffFollowsThatJobThenReverts() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of("build-agent-01"),
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("build-agent-01"),
                     f.options().withTurnOff(true));
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
@@ -122,10 +121,9 @@ class RevertFailoverTest {
     @Test
     void aTestFailoverVmIsPointedToStopTestFailover() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationFailedException e = assertThrows(OperationFailedException.class,
-                    () -> f.host().replica().revertFailover(VmRef.of("web-frontend-02 - Test"), f.options()));
-            assertTrue(e.getMessage().contains("test-failover VM"), e.getMessage());
-            assertTrue(e.hint().contains("stop-test-failover"));
+            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-02 - Test"), f.options()));
+            assertTrue(e.message().contains("test-failover VM"), e.message());
+            assertEquals(Hint.Kind.STOP_TEST_FAILOVER_ON_REPLICA, e.hint().kind());
             assertEquals(0, reverts(f));
         }
     }
@@ -133,9 +131,9 @@ class RevertFailoverTest {
     @Test
     void dryRunInvokesNothing() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of("web-frontend-01"),
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"),
                     f.options().withDryRun(true));
-            assertEquals("dry-run", o.decidedBy());
+            assertEquals(DecidedBy.DRY_RUN, o.decidedBy());
             assertTrue(o.message().contains("would invoke RevertFailover"), o.message());
             assertNull(o.job());
             assertEquals(0, reverts(f));
@@ -147,10 +145,10 @@ class RevertFailoverTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("wrong-state-sync")) {
             String vm = f.sim.scenario().vms().stream().filter(v -> f.sim.replicationState(v.name()) == 6
                     || f.sim.replicationState(v.name()) == 3).findFirst().orElseThrow().name();
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of(vm), f.options().withForce(true));
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of(vm), f.options().withForce(true));
 
             assertEquals(Outcome.FAILED, o.outcome());
-            assertEquals("return-value", o.decidedBy());
+            assertEquals(DecidedBy.RETURN_VALUE, o.decidedBy());
             assertEquals(32775L, o.returnValue());
             assertTrue(o.message().contains("Invalid state for this operation (32775)"), o.message());
             assertNull(o.job());
@@ -163,10 +161,10 @@ class RevertFailoverTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("wrong-state-job")) {
             String vm = f.sim.scenario().vms().stream().filter(v -> f.sim.replicationState(v.name()) != 5)
                     .findFirst().orElseThrow().name();
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of(vm), f.options().withForce(true));
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of(vm), f.options().withForce(true));
 
             assertEquals(Outcome.FAILED, o.outcome(), o.message());
-            assertEquals("job", o.decidedBy());
+            assertEquals(DecidedBy.JOB, o.decidedBy());
             assertEquals(10, o.job().jobState());
             assertTrue(o.job().errorCode() != 0);
             assertEquals(1, reverts(f));
@@ -176,10 +174,10 @@ class RevertFailoverTest {
     @Test
     void aFailedJobCarriesErrorCodeDescriptionAndGetErrorExMessages() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("revert-job-fails")) {
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.FAILED, o.outcome(), o.message());
-            assertEquals("job", o.decidedBy());
+            assertEquals(DecidedBy.JOB, o.decidedBy());
             assertTrue(JobState.isFailure(o.job().jobState()));
             assertTrue(o.job().errorCode() != 0);
             assertNotNull(o.job().errorDescription());
@@ -193,11 +191,11 @@ class RevertFailoverTest {
     @Test
     void aTimeoutReportsTheJobThatIsStillRunning() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = f.host().replica().revertFailover(VmRef.of("web-frontend-01"),
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"),
                     f.options(Duration.ofSeconds(2)));
 
             assertEquals(Outcome.TIMED_OUT, o.outcome(), o.message());
-            assertEquals(5, o.outcome().exitCode());
+            assertEquals(5, io.hypervwsman.cli.ExitCodes.of(o.outcome()));
             assertTrue(o.message().contains(o.job().instanceId()), o.message());
             assertTrue(JobState.isRunning(f.sim.jobState(o.job().instanceId()).orElseThrow()));
             assertEquals(1, reverts(f));
@@ -209,11 +207,11 @@ class RevertFailoverTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             boolean[] first = {true};
             HyperVHost host = f.host(d -> f.clock.advance(first[0] ? Duration.ofMinutes(10) : d));
-            OperationOutcome o = host.replica().revertFailover(VmRef.of("web-frontend-01"),
+            OperationOutcome o = ReplicaOperations.of(host).revertFailover(VmRef.of("web-frontend-01"),
                     OperationOptions.defaults().withListener(r -> first[0] = f.progress.add(r) && f.progress.size() == 1));
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
-            assertEquals("replication-state", o.decidedBy());
+            assertEquals(DecidedBy.REPLICATION_STATE, o.decidedBy());
             assertTrue(o.message().contains("the job is gone"), o.message());
             assertEquals(1, reverts(f));
         }

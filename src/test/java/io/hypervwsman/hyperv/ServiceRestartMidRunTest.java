@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import io.hypervwsman.hyperv.replica.DecidedBy;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,10 +40,10 @@ class ServiceRestartMidRunTest {
                 }
             });
 
-            OperationOutcome o = host.replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = ReplicaOperations.of(host).revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
-            assertEquals("job", o.decidedBy(), "the job was followed to its end across the restart");
+            assertEquals(DecidedBy.JOB, o.decidedBy(), "the job was followed to its end across the restart");
             assertEquals(1, f.sim.invocations("RevertFailover"), "the Invoke was sent once");
             assertTrue(handshakesBefore[0] >= 1, "a session existed before the restart");
             assertTrue(waitsWhileDown.get() >= 1, "at least one poll was refused and retried: " + waitsWhileDown);

@@ -1,5 +1,10 @@
 package io.hypervwsman.hyperv;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hypervwsman.hyperv.replica.DecidedBy;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.sim.ManualClock;
 import io.hypervwsman.sim.Scenario;
 import io.hypervwsman.sim.SimulatedHost;
@@ -103,9 +108,17 @@ public final class SimulatedHostFixture implements AutoCloseable {
     public HyperVHost host(Sleeper sleeper) {
         ConnectionOptions o = ConnectionOptions.builder(sim.endpoint())
                 .auth(AuthMode.NTLM, new Credentials(USER, PASSWORD.toCharArray())).build();
-        HyperVHost h = new HyperVHost(WsManClient.connect(o), "HV01", clock, sleeper, PollPolicy.DEFAULT);
+        HyperVHost h = HyperVHost.builder()
+                .client(WsManClient.connect(o), "HV01").clock(clock).sleeper(sleeper).build();
         hosts.add(h);
         return h;
+    }
+
+    /** Asserts that an operation was refused before anything was invoked, and returns its outcome. */
+    public static OperationOutcome refused(OperationOutcome o) {
+        assertEquals(Outcome.FAILED, o.outcome(), o.message());
+        assertEquals(DecidedBy.PRE_CHECK, o.decidedBy(), o.message());
+        return o;
     }
 
     public OperationOptions options() {

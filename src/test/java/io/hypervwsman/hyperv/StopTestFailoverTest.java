@@ -1,10 +1,12 @@
 package io.hypervwsman.hyperv;
 
+import static io.hypervwsman.hyperv.SimulatedHostFixture.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypervwsman.OperationFailedException;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import org.junit.jupiter.api.Test;
 
 /** stop-test-failover deletes the test VM (DestroySystem) and never reverts the replica. */
@@ -13,7 +15,7 @@ class StopTestFailoverTest {
     @Test
     void byTheReplicaNameTheTestVmIsDeleted() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = f.host().replica().stopTestFailover(VmRef.of("web-frontend-02"), f.options());
+            OperationOutcome o = ReplicaOperations.of(f.host()).stopTestFailover(VmRef.of("web-frontend-02"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals("web-frontend-02 - Test", o.vm().name());
@@ -27,9 +29,8 @@ class StopTestFailoverTest {
     @Test
     void aReplicaWithoutATestFailoverIsRefused() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationFailedException e = assertThrows(OperationFailedException.class,
-                    () -> f.host().replica().stopTestFailover(VmRef.of("web-frontend-01"), f.options()));
-            assertTrue(e.getMessage().startsWith("no test failover is running for web-frontend-01"), e.getMessage());
+            OperationOutcome e = refused(ReplicaOperations.of(f.host()).stopTestFailover(VmRef.of("web-frontend-01"), f.options()));
+            assertTrue(e.message().startsWith("no test failover is running for web-frontend-01"), e.message());
             assertEquals(0, f.sim.invocations("DestroySystem"));
         }
     }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
-import io.hypervwsman.hyperv.Outcome;
-import io.hypervwsman.hyperv.PollPolicy;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.sim.ManualClock;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
@@ -39,9 +39,9 @@ class ReplayOverKerberosTest {
                     .build();
             ManualClock clock = new ManualClock(Instant.parse("2026-11-24T03:00:00Z"));
             OperationOutcome outcome;
-            try (HyperVHost host = new HyperVHost(WsManClient.connect(options), "replay", clock, clock::advance,
-                    PollPolicy.DEFAULT)) {
-                outcome = host.replica().revertFailover(VmRef.of("web-frontend-01"), OperationOptions.defaults());
+            try (HyperVHost host = HyperVHost.builder()
+                    .client(WsManClient.connect(options), "replay").clock(clock).sleeper(clock::advance).build()) {
+                outcome = ReplicaOperations.of(host).revertFailover(VmRef.of("web-frontend-01"), OperationOptions.defaults());
             }
             assertEquals(Outcome.SUCCEEDED, outcome.outcome(), outcome::message);
             assertEquals(4096L, outcome.returnValue());

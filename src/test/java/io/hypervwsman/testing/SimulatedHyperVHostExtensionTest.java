@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
-import io.hypervwsman.hyperv.Outcome;
-import io.hypervwsman.hyperv.PollPolicy;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.sim.ManualClock;
 import io.hypervwsman.sim.SimulatedHost;
 import io.hypervwsman.wsman.WsManClient;
@@ -23,9 +23,9 @@ class SimulatedHyperVHostExtensionTest {
     static final int RECOVERED = 5;
 
     static OperationOutcome revert(WinRmEndpoint endpoint, ManualClock clock) {
-        try (HyperVHost host = new HyperVHost(WsManClient.connect(endpoint.connectionOptions()), "sim", clock,
-                clock::advance, PollPolicy.DEFAULT)) {
-            return host.replica().revertFailover(VmRef.of("web-frontend-01"), OperationOptions.defaults());
+        try (HyperVHost host = HyperVHost.builder()
+                .client(WsManClient.connect(endpoint.connectionOptions()), "sim").clock(clock).sleeper(clock::advance).build()) {
+            return ReplicaOperations.of(host).revertFailover(VmRef.of("web-frontend-01"), OperationOptions.defaults());
         }
     }
 

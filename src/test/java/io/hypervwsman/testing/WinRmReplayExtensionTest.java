@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
-import io.hypervwsman.hyperv.Outcome;
-import io.hypervwsman.hyperv.PollPolicy;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.sim.ManualClock;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
@@ -31,9 +31,9 @@ class WinRmReplayExtensionTest {
 
     static OperationOutcome revert(WinRmEndpoint endpoint, List<JobReport> progress) {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-24T03:00:00Z"));
-        try (HyperVHost host = new HyperVHost(WsManClient.connect(endpoint.connectionOptions()), "replay", clock,
-                clock::advance, PollPolicy.DEFAULT)) {
-            return host.replica().revertFailover(VmRef.of("web-frontend-01"),
+        try (HyperVHost host = HyperVHost.builder()
+                .client(WsManClient.connect(endpoint.connectionOptions()), "replay").clock(clock).sleeper(clock::advance).build()) {
+            return ReplicaOperations.of(host).revertFailover(VmRef.of("web-frontend-01"),
                     OperationOptions.defaults().withListener(progress::add));
         }
     }

@@ -27,7 +27,7 @@ class ConnectionOptionsTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> new HttpTransport(o));
         assertTrue(e.getMessage().contains("Basic"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret-Basic"));
-        assertEquals(2, e.exitCode());
+        assertEquals(2, io.hypervwsman.cli.ExitCodes.of(e));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.cli.ExitCodes;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
@@ -38,7 +39,7 @@ class EnumerationContextExpiredTest {
             }
             assertEquals("InvalidEnumerationContext", e.fault().subcodeName());
             assertEquals(2150858779L, e.fault().wsmanCode());
-            assertEquals(1, e.exitCode());
+            assertEquals(1, ExitCodes.of(e));
             assertTrue(e.getMessage().startsWith("Pull * failed on the host: InvalidEnumerationContext"), e.getMessage());
             assertEquals(2, names.size());
             assertEquals(0, f.sim.backend().openEnumerations());

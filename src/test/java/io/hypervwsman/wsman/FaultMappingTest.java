@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.cli.ExitCodes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,7 +45,7 @@ class FaultMappingTest {
         assertTrue(f.message() != null && !f.message().isBlank());
         assertTrue(e.getMessage().contains(subcode) && e.getMessage().contains(Long.toString(wsmanCode)),
                 e.getMessage());
-        assertEquals(1, e.exitCode());
+        assertEquals(1, ExitCodes.of(e));
         assertNull(f.providerError());
     }
 

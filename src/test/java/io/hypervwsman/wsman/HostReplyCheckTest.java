@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.cli.ExitCodes;
 import io.hypervwsman.transport.ResponseTooLargeException;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class HostReplyCheckTest {
         ProtocolException e = getFrom("relatesto-mismatch", ProtocolException.class);
 
         assertTrue(e.getMessage().contains("relates to"), e.getMessage());
-        assertEquals(4, e.exitCode());
+        assertEquals(4, ExitCodes.of(e));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.cli.ExitCodes;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,7 @@ class HostileReplyTest {
         transport.answer(200, reply);
         ProtocolException e = assertThrows(ProtocolException.class, () -> client.invoke(InvokeTest.SERVICE,
                 SelectorSet.EMPTY, "RevertFailover", MethodInput.create()));
-        assertEquals(4, e.exitCode());
+        assertEquals(4, ExitCodes.of(e));
         assertFalse(e.getMessage().contains("root:"), "no local file content: " + e.getMessage());
         return e;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.cli.ExitCodes;
 import io.hypervwsman.transport.EndpointNotFoundException;
 import io.hypervwsman.transport.HttpForbiddenException;
 import io.hypervwsman.transport.HttpServerErrorException;
@@ -28,7 +29,7 @@ class HttpStatusMappingTest {
     @Test
     void unauthorizedNamesTheOfferedSchemes() {
         HttpUnauthorizedException e = getFrom("http-401", HttpUnauthorizedException.class);
-        assertEquals(3, e.exitCode());
+        assertEquals(3, ExitCodes.of(e));
         assertTrue(e.offeredSchemes().contains("Negotiate"), e.offeredSchemes().toString());
     }
 
@@ -36,7 +37,7 @@ class HttpStatusMappingTest {
     void forbidden() {
         HttpForbiddenException e = getFrom("http-403", HttpForbiddenException.class);
         assertEquals(403, e.status());
-        assertEquals(3, e.exitCode());
+        assertEquals(3, ExitCodes.of(e));
     }
 
     @Test
@@ -55,7 +56,7 @@ class HttpStatusMappingTest {
     void serviceUnavailableKeepsRetryAfter() {
         ServiceUnavailableException e = getFrom("http-503", ServiceUnavailableException.class);
         assertEquals(Duration.ofSeconds(5), e.retryAfter().orElseThrow());
-        assertEquals(4, e.exitCode());
+        assertEquals(4, ExitCodes.of(e));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.cli.ExitCodes;
 import io.hypervwsman.transport.ConnectionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class HttpsTest {
         try (FixtureHost host = new FixtureHost("get-computersystem", FixtureHost.Mode.NTLM_HTTPS);
              WsManClient client = WsManClient.connect(host.optionsBuilder().caFile(null).build())) {
             ConnectionException e = assertThrows(ConnectionException.class, () -> client.get(GetInstanceTest.CS, VM));
-            assertEquals(4, e.exitCode());
+            assertEquals(4, ExitCodes.of(e));
             assertFalse(e.requestMayHaveBeenProcessed());
             assertTrue(e.getMessage().contains("--ca-file"), e.getMessage());
             assertEquals(0, host.gateway().requestCount());
@@ -44,7 +45,7 @@ class HttpsTest {
         try (FixtureHost host = new FixtureHost("get-computersystem", FixtureHost.Mode.NTLM_HTTPS, keystore);
              WsManClient client = host.client()) {
             ConnectionException e = assertThrows(ConnectionException.class, () -> client.get(GetInstanceTest.CS, VM));
-            assertEquals(4, e.exitCode());
+            assertEquals(4, ExitCodes.of(e));
             assertTrue(e.getMessage().startsWith("TLS"), e.getMessage());
             assertEquals(0, host.gateway().requestCount());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hypervwsman.MessageIntegrityException;
+import io.hypervwsman.cli.ExitCodes;
 import io.hypervwsman.sim.HostFault;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.Credentials;
@@ -50,7 +51,7 @@ class NegotiateSessionTest {
             HttpUnauthorizedException e = assertThrows(HttpUnauthorizedException.class,
                     () -> client.get(GetInstanceTest.CS, VM));
 
-            assertEquals(3, e.exitCode());
+            assertEquals(3, ExitCodes.of(e));
             assertTrue(e.getMessage().contains("LAB\\operator"), e.getMessage());
             assertFalse(e.getMessage().contains("Wrong-Pa55word!"));
             assertEquals(0, host.gateway().completedHandshakes());
@@ -114,7 +115,7 @@ class NegotiateSessionTest {
             MessageIntegrityException e = assertThrows(MessageIntegrityException.class,
                     () -> client.get(GetInstanceTest.CS, VM));
             assertTrue(e.getMessage().contains("downgrade"), e.getMessage());
-            assertEquals(4, e.exitCode());
+            assertEquals(4, ExitCodes.of(e));
         }
     }
 

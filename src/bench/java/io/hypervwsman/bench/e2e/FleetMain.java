@@ -2,8 +2,9 @@ package io.hypervwsman.bench.e2e;
 
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
-import io.hypervwsman.hyperv.Outcome;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
+import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.sim.SimulatedHost;
 import java.lang.management.GarbageCollectorMXBean;
@@ -55,17 +56,18 @@ public final class FleetMain {
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(HOSTS * VMS);
         long[] durations = new long[HOSTS * VMS];
+        List<ReplicaOperations> replicas = hosts.stream().map(ReplicaOperations::of).toList();
         List<Thread> threads = new ArrayList<>();
         for (int h = 0; h < HOSTS; h++) {
             for (int v = 0; v < VMS; v++) {
-                HyperVHost host = hosts.get(h);
+                ReplicaOperations replica = replicas.get(h);
                 String vm = String.format(Locale.ROOT, "vm-%02d", v);
                 int slot = h * VMS + v;
                 Thread t = new Thread(() -> {
                     try {
                         go.await();
                         long s = System.nanoTime();
-                        OperationOutcome o = host.replica().revertFailover(VmRef.of(vm), OperationOptions.defaults()
+                        OperationOutcome o = replica.revertFailover(VmRef.of(vm), OperationOptions.defaults()
                                 .withTimeout(Duration.ofMinutes(2)));
                         durations[slot] = System.nanoTime() - s;
                         outcomes.computeIfAbsent(o.outcome().name(), k -> new AtomicInteger()).incrementAndGet();

@@ -2,7 +2,8 @@ package io.hypervwsman.bench.e2e;
 
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.hyperv.PollPolicy;
 import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.sim.ManualClock;
@@ -59,12 +60,13 @@ final class PollLatency {
             long[] polls = new long[samples];
             double pollSeconds = 0;
             double jobSeconds = 0;
-            try (HyperVHost host = new HyperVHost(new WsManClient(BenchHosts.ntlm(sim, 1), recorder), "HV01", clock,
-                    d -> clock.advance(d), policy)) {
+            try (HyperVHost host = HyperVHost.builder().client(new WsManClient(BenchHosts.ntlm(sim, 1), recorder), "HV01")
+                    .clock(clock).sleeper(d -> clock.advance(d)).pollPolicy(policy).build()) {
+                ReplicaOperations replica = ReplicaOperations.of(host);
                 for (int i = 0; i < samples; i++) {
                     int before = recorder.exchanges().size();
                     Instant invoked = clock.instant();
-                    OperationOutcome o = host.replica().revertFailover(VmRef.of(String.format(Locale.ROOT, "vm-%02d", i)),
+                    OperationOutcome o = replica.revertFailover(VmRef.of(String.format(Locale.ROOT, "vm-%02d", i)),
                             OperationOptions.defaults().withTimeout(job.multipliedBy(3)));
                     if (o.job() == null || o.job().jobState() != 7) {
                         throw new IllegalStateException("revert did not end with a completed job: " + o.message());

@@ -2,9 +2,8 @@ package io.hypervwsman.bench.e2e;
 
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
-import io.hypervwsman.hyperv.OperationOutcome;
-import io.hypervwsman.hyperv.PollPolicy;
-import io.hypervwsman.hyperv.Sleeper;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.sim.SimulatedHost;
 import io.hypervwsman.transport.Transports;
@@ -32,15 +31,15 @@ final class RevertFlowTrace {
                 Clock.systemUTC())) {
             // Warm the JVM's code paths on another client first, so that the trace shows protocol cost.
             for (int i = 2; i < 4; i++) {
-                try (HyperVHost warm = new HyperVHost(WsManClient.connect(BenchHosts.ntlm(sim, 1)), "HV01",
-                        Clock.systemUTC(), Sleeper.system(), PollPolicy.DEFAULT)) {
-                    warm.replica().revertFailover(VmRef.of(String.format("vm-%02d", i)), OperationOptions.defaults());
+                try (HyperVHost warm = HyperVHost.builder()
+                        .client(WsManClient.connect(BenchHosts.ntlm(sim, 1)), "HV01").build()) {
+                    ReplicaOperations.of(warm).revertFailover(VmRef.of(String.format("vm-%02d", i)), OperationOptions.defaults());
                 }
             }
             RecordingTransport recorder = new RecordingTransport(Transports.open(BenchHosts.ntlm(sim, 1)),
                     () -> sim.gateway().requestCount());
-            try (HyperVHost host = new HyperVHost(new WsManClient(BenchHosts.ntlm(sim, 1), recorder), "HV01",
-                    Clock.systemUTC(), Sleeper.system(), PollPolicy.DEFAULT)) {
+            try (HyperVHost host = HyperVHost.builder()
+                    .client(new WsManClient(BenchHosts.ntlm(sim, 1), recorder), "HV01").build()) {
                 trace(host, recorder, "vm-00", "first operation on a fresh connection");
                 trace(host, recorder, "vm-01", "second operation, same client (connection and service EPR reused)");
             }
@@ -50,7 +49,7 @@ final class RevertFlowTrace {
     private void trace(HyperVHost host, RecordingTransport recorder, String vm, String title) {
         int before = recorder.exchanges().size();
         long start = System.nanoTime();
-        OperationOutcome outcome = host.replica().revertFailover(VmRef.of(vm), OperationOptions.defaults());
+        OperationOutcome outcome = ReplicaOperations.of(host).revertFailover(VmRef.of(vm), OperationOptions.defaults());
         long wall = System.nanoTime() - start;
         List<RecordingTransport.Exchange> xs = recorder.exchanges().subList(before, recorder.exchanges().size());
         Map<String, long[]> phases = new LinkedHashMap<>();

@@ -7,13 +7,17 @@ import io.hypervwsman.sim.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
+import io.hypervwsman.hyperv.replica.DecidedBy;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import org.junit.jupiter.api.Test;
 
 /**
  * After an Invoke whose reply was lost, the job it started is found on the simulated host through
  * Msvm_AffectedJobElement, JobType and StartTime; none or several matching jobs decide nothing.
  */
-class JobFinderTest {
+class ConcreteJobFinderTest {
     private static final String WEB = "web-frontend-01";
     private static final String WEB_ID = "4EA7033C-356C-4EBA-9F77-1A3399CFCD72";
     private static final int REVERT_FAILOVER = 98;
@@ -24,13 +28,13 @@ class JobFinderTest {
             HyperVHost host = f.host();
             Instant sent = f.clock.instant();
             f.sim.arm(new Scenario.Fault("RevertFailover", Scenario.FaultKind.DROP_AFTER_PROCESSING, 1));
-            OperationOutcome lost = host.replica().revertFailover(VmRef.of(WEB), f.options());
-            assertEquals("replication-state", lost.decidedBy(), "the reply was lost: " + lost.message());
+            OperationOutcome lost = ReplicaOperations.of(host).revertFailover(VmRef.of(WEB), f.options());
+            assertEquals(DecidedBy.REPLICATION_STATE, lost.decidedBy(), "the reply was lost: " + lost.message());
 
-            JobFinder.Search s = host.jobFinder().find(JobFinder.Criteria.of(REVERT_FAILOVER, WEB_ID, sent));
+            ConcreteJobFinder.Search s = host.jobFinder().find(ConcreteJobFinder.Criteria.of(REVERT_FAILOVER, WEB_ID, sent));
 
-            assertEquals(JobFinder.Match.FOUND, s.match(), s.toString());
-            JobFinder.FoundJob job = s.job().orElseThrow();
+            assertEquals(ConcreteJobFinder.Match.FOUND, s.match(), s.toString());
+            ConcreteJobFinder.FoundJob job = s.job().orElseThrow();
             assertEquals(REVERT_FAILOVER, job.jobType());
             assertEquals(OptionalInt.of((int) job.report().jobState()), f.sim.jobState(job.report().instanceId()),
                     "the host's own job");
@@ -45,14 +49,14 @@ class JobFinderTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             HyperVHost host = f.host();
             Instant before = f.clock.instant();
-            host.replica().revertFailover(VmRef.of(WEB), f.options());
-            JobFinder finder = host.jobFinder();
+            ReplicaOperations.of(host).revertFailover(VmRef.of(WEB), f.options());
+            ConcreteJobFinder finder = host.jobFinder();
 
-            assertEquals(JobFinder.Match.NONE, finder.find(JobFinder.Criteria.of(97, WEB_ID, before)).match());
+            assertEquals(ConcreteJobFinder.Match.NONE, finder.find(ConcreteJobFinder.Criteria.of(97, WEB_ID, before)).match());
             Instant later = f.clock.instant().plus(Duration.ofMinutes(1));
-            assertEquals(JobFinder.Match.NONE, finder.find(JobFinder.Criteria.of(REVERT_FAILOVER, WEB_ID, later))
+            assertEquals(ConcreteJobFinder.Match.NONE, finder.find(ConcreteJobFinder.Criteria.of(REVERT_FAILOVER, WEB_ID, later))
                     .match(), "started more than the clock-skew allowance before the Invoke was sent");
-            assertEquals(JobFinder.Match.NONE, finder.find(JobFinder.Criteria.of(REVERT_FAILOVER,
+            assertEquals(ConcreteJobFinder.Match.NONE, finder.find(ConcreteJobFinder.Criteria.of(REVERT_FAILOVER,
                     "00000000-0000-0000-0000-000000000000", before)).match(), "another VM");
         }
     }
@@ -62,13 +66,13 @@ class JobFinderTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             HyperVHost host = f.host();
             Instant sent = f.clock.instant();
-            host.replica().revertFailover(VmRef.of(WEB), f.options());
-            JobFinder.Criteria c = JobFinder.Criteria.of(REVERT_FAILOVER, WEB_ID, sent);
+            ReplicaOperations.of(host).revertFailover(VmRef.of(WEB), f.options());
+            ConcreteJobFinder.Criteria c = ConcreteJobFinder.Criteria.of(REVERT_FAILOVER, WEB_ID, sent);
 
             f.clock.advance(Duration.ofMinutes(4));
-            assertEquals(JobFinder.Match.FOUND, host.jobFinder().find(c).match(), "kept TimeBeforeRemoval");
+            assertEquals(ConcreteJobFinder.Match.FOUND, host.jobFinder().find(c).match(), "kept TimeBeforeRemoval");
             f.clock.advance(Duration.ofMinutes(2));
-            assertEquals(JobFinder.Match.NONE, host.jobFinder().find(c).match(), "removed after five minutes");
+            assertEquals(ConcreteJobFinder.Match.NONE, host.jobFinder().find(c).match(), "removed after five minutes");
         }
     }
 
@@ -77,14 +81,14 @@ class JobFinderTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             HyperVHost host = f.host();
             Instant sent = f.clock.instant();
-            assertEquals(Outcome.SUCCEEDED, host.replica().revertFailover(VmRef.of(WEB), f.options()).outcome());
-            OperationOutcome failover = host.replica().initiateFailover(VmRef.of(WEB), f.options());
+            assertEquals(Outcome.SUCCEEDED, ReplicaOperations.of(host).revertFailover(VmRef.of(WEB), f.options()).outcome());
+            OperationOutcome failover = ReplicaOperations.of(host).initiateFailover(VmRef.of(WEB), f.options());
             assertEquals(Outcome.SUCCEEDED, failover.outcome(), failover.message());
-            assertEquals(Outcome.SUCCEEDED, host.replica().revertFailover(VmRef.of(WEB), f.options()).outcome());
+            assertEquals(Outcome.SUCCEEDED, ReplicaOperations.of(host).revertFailover(VmRef.of(WEB), f.options()).outcome());
 
-            JobFinder.Search s = host.jobFinder().find(JobFinder.Criteria.of(REVERT_FAILOVER, WEB_ID, sent));
+            ConcreteJobFinder.Search s = host.jobFinder().find(ConcreteJobFinder.Criteria.of(REVERT_FAILOVER, WEB_ID, sent));
 
-            assertEquals(JobFinder.Match.SEVERAL, s.match());
+            assertEquals(ConcreteJobFinder.Match.SEVERAL, s.match());
             assertEquals(2, s.candidates().size());
             assertTrue(s.job().isEmpty());
         }
@@ -94,7 +98,7 @@ class JobFinderTest {
     void theJobListNamesEachJobsVm() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             HyperVHost host = f.host();
-            host.replica().revertFailover(VmRef.of(WEB), f.options());
+            ReplicaOperations.of(host).revertFailover(VmRef.of(WEB), f.options());
 
             var jobs = host.jobFinder().list();
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Finished jobs stay on the host TimeBeforeRemoval (five minutes) after they end, so the search must come soon.
  * Also lists the host's jobs with the VM each affects ({@code job list}).
  */
-public final class JobFinder {
+public final class ConcreteJobFinder {
     /**
      * The default allowance for the host's clock running behind the client's: a job whose StartTime is at most this
      * much before the Invoke was sent (client time) still counts. Kerberos already needs clocks within 5 minutes;
@@ -50,7 +50,7 @@ public final class JobFinder {
 
     private final WsManClient client;
 
-    public JobFinder(WsManClient client) {
+    public ConcreteJobFinder(WsManClient client) {
         this.client = Objects.requireNonNull(client);
     }
 
@@ -120,6 +120,20 @@ public final class JobFinder {
                 .collect(Collectors.toList());
         Match m = matching.isEmpty() ? Match.NONE : matching.size() == 1 ? Match.FOUND : Match.SEVERAL;
         return new Search(m, matching);
+    }
+
+    /**
+     * The EPR of the job an Invoke of {@code method} on the VM started, sent no earlier than {@code sentAfter}:
+     * present only when exactly one job matches and the method's JobType is known. The engine's seam is this one call:
+     * {@code ReplicaOperations.of(host, lost -> host.jobFinder().findReference(lost.operation().method(),
+     * lost.vm().id(), lost.sentAfter()))}.
+     */
+    public Optional<EndpointReference> findReference(String method, String vmId, Instant sentAfter) {
+        OptionalInt type = jobTypeOf(method);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        return find(Criteria.of(type.getAsInt(), vmId, sentAfter)).job().map(FoundJob::reference);
     }
 
     /** The jobs associated with the VM through Msvm_AffectedJobElement, running or finished within TimeBeforeRemoval. */

@@ -1,0 +1,34 @@
+package io.hypervwsman.hyperv.replica;
+
+/** How an outcome was decided: what it rests on. */
+public enum DecidedBy {
+    /** The job the Invoke started, followed to its end. */
+    JOB("job"),
+    /** The method's ReturnValue (0 completed, or an error code) without a job. */
+    RETURN_VALUE("return-value"),
+    /** The host refused the Invoke with a WS-Management fault. */
+    FAULT("fault"),
+    /** The reply or the job was lost; the VM's replication state showed whether the operation took effect. */
+    REPLICATION_STATE("replication-state"),
+    /** The reply or the job was lost; whether the VM still exists showed it (stop-test-failover). */
+    VM_STATE("vm-state"),
+    /** The reply to the Invoke was lost; the job it started was found on the host and followed to its end. */
+    JOB_FOUND("job-found"),
+    /** Refused before anything was invoked: a pre-check, or reading what the Invoke needs, failed. */
+    PRE_CHECK("pre-check"),
+    /** A dry run: checked, nothing invoked. */
+    DRY_RUN("dry-run"),
+    /** Nothing decided it: the outcome is timed-out or unknown. */
+    NONE("none");
+
+    private final String label;
+
+    DecidedBy(String label) {
+        this.label = label;
+    }
+
+    /** The name the CLI and the JSON use. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,190 @@
+package io.hypervwsman.hyperv.replica;
+
+import io.hypervwsman.Hint;
+import io.hypervwsman.OperationFailedException;
+import io.hypervwsman.TransportException;
+import io.hypervwsman.hyperv.JobReport;
+import io.hypervwsman.hyperv.JobState;
+import io.hypervwsman.hyperv.JobTracker;
+import io.hypervwsman.hyperv.Relationship;
+import io.hypervwsman.hyperv.ReplicationMode;
+import io.hypervwsman.hyperv.ReturnValues;
+import io.hypervwsman.hyperv.VirtualMachine;
+import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.transport.ConnectionException;
+import io.hypervwsman.transport.HttpServerErrorException;
+import io.hypervwsman.transport.HttpStatusException;
+import io.hypervwsman.wsman.EndpointReference;
+import io.hypervwsman.wsman.MethodOutput;
+import io.hypervwsman.wsman.WsManClient;
+import io.hypervwsman.wsman.WsManFaultException;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one engine every operation goes through: resolve, pre-check, invoke exactly once, follow the job, decide
+ * from the job or, when it cannot say, from the verb's evidence; never guess "failed".
+ */
+final class ReplicaEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaEngine.class);
+
+    private final WsManClient client;
+    private final VerbContext host;
+    private final JobTracker tracker;
+    private final Clock clock;
+    private final JobFinder finder;
+
+    ReplicaEngine(WsManClient client, VerbContext host, JobTracker tracker, Clock clock, JobFinder finder) {
+        this.client = client;
+        this.host = host;
+        this.tracker = tracker;
+        this.clock = clock;
+        this.finder = finder;
+    }
+
+    /** Everything read before the Invoke: the VM, the Invoke itself, and the evidence as it stood. */
+    private record Prepared(VirtualMachine vm, Optional<Relationship> rel, Invocation call,
+                            EvidenceDecision<?> evidence) {
+    }
+
+    OperationOutcome run(ReplicaVerb verb, VmRef ref, io.hypervwsman.hyperv.OperationOptions options) {
+        OperationRun run = new OperationRun(verb.operation(), host.host(), clock, options);
+        Prepared p;
+        try {
+            p = prepare(verb, ref, run);
+        } catch (OperationFailedException e) {
+            return run.refused(e);
+        }
+        run.words(new Words.ForVerb(run, p.call().detail()));
+        if (options.dryRun()) {
+            return run.ended(Outcome.SUCCEEDED, DecidedBy.DRY_RUN).message("dry run: would invoke "
+                    + verb.operation().method() + " for " + p.vm().name() + " (" + p.vm().id() + ")"
+                    + p.call().detail() + p.rel().map(r -> ", now " + r.state().displayName()).orElse("")).build();
+        }
+        return invoke(run, p);
+    }
+
+    /** Follows a job named by its InstanceID; no VM is known, so only the job can decide. */
+    OperationOutcome waitForJob(String instanceId, OperationRun run) {
+        run.words(new Words.ForJobWait(instanceId, run));
+        return follow(run, io.hypervwsman.hyperv.Jobs.reference(instanceId), null, DecidedBy.JOB);
+    }
+
+    /** Everything the Invoke needs is read here: a failure up to here is certainly not a lost Invoke. */
+    private Prepared prepare(ReplicaVerb verb, VmRef ref, OperationRun run) {
+        VirtualMachine vm = verb.target(host, host.vms().resolve(ref));
+        run.vm(vm);
+        Optional<Relationship> rel = Optional.empty();
+        if (verb.checksReplication()) {
+            rel = run.options().force() ? host.vms().primaryRelationship(vm) : Optional.of(checked(verb, vm));
+        }
+        new PowerOff(client, host.vms(), tracker).asNeeded(verb.power(), vm, run);
+        Invocation call = verb.prepare(host, vm);
+        return new Prepared(vm, rel, call, EvidenceDecision.before(verb.evidence(), vm, rel, host, tracker));
+    }
+
+    private Relationship checked(ReplicaVerb verb, VirtualMachine vm) {
+        if (vm.replicationMode() == ReplicationMode.TEST_REPLICA) {
+            throw new OperationFailedException(vm.name() + " is a test-failover VM; to end a test failover use"
+                    + " stop-test-failover on its replica", Hint.of(Hint.Kind.STOP_TEST_FAILOVER_ON_REPLICA, vm.name()));
+        }
+        Relationship rel = host.vms().primaryRelationship(vm).orElseThrow(() -> new OperationFailedException(
+                vm.name() + " is not replicated (no replication relationship)"));
+        verb.check(vm, rel);
+        return rel;
+    }
+
+    private OperationOutcome invoke(OperationRun run, Prepared p) {
+        String method = run.operation().method();
+        MethodOutput out;
+        try {
+            out = client.invoke(p.call().target(), method, p.call().input());
+        } catch (ConnectionException e) {
+            if (!e.requestMayHaveBeenProcessed()) {
+                throw e;
+            }
+            return afterLostReply(run, p, "the connection was lost after " + method + " was sent (" + e.getMessage()
+                    + ")");
+        } catch (WsManFaultException e) {
+            if (e.fault().isTimedOut()) {
+                // w:TimedOut only says the reply missed OperationTimeout; WMI goes on with the method regardless.
+                return afterLostReply(run, p, "the host did not answer " + method + " within OperationTimeout");
+            }
+            return run.ended(Outcome.FAILED, DecidedBy.FAULT).message(method + " was refused by " + run.host() + ": "
+                    + e.getMessage()).build();
+        } catch (TransportException e) {
+            if (!replyMayFollowProcessing(e)) {
+                throw e;
+            }
+            return afterLostReply(run, p, "the reply to " + method + " was refused (" + e.getMessage() + ")");
+        }
+        return afterReply(run, p, out);
+    }
+
+    /**
+     * Whether a reply that failed below WS-Management may have come after the host carried the request out:
+     * an integrity failure, an unreadable or oversized reply, a non-SOAP 500. A 401, 403, 404, 413 or 503 comes
+     * from HTTP.sys before WinRM acts, so the request was certainly not carried out.
+     */
+    private static boolean replyMayFollowProcessing(TransportException e) {
+        return !(e instanceof HttpStatusException) || e instanceof HttpServerErrorException;
+    }
+
+    private OperationOutcome afterReply(OperationRun run, Prepared p, MethodOutput out) {
+        long rv = out.returnValue();
+        run.returnValue(rv);
+        if (rv == ReturnValues.COMPLETED) {
+            return run.ended(Outcome.SUCCEEDED, DecidedBy.RETURN_VALUE).message(run.words().done(null)).build();
+        }
+        String method = run.operation().method();
+        if (rv != ReturnValues.JOB_STARTED) {
+            return run.ended(Outcome.FAILED, DecidedBy.RETURN_VALUE).message(method + " failed for " + run.vmName()
+                    + ": " + ReturnValues.meaning(rv) + " (" + rv + ")").build();
+        }
+        Optional<EndpointReference> job = out.reference("Job");
+        if (job.isEmpty()) {
+            return p.evidence().decide(run, method + " returned 4096 (job started) without a job reference", false,
+                    null);
+        }
+        return follow(run, job.get(), p.evidence(), DecidedBy.JOB);
+    }
+
+    private OperationOutcome afterLostReply(OperationRun run, Prepared p, String why) {
+        LOG.debug("the reply to the Invoke was lost: {}", why);
+        Optional<EndpointReference> job = finder.find(new JobFinder.LostReply(run.operation(), p.vm(), run.start()));
+        return job.isPresent() ? follow(run, job.get(), p.evidence(), DecidedBy.JOB_FOUND)
+                : p.evidence().decide(run, why, false, null);
+    }
+
+    /** The one place a job's ending becomes an outcome; {@code evidence} is null when there is none (job wait). */
+    private OperationOutcome follow(OperationRun run, EndpointReference job, EvidenceDecision<?> evidence,
+                                    DecidedBy byJob) {
+        JobTracker.Result r = tracker.follow(job, run.deadline(), run.listener());
+        return switch (r.ending()) {
+            case FINISHED -> fromJob(run, r.last(), byJob);
+            case TIMED_OUT -> run.ended(Outcome.TIMED_OUT, DecidedBy.NONE).job(r.last()).message(run.words().timedOut(
+                    r.last() != null ? r.last().instanceId() : job.selectors().get("InstanceID"), r.last())).build();
+            case VANISHED -> undecided(run, evidence, run.words().vanished(), true, r.last());
+            case UNREACHABLE -> undecided(run, evidence, run.words().unreadable(r.error()), false, r.last());
+        };
+    }
+
+    private static OperationOutcome fromJob(OperationRun run, JobReport job, DecidedBy by) {
+        if (JobState.isSuccess(job.jobState()) && job.errorCode() == 0) {
+            if (job.jobState() == 32768) {
+                run.warn("the job completed with warnings; see the host's Hyper-V-VMMS event log");
+                job.errors().forEach(run::warn);
+            }
+            return run.ended(Outcome.SUCCEEDED, by).job(job).message(run.words().done(job)).build();
+        }
+        return run.ended(Outcome.FAILED, by).job(job).message(run.words().failed(job)).build();
+    }
+
+    private static OperationOutcome undecided(OperationRun run, EvidenceDecision<?> evidence, String why,
+                                              boolean jobEnded, JobReport last) {
+        return evidence == null ? run.ended(Outcome.UNKNOWN, DecidedBy.NONE).job(last).message(why).build()
+                : evidence.decide(run, why, jobEnded, last);
+    }
+}
