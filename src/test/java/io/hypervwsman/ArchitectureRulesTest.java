@@ -29,12 +29,15 @@ class ArchitectureRulesTest {
             .layer("transport").definedBy("io.hypervwsman.transport..")
             .layer("sim").definedBy("io.hypervwsman.sim..")
             .layer("testing").definedBy("io.hypervwsman.testing..")
+            .layer("plan").definedBy("io.hypervwsman.plan..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("hyperv").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("wsman").mayOnlyBeAccessedByLayers("cli", "hyperv")
             .whereLayer("transport").mayOnlyBeAccessedByLayers("cli", "hyperv", "wsman", "sim", "testing")
             .whereLayer("sim").mayOnlyBeAccessedByLayers("cli", "testing")
             .whereLayer("testing").mayNotBeAccessedByAnyLayer()
+            // Recovery plans sit above the operations: only the CLI drives them.
+            .whereLayer("plan").mayOnlyBeAccessedByLayers("cli")
             // Generated from wsdl/: the port's @XmlSeeAlso names the Hyper-V schemas' ObjectFactory classes so JAXB knows them.
             .ignoreDependency(resideInAPackage("io.hypervwsman.wsman.xml.port"), resideInAPackage("io.hypervwsman.hyperv.xml.."));
 

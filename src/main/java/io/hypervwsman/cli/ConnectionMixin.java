@@ -6,15 +6,14 @@ import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.transport.Credentials;
 import io.hypervwsman.transport.KerberosOptions;
 import io.hypervwsman.transport.Transport;
-import io.hypervwsman.transport.Transports;
 import io.hypervwsman.transport.recording.RecordingTransport;
-import io.hypervwsman.wsman.WsManClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -131,7 +130,7 @@ final class ConnectionMixin {
             EmbeddedSimulator sim = EmbeddedSimulator.start(scenario);
             ConnectionOptions o = ConnectionOptions.builder(sim.endpoint())
                     .auth(AuthMode.NTLM, new Credentials(sim.user(), sim.password())).build();
-            return new Session(HyperVHost.builder().client(client(o), sim.hostName()).clock(terminal.clock())
+            return new Session(connect(o).name(sim.hostName()).clock(terminal.clock())
                     .sleeper(terminal.sleeper()).build(), sim.hostName(), sim);
         }
         if (host == null || host.isBlank()) {
@@ -144,7 +143,7 @@ final class ConnectionMixin {
         if (terminal.interactive()) {
             terminal.err().println(connectingLine(options));
         }
-        return new Session(HyperVHost.builder().client(client(options), host).clock(terminal.clock())
+        return new Session(connect(options).name(host).clock(terminal.clock())
                 .sleeper(terminal.sleeper()).build(), host, null);
     }
 
@@ -174,12 +173,11 @@ final class ConnectionMixin {
      * The WS-Man client; with --record its transport writes every decrypted exchange when the session closes, or
      * when the process is stopped first (Ctrl-C, SIGTERM).
      */
-    private WsManClient client(ConnectionOptions options) {
-        Transport transport = Transports.open(options);
-        if (record != null) {
-            transport = new RecordingTransport(transport, record, options, pseudonymize).writeOnExit();
-        }
-        return new WsManClient(options, transport);
+    /** The host over the usual transport, or with --record over a recording decorator of it. */
+    private HyperVHost.Builder connect(ConnectionOptions options) {
+        UnaryOperator<Transport> around = record == null ? t -> t
+                : t -> new RecordingTransport(t, record, options, pseudonymize).writeOnExit();
+        return HyperVHost.builder().connect(options, around);
     }
 
     ConnectionOptions options(Terminal terminal) {

@@ -36,6 +36,11 @@ abstract class HostCommand implements Callable<Integer> {
         return null;
     }
 
+    /** The exit code for an error that stopped the command (a monitoring check reports every error as 3). */
+    int exitCodeFor(HyperVWsManException e) {
+        return ExitCodes.of(e);
+    }
+
     /** Runs against the connected host and returns the exit code. */
     abstract int run(ConnectionMixin.Session session, boolean json) throws Exception;
 
@@ -52,9 +57,10 @@ abstract class HostCommand implements Callable<Integer> {
         try (ConnectionMixin.Session session = connection.open(terminal)) {
             return run(session, json);
         } catch (HyperVWsManException e) {
-            OutcomeReport.printError(operation(), connection.label(), vmGiven(), e,
+            int code = exitCodeFor(e);
+            OutcomeReport.printError(operation(), connection.label(), vmGiven(), e, code,
                     Duration.between(start, Instant.now()).toMillis(), json, verbose, terminal.out(), terminal.err());
-            return ExitCodes.of(e);
+            return code;
         } catch (Exception e) {
             terminal.err().println("error: unexpected failure: " + e);
             if (verbose) {

@@ -44,11 +44,17 @@ final class OutcomeReport {
     /** The one JSON object (or the two lines on stderr) for an operation stopped by an exception. */
     static void printError(String operation, String host, String vmGiven, HyperVWsManException e, long durationMs,
                            boolean json, boolean verbose, PrintStream out, PrintStream err) {
-        String hint = e instanceof OperationFailedException f ? HintText.of(f.hint()) : hintFor(e);
+        printError(operation, host, vmGiven, e, ExitCodes.of(e), durationMs, json, verbose, out, err);
+    }
+
+    /** As above, for a command whose exit code for the error is not the usual one (replication check: 3). */
+    static void printError(String operation, String host, String vmGiven, HyperVWsManException e, int exitCode,
+                           long durationMs, boolean json, boolean verbose, PrintStream out, PrintStream err) {
+        String hint = e.hint() != null || e instanceof OperationFailedException ? HintText.of(e.hint()) : hintFor(e);
         Stopped stopped = new Stopped(operation, host, vmGiven, e instanceof OperationFailedException ? "pre-check"
                 : "none", e.getMessage(), ExitCodes.of(e) == ExitCodes.UNDECIDED ? "unknown" : "failed",
                 hostFault(e));
-        printStopped(stopped, durationMs, ExitCodes.of(e), hint, json, out, err);
+        printStopped(stopped, durationMs, exitCode, hint, json, out, err);
         if (verbose && stopped.fault() != null && stopped.fault().provider() != null) {
             err.println("provider: " + stopped.fault().provider().describe());
         }
@@ -125,7 +131,8 @@ final class OutcomeReport {
             return timeoutHint(t.limit());
         }
         switch (ExitCodes.of(e)) {
-            case ExitCodes.AUTHENTICATION: return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
+            case ExitCodes.AUTHENTICATION:
+                return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
             case ExitCodes.CONNECTION:
                 return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
             default: return null;

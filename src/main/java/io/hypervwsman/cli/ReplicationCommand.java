@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** Replication status: mode, state and health by the names PowerShell's Get-VMReplication shows. */
 @Command(name = "replication", mixinStandardHelpOptions = true, description = "Replication status.",
-        subcommands = ReplicationCommand.Status.class)
+        subcommands = {ReplicationCommand.Status.class, ReplicationCheckCommand.class})
 final class ReplicationCommand {
 
     /** {@code replication status [--vm X]}. */

@@ -1,9 +1,12 @@
 package io.hypervwsman.hyperv;
 
 import io.hypervwsman.transport.ConnectionOptions;
+import io.hypervwsman.transport.Transport;
+import io.hypervwsman.transport.Transports;
 import io.hypervwsman.wsman.WsManClient;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A Hyper-V host reached over WS-Management: its VMs and jobs. The Replica operations are
@@ -22,6 +25,7 @@ public final class HyperVHost implements AutoCloseable {
     private final VirtualMachines vms;
     private final JobTracker tracker;
     private final Jobs jobs;
+    private final ReplicaQueries replicaQueries;
 
     private HyperVHost(Builder b) {
         this.client = Objects.requireNonNull(b.client, "client");
@@ -30,6 +34,7 @@ public final class HyperVHost implements AutoCloseable {
         this.vms = new VirtualMachines(client, name);
         this.tracker = new JobTracker(client, clock, b.sleeper, b.policy);
         this.jobs = new Jobs(client, name);
+        this.replicaQueries = new ReplicaQueries(client, name, vms);
     }
 
     /** Connects with real time and real waiting. */
@@ -58,6 +63,11 @@ public final class HyperVHost implements AutoCloseable {
     /** Finds the job a lost Invoke started, and lists the host's jobs with their VMs. */
     public ConcreteJobFinder jobFinder() {
         return new ConcreteJobFinder(client);
+    }
+
+    /** Read-only Replica queries: statistics, Replica server settings, failover IP settings. */
+    public ReplicaQueries replicaQueries() {
+        return replicaQueries;
     }
 
     /** The WS-Management client this host is reached through. */
@@ -94,6 +104,15 @@ public final class HyperVHost implements AutoCloseable {
         /** Connects a client with these options; the host is named after the endpoint unless {@link #name} says. */
         public Builder connect(ConnectionOptions options) {
             return client(WsManClient.connect(options), options.endpoint().getHost());
+        }
+
+        /**
+         * Connects with these options through the transport {@code around} makes of the usual one (e.g. a
+         * recording decorator, as {@code --record} uses).
+         */
+        public Builder connect(ConnectionOptions options, UnaryOperator<Transport> around) {
+            Transport transport = around.apply(Transports.open(options));
+            return client(new WsManClient(options, transport), options.endpoint().getHost());
         }
 
         /** A client made elsewhere (e.g. over a recording transport), and the host's name for reports. */

@@ -28,21 +28,30 @@ final class HyperVHost {
     static final String REPLICATION_SETTINGS_ASSOCIATION = "Msvm_ElementSettingData";
     /** Associates a job (AffectingElement) with the VM it works on (AffectedElement), as os-win reads it. */
     static final String AFFECTED_JOB_ELEMENT = "Msvm_AffectedJobElement";
+    static final String VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT = "Msvm_VirtualSystemSettingDataComponent";
+    /** The association of an adapter and its failover settings; its real name is unverified (clients need not name it). */
+    static final String FAILOVER_SETTINGS_ASSOCIATION = "Msvm_SettingDataComponent";
     /** The name of the peer Replica server in scenarios that do not give one. */
     static final String PEER = "HV02";
 
-    private static final Map<String, Set<String>> KEYS = Map.of(
-            VirtualMachine.CLASS, Set.of("CreationClassName", "Name"),
-            SERVICE_CLASS, Set.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName"),
-            MANAGEMENT_SERVICE_CLASS, Set.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName"),
-            ReplicationLink.CLASS, Set.of("InstanceID"),
-            ReplicationLink.SETTINGS_CLASS, Set.of("InstanceID"),
-            VirtualMachine.SETTINGS_CLASS, Set.of("InstanceID"),
-            SimulatedJob.CLASS, Set.of("InstanceID"));
+    private static final Map<String, Set<String>> KEYS = Map.ofEntries(
+            Map.entry(VirtualMachine.CLASS, Set.of("CreationClassName", "Name")),
+            Map.entry(SERVICE_CLASS, Set.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName")),
+            Map.entry(MANAGEMENT_SERVICE_CLASS,
+                    Set.of("CreationClassName", "Name", "SystemCreationClassName", "SystemName")),
+            Map.entry(ReplicationLink.CLASS, Set.of("InstanceID")),
+            Map.entry(ReplicationLink.SETTINGS_CLASS, Set.of("InstanceID")),
+            Map.entry(VirtualMachine.SETTINGS_CLASS, Set.of("InstanceID")),
+            Map.entry(SimulatedJob.CLASS, Set.of("InstanceID")),
+            Map.entry(ReplicaServerState.SETTINGS_CLASS, Set.of("InstanceID")),
+            Map.entry(ReplicaServerState.AUTHORIZATION_CLASS, Set.of("InstanceID")),
+            Map.entry(NetworkAdapterState.PORT_CLASS, Set.of("InstanceID")),
+            Map.entry(NetworkAdapterState.FAILOVER_CLASS, Set.of("InstanceID")));
 
     final Scenario scenario;
     final Clock clock;
     final Supplier<UUID> ids;
+    private final ReplicaServerState replicaServer;
     private final Map<String, VirtualMachine> vms = new LinkedHashMap<>();
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
 
@@ -50,6 +59,7 @@ final class HyperVHost {
         this.scenario = scenario;
         this.clock = clock;
         this.ids = ids;
+        this.replicaServer = new ReplicaServerState(scenario.replicationServer());
         Instant now = clock.instant();
         for (Scenario.Vm v : scenario.vms()) {
             VirtualMachine vm = new VirtualMachine(v.id(), v.name(), v.power().enabledState(), v.replicationMode(),
@@ -59,6 +69,7 @@ final class HyperVHost {
                         PEER + "." + scenario.dnsDomain()));
             }
             vm.recoveryPoints.addAll(v.recoveryPoints());
+            v.networkAdapters().forEach(a -> vm.networkAdapters.add(new NetworkAdapterState(vm, a)));
             if (vms.putIfAbsent(vm.id, vm) != null) {
                 throw new io.hypervwsman.ConfigurationException("two VMs with id " + vm.id);
             }
@@ -113,6 +124,12 @@ final class HyperVHost {
             case VirtualMachine.SETTINGS_CLASS -> vms.values().forEach(vm -> vm.recoveryPoints.forEach(
                     r -> out.add(vm.snapshotSettings(r))));
             case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
+            case ReplicaServerState.SETTINGS_CLASS -> out.add(replicaServer.settingsSnapshot());
+            case ReplicaServerState.AUTHORIZATION_CLASS -> out.addAll(replicaServer.authorizationSnapshots());
+            case NetworkAdapterState.PORT_CLASS ->
+                    vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.portSnapshot())));
+            case NetworkAdapterState.FAILOVER_CLASS ->
+                    vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.failoverSnapshot())));
             default -> {
                 // unknown classes have no instances
             }
@@ -181,6 +198,18 @@ final class HyperVHost {
             Optional.ofNullable(jobs.get(keys.get("InstanceID").orElse("").toUpperCase(Locale.ROOT)))
                     .flatMap(j -> Optional.ofNullable(vms.get(j.affectedVmId.toUpperCase(Locale.ROOT))))
                     .ifPresent(vm -> out.add(vm.snapshot()));
+        } else if (source.get().equals(VirtualMachine.SETTINGS_CLASS)) {
+            // The realized settings Microsoft:<VM id> and their components (here: the network adapters).
+            String instanceId = keys.get("InstanceID").orElse("");
+            vms.values().stream().filter(vm -> ("Microsoft:" + vm.id).equalsIgnoreCase(instanceId))
+                    .filter(vm -> wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.PORT_CLASS))
+                    .forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.portSnapshot())));
+        } else if (source.get().equals(NetworkAdapterState.PORT_CLASS)) {
+            String instanceId = keys.get("InstanceID").orElse("");
+            vms.values().forEach(vm -> vm.networkAdapters.stream()
+                    .filter(a -> a.instanceId().equalsIgnoreCase(instanceId))
+                    .filter(a -> wanted(q, FAILOVER_SETTINGS_ASSOCIATION, NetworkAdapterState.FAILOVER_CLASS))
+                    .forEach(a -> out.add(a.failoverSnapshot())));
         } else if (source.get().equals(ReplicationLink.CLASS) && wanted(q, SYSTEM_REPLICATION_RELATIONSHIP,
                 VirtualMachine.CLASS)) {
             vms.values().stream().filter(vm -> vm.relationships.stream()

@@ -24,6 +24,8 @@ final class ReplicationLink {
     int authenticationType = 1;
     /** The InstanceID of the recovery point the last InitiateFailover used, or "latest". */
     String failedOverTo;
+    /** What GetReplicationStatistics(Ex) reports for it. */
+    final Scenario.Statistics statistics;
 
     ReplicationLink(VirtualMachine vm, int index, Scenario.Relationship r, String thisHost, String peerHost) {
         this.vm = vm;
@@ -31,6 +33,7 @@ final class ReplicationLink {
         boolean primary = vm.replicationMode == 1;
         this.primaryServer = r.primaryServer() != null ? r.primaryServer() : primary ? thisHost : peerHost;
         this.recoveryServer = r.recoveryServer() != null ? r.recoveryServer() : primary ? peerHost : thisHost;
+        this.statistics = r.statistics();
         this.state = r.state();
         this.health = r.health();
         this.failedOverReplicationType = r.failedOverReplicationType();

@@ -26,9 +26,12 @@ import java.util.Optional;
  * @param behaviours        behaviour per method name for every VM, unless the VM overrides it
  * @param vms               the virtual machines
  * @param faults            faults the host shows for an operation or method
+ * @param replicationServer the host's Replica server settings (Msvm_ReplicationServiceSettingData and
+ *                          authorization entries); default: not a Replica server
  */
 public record Scenario(String host, String dnsDomain, List<String> users, String enumerationExpiry,
-                       Map<String, Behaviour> behaviours, List<Vm> vms, List<Fault> faults) {
+                       Map<String, Behaviour> behaviours, List<Vm> vms, List<Fault> faults,
+                       ReplicationServer replicationServer) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -43,11 +46,18 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
         behaviours = behaviours == null ? Map.of() : Map.copyOf(behaviours);
         vms = vms == null ? List.of() : List.copyOf(vms);
         faults = faults == null ? List.of() : List.copyOf(faults);
+        replicationServer = replicationServer == null ? ReplicationServer.DISABLED : replicationServer;
         for (String u : users) {
             if (u.indexOf('\\') <= 0) {
                 throw new ConfigurationException("user " + u + " is not DOMAIN\\name");
             }
         }
+    }
+
+    /** A scenario without Replica server settings. */
+    public Scenario(String host, String dnsDomain, List<String> users, String enumerationExpiry,
+                    Map<String, Behaviour> behaviours, List<Vm> vms, List<Fault> faults) {
+        this(host, dnsDomain, users, enumerationExpiry, behaviours, vms, faults, null);
     }
 
     /** Reads a scenario file. */
@@ -139,9 +149,11 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
      * @param testReplicaOf   for a test VM (mode 3): the name or id of the replica it was created from
      * @param behaviours      behaviour per method name, overriding the scenario's
      * @param recoveryPoints  the VM's snapshots (for a replica: recovery points), oldest first
+     * @param networkAdapters its synthetic network adapters with their failover IP settings
      */
     public record Vm(String name, String id, Power power, Integer replicationMode, List<Relationship> relationships,
-                     String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints) {
+                     String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints,
+                     List<NetworkAdapter> networkAdapters) {
         public Vm {
             Objects.requireNonNull(name, "VM name");
             Objects.requireNonNull(id, "VM id of " + name);
@@ -150,6 +162,83 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
             relationships = relationships == null ? List.of() : List.copyOf(relationships);
             behaviours = behaviours == null ? Map.of() : Map.copyOf(behaviours);
             recoveryPoints = recoveryPoints == null ? List.of() : List.copyOf(recoveryPoints);
+            networkAdapters = networkAdapters == null ? List.of() : List.copyOf(networkAdapters);
+        }
+
+        /** A VM without network adapters. */
+        public Vm(String name, String id, Power power, Integer replicationMode, List<Relationship> relationships,
+                  String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints) {
+            this(name, id, power, replicationMode, relationships, testReplicaOf, behaviours, recoveryPoints, null);
+        }
+    }
+
+    /**
+     * A synthetic network adapter (Msvm_SyntheticEthernetPortSettingData) and the IP settings its guest gets after a
+     * failover (Msvm_FailoverNetworkAdapterSettingData, ProtocolIFType 4096 IPv4).
+     *
+     * @param name        its ElementName, e.g. "Network Adapter"
+     * @param id          its GUID; InstanceID is {@code Microsoft:<VM id>\<id>}
+     * @param mac         its Address (12 hex digits)
+     * @param dhcp        DHCPEnabled of the failover settings
+     * @param ipAddresses failover IP addresses; empty with dhcp: no static failover settings
+     * @param subnets     their subnet masks
+     * @param gateways    default gateways
+     * @param dnsServers  DNS servers
+     */
+    public record NetworkAdapter(String name, String id, String mac, Boolean dhcp, List<String> ipAddresses,
+                                 List<String> subnets, List<String> gateways, List<String> dnsServers) {
+        public NetworkAdapter {
+            Objects.requireNonNull(id, "network adapter id");
+            name = name == null ? "Network Adapter" : name;
+            mac = mac == null ? "00155D000000" : mac;
+            dhcp = dhcp == null ? Boolean.TRUE : dhcp;
+            ipAddresses = ipAddresses == null ? List.of() : List.copyOf(ipAddresses);
+            subnets = subnets == null ? List.of() : List.copyOf(subnets);
+            gateways = gateways == null ? List.of() : List.copyOf(gateways);
+            dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
+        }
+    }
+
+    /**
+     * The Replica server settings of the host (Get-VMReplicationServer).
+     *
+     * @param enabled                   RecoveryServerEnabled
+     * @param authenticationType        AllowedAuthenticationType: 1 Kerberos, 2 certificate, 3 both
+     * @param certificateThumbprint     CertificateThumbPrint
+     * @param httpPort                  HttpPort (Kerberos)
+     * @param httpsPort                 HttpsPort (certificate)
+     * @param monitoringInterval        MonitoringInterval in seconds
+     * @param monitoringStartTime       MonitoringStartTime (ISO-8601)
+     * @param authorizationEntries      Msvm_ReplicationAuthorizationSettingData; AllowedPrimaryHostSystem "*" means
+     *                                  any server (with its storage location the default)
+     */
+    public record ReplicationServer(Boolean enabled, Integer authenticationType, String certificateThumbprint,
+                                    Integer httpPort, Integer httpsPort, Integer monitoringInterval,
+                                    String monitoringStartTime, List<AuthorizationEntry> authorizationEntries) {
+        static final ReplicationServer DISABLED = new ReplicationServer(false, null, null, null, null, null, null,
+                null);
+
+        public ReplicationServer {
+            enabled = enabled == null ? Boolean.FALSE : enabled;
+            authenticationType = authenticationType == null ? 0 : authenticationType;
+            httpPort = httpPort == null ? 80 : httpPort;
+            httpsPort = httpsPort == null ? 443 : httpsPort;
+            monitoringInterval = monitoringInterval == null ? 43200 : monitoringInterval;
+            parseInstant(monitoringStartTime, "monitoringStartTime");
+            authorizationEntries = authorizationEntries == null ? List.of() : List.copyOf(authorizationEntries);
+        }
+    }
+
+    /**
+     * One authorization entry of a Replica server.
+     *
+     * @param allowedPrimaryServer AllowedPrimaryHostSystem (FQDN, wildcard such as *.lab.example, or "*")
+     * @param trustGroup           TrustGroup
+     * @param storageLocation      ReplicaStorageLocation
+     */
+    public record AuthorizationEntry(String allowedPrimaryServer, String trustGroup, String storageLocation) {
+        public AuthorizationEntry {
+            Objects.requireNonNull(allowedPrimaryServer, "allowedPrimaryServer");
         }
     }
 
@@ -177,10 +266,12 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
      * @param health ReplicationHealth (1 Ok, 2 Warning, 3 Critical)
      * @param primaryServer  PrimaryConnectionPoint of its settings (default: this host for a primary, HV02 else)
      * @param recoveryServer RecoveryConnectionPoint of its settings (default: this host for a replica, HV02 else)
+     * @param statistics     what GetReplicationStatistics(Ex) returns for it (default: all zero, no issues)
      */
     public record Relationship(Integer state, Integer health, String lastReplicationTime,
                                String lastApplicationConsistentReplicationTime, Integer failedOverReplicationType,
-                               Integer lastReplicationType, String primaryServer, String recoveryServer) {
+                               Integer lastReplicationType, String primaryServer, String recoveryServer,
+                               Statistics statistics) {
         public Relationship {
             state = state == null ? 0 : state;
             health = health == null ? 1 : health;
@@ -188,6 +279,42 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
             lastReplicationType = lastReplicationType == null ? 1 : lastReplicationType;
             parseInstant(lastReplicationTime, "lastReplicationTime");
             parseInstant(lastApplicationConsistentReplicationTime, "lastApplicationConsistentReplicationTime");
+            statistics = statistics == null ? Statistics.NONE : statistics;
+        }
+
+        /** A relationship without statistics. */
+        public Relationship(Integer state, Integer health, String lastReplicationTime,
+                            String lastApplicationConsistentReplicationTime, Integer failedOverReplicationType,
+                            Integer lastReplicationType, String primaryServer, String recoveryServer) {
+            this(state, health, lastReplicationTime, lastApplicationConsistentReplicationTime,
+                    failedOverReplicationType, lastReplicationType, primaryServer, recoveryServer, null);
+        }
+    }
+
+    /**
+     * A relationship's Msvm_ReplicationStatistics over the monitoring interval, and its health issues (Msvm_Error
+     * messages), as GetReplicationStatistics(Ex) returns them.
+     */
+    public record Statistics(String start, String end, Long successCount, Long size, Long maxSize, Long latency,
+                             Long maxLatency, Long missCount, Long networkFailures, Long replicationFailures,
+                             Long pendingSize, Long vssFailures, List<String> healthIssues) {
+        static final Statistics NONE = new Statistics(null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
+
+        public Statistics {
+            parseInstant(start, "statistics start");
+            parseInstant(end, "statistics end");
+            successCount = successCount == null ? 0 : successCount;
+            size = size == null ? 0 : size;
+            maxSize = maxSize == null ? 0 : maxSize;
+            latency = latency == null ? 0 : latency;
+            maxLatency = maxLatency == null ? 0 : maxLatency;
+            missCount = missCount == null ? 0 : missCount;
+            networkFailures = networkFailures == null ? 0 : networkFailures;
+            replicationFailures = replicationFailures == null ? 0 : replicationFailures;
+            pendingSize = pendingSize == null ? 0 : pendingSize;
+            vssFailures = vssFailures == null ? 0 : vssFailures;
+            healthIssues = healthIssues == null ? List.of() : List.copyOf(healthIssues);
         }
     }
 

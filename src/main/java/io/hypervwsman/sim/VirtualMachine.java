@@ -18,6 +18,8 @@ final class VirtualMachine {
     final List<ReplicationLink> relationships = new ArrayList<>();
     /** Its snapshots (recovery points of a replica), oldest first. */
     final List<Scenario.RecoveryPoint> recoveryPoints = new ArrayList<>();
+    /** Its synthetic network adapters with their failover IP settings. */
+    final List<NetworkAdapterState> networkAdapters = new ArrayList<>();
     int enabledState;
     int replicationMode;
     /** For a test VM: the id of the replica it was made from. */

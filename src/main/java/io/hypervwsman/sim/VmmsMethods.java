@@ -49,6 +49,10 @@ final class VmmsMethods {
             case "Msvm_ReplicationService.Resynchronize" -> withVm(input, "Resynchronize", this::resynchronize);
             case "Msvm_ReplicationService.ReverseReplicationRelationship" ->
                     withVm(input, "ReverseReplicationRelationship", (vm, m) -> reverse(vm, m, input));
+            case "Msvm_ReplicationService.GetReplicationStatistics" ->
+                    withVm(input, "GetReplicationStatistics", (vm, m) -> statistics(vm, Optional.empty()));
+            case "Msvm_ReplicationService.GetReplicationStatisticsEx" -> withVm(input, "GetReplicationStatisticsEx",
+                    (vm, m) -> statistics(vm, Optional.of(input.string("ReplicationRelationship").orElse(""))));
             case "Msvm_VirtualSystemManagementService.DestroySystem" -> destroySystem(input);
             case "Msvm_ComputerSystem.RequestStateChange" -> onVm(target, vm -> requestStateChange(vm, input));
             case "Msvm_ComputerSystem.RequestReplicationStateChange" ->
@@ -288,6 +292,61 @@ final class VmmsMethods {
         // RequestedState parameter."
         return startJob(vm, method, REPLICATION_STATE, () -> link.state = requested, () -> { },
                 () -> link.state = before, Map.of());
+    }
+
+    /**
+     * GetReplicationStatistics(Ex): completes at once (ReturnValue 0) with one embedded Msvm_ReplicationStatistics and
+     * one embedded Msvm_Error per health issue; Ex names the relationship by an embedded Msvm_ReplicationRelationship
+     * whose InstanceID must be one of the VM's. A VM without replication: 32775.
+     */
+    private MethodResult statistics(VirtualMachine vm, Optional<String> relationship) {
+        ReplicationLink link = vm.primaryLink();
+        if (relationship.isPresent()) {
+            Optional<String> id = EmbeddedSettings.read(relationship.get())
+                    .filter(e -> ReplicationLink.CLASS.equalsIgnoreCase(e.className()))
+                    .flatMap(e -> e.value("InstanceID"));
+            if (id.isEmpty()) {
+                return MethodResult.of(MethodResult.INVALID_PARAMETER);
+            }
+            link = vm.relationships.stream().filter(l -> l.instanceId().equalsIgnoreCase(id.get())).findFirst()
+                    .orElse(null);
+            if (link == null) {
+                return MethodResult.of(MethodResult.INVALID_PARAMETER);
+            }
+        }
+        if (link == null || link.state == 0) {
+            return MethodResult.of(MethodResult.INVALID_STATE);
+        }
+        Scenario.Statistics st = link.statistics;
+        int severity = link.health == 3 ? 6 : 3;
+        String stats = new CimXmlInstance("Msvm_ReplicationStatistics")
+                .property("ApplicationConsistentSnapshotFailureCount", "uint32", st.vssFailures())
+                .property("EndStatisticTime", "datetime", Scenario.parseInstant(st.end(), "end"))
+                .property("InstanceID", "string", null)
+                .property("LastTestFailoverTime", "datetime", null)
+                .property("MaxReplicationLatency", "uint32", st.maxLatency())
+                .property("MaxReplicationSize", "uint64", st.maxSize())
+                .property("NetworkFailureCount", "uint32", st.networkFailures())
+                .property("PendingReplicationSize", "uint64", st.pendingSize())
+                .property("ReplicationFailureCount", "uint32", st.replicationFailures())
+                .property("ReplicationHealth", "uint32", link.health)
+                .property("ReplicationLatency", "uint32", st.latency())
+                .property("ReplicationMissCount", "uint32", st.missCount())
+                .property("ReplicationSize", "uint64", st.size())
+                .property("ReplicationSuccessCount", "uint32", st.successCount())
+                .property("StartStatisticTime", "datetime", Scenario.parseInstant(st.start(), "start"))
+                .asParameterText();
+        List<String> issues = st.healthIssues().stream().map(m -> new CimXmlInstance("Msvm_Error")
+                .property("Message", "string", m)
+                .property("OwningEntity", "string", "Microsoft-Windows-Hyper-V-VMMS")
+                .property("PerceivedSeverity", "uint16", severity)
+                .asParameterText()).toList();
+        Map<String, List<String>> out = new HashMap<>();
+        out.put("ReplicationStatistics", List.of(stats));
+        if (!issues.isEmpty()) {
+            out.put("ReplicationHealthIssues", issues);
+        }
+        return new MethodResult(MethodResult.COMPLETED, out);
     }
 
     private MethodResult jobErrors(InstanceSnapshot target, String parameter, int limit) {

@@ -3,7 +3,7 @@ package io.hypervwsman.sim;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs a WQL query against the host the way WMI would, or fails with w:CannotProcessFilter. */
+/** Runs a WQL query against the host the way WMI would, or fails with n:CannotProcessFilter (as Windows does). */
 final class WqlEvaluation {
     private WqlEvaluation() {
     }

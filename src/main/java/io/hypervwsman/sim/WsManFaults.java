@@ -47,11 +47,19 @@ final class WsManFaults {
                 null, 2150858752L, message);
     }
 
-    /** 2150858778: the WQL filter is not valid (the WMI error is named in the message). */
+    /**
+     * 2150858778: the WQL filter is not valid. As Windows sends it (test-fixtures/windows/winrb-soap_fault_v2.xml):
+     * n:CannotProcessFilter, WS-Enumeration's own reason text, and WMI's explanation in an f:ProviderFault.
+     */
     static SoapFault cannotProcessFilter(String why) {
-        String reason = "The WS-Management service cannot process the request because the filter is invalid. ";
-        return wsman("s:Sender", "w:CannotProcessFilter", reason, null, 2150858778L,
-                "The WS-Management service cannot process the request because the WQL query is invalid: " + why + " ");
+        String reason = "The data source could not process the filter. The filter might be missing or it might be "
+                + "invalid. Change the filter and try the request again.  ";
+        String message = "<f:ProviderFault provider=\"WMI Provider\" path=\"%systemroot%\\system32\\WsmWmiPl.dll\">"
+                + "<f:WSManFault xmlns:f=\"" + WsManUris.WSMAN_FAULT + "\" Code=\"2150858778\" Machine=\"{machine}\">"
+                + "<f:Message>" + io.hypervwsman.xml.XmlEscape.escape("The WQL query is invalid: " + why + " ")
+                + "</f:Message></f:WSManFault></f:ProviderFault>";
+        return new SoapFault(WsManUris.ENUMERATION_FAULT_ACTION, "s:Sender", "n:CannotProcessFilter", reason, EN, null,
+                2150858778L, message);
     }
 
     /** 2150858777: a filter dialect other than WQL. */

@@ -255,7 +255,7 @@ public final class ConnectionOptions {
             return this;
         }
 
-        /** The w:DataLocale header; null (the default) leaves it out. */
+        /** The p:DataLocale header (MS-WSMV); null (the default) leaves it out. */
         public Builder dataLocale(Locale locale) {
             this.dataLocale = locale;
             return this;

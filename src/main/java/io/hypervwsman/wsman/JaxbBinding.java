@@ -4,8 +4,16 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /** Binds message elements to the JAXB classes generated from wsdl/ and xsd/ at build time. */
 final class JaxbBinding {
@@ -46,13 +54,60 @@ final class JaxbBinding {
         }
     }
 
+    /**
+     * JAXB declares the namespace of every package in its context on the root element (an Enumerate would name
+     * Msvm_ConcreteJob, Msvm_ReplicationService, ...). Only the declarations the element's subtree uses (in an
+     * element or attribute name, or an xsi:type value) are kept.
+     */
+    static void dropUnusedNamespaces(Element root) {
+        Set<String> used = new HashSet<>();
+        collectPrefixes(root, used);
+        NamedNodeMap attrs = root.getAttributes();
+        List<Attr> unused = new ArrayList<>();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                String prefix = XMLConstants.XMLNS_ATTRIBUTE.equals(a.getName()) ? "" : a.getLocalName();
+                if (!used.contains(prefix)) {
+                    unused.add(a);
+                }
+            }
+        }
+        unused.forEach(root::removeAttributeNode);
+    }
+
+    private static void collectPrefixes(Element e, Set<String> used) {
+        used.add(e.getPrefix() == null ? "" : e.getPrefix());
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                continue;
+            }
+            if (a.getPrefix() != null) {
+                used.add(a.getPrefix());
+            }
+            if ("type".equals(a.getLocalName()) && WsManNamespace.XSI.equals(a.getNamespaceURI())) {
+                int colon = a.getValue().indexOf(':');
+                used.add(colon < 0 ? "" : a.getValue().substring(0, colon));
+            }
+        }
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                collectPrefixes(child, used);
+            }
+        }
+    }
+
     /** Marshals a JAXB root element (or JAXBElement) into a fresh DOM element. */
     static Element marshal(Object jaxbObject) {
         try {
             Document doc = XmlElements.newDocument();
             Marshaller m = Holder.CONTEXT.createMarshaller();
             m.marshal(jaxbObject, doc);
-            return doc.getDocumentElement();
+            Element root = doc.getDocumentElement();
+            dropUnusedNamespaces(root);
+            return root;
         } catch (JAXBException e) {
             throw new IllegalArgumentException("cannot write " + jaxbObject.getClass().getSimpleName() + ": "
                     + e.getMessage(), e);

@@ -64,8 +64,9 @@ final class RequestHeaders {
         h.add(mustUnderstand(text(doc, WsManNamespace.WSMAN, "w", "MaxEnvelopeSize",
                 Integer.toString(options.maxEnvelopeSize()))));
         h.add(text(doc, WsManNamespace.ADDRESSING, "a", "MessageID", messageId));
-        options.locale().ifPresent(l -> h.add(locale(doc, "Locale", l)));
-        options.dataLocale().ifPresent(l -> h.add(locale(doc, "DataLocale", l)));
+        options.locale().ifPresent(l -> h.add(locale(doc, WsManNamespace.WSMAN, "w", "Locale", l)));
+        // DataLocale is Microsoft's extension (MS-WSMV 2.2.4.11), in its namespace as pypsrp and WinRM send it.
+        options.dataLocale().ifPresent(l -> h.add(locale(doc, WsManNamespace.MS_WSMAN, "p", "DataLocale", l)));
         if (selectorSet != null) {
             h.add(selectorSet);
         }
@@ -95,8 +96,8 @@ final class RequestHeaders {
         return endpoint.toString();
     }
 
-    private static Element locale(Document doc, String name, Locale l) {
-        Element e = XmlElements.element(doc, WsManNamespace.WSMAN, "w", name);
+    private static Element locale(Document doc, String ns, String prefix, String name, Locale l) {
+        Element e = XmlElements.element(doc, ns, prefix, name);
         e.setAttributeNS(WsManNamespace.XML, "xml:lang", l.toLanguageTag());
         e.setAttributeNS(WsManNamespace.SOAP12, "s:mustUnderstand", "false");
         return e;

@@ -37,7 +37,21 @@ final class SoapDispatch {
     private static final QName SERVICE = new QName(WSDL_NS, "WsManService");
     private static final QName PORT = new QName(WSDL_NS, "WsManPort");
 
+    /**
+     * Declared once on the Envelope, with the prefixes Windows and real clients use, so that no header element
+     * redeclares its own namespace (or the SOAP one for s:mustUnderstand).
+     */
+    private static final Map<String, String> ENVELOPE_NAMESPACES = envelopeNamespaces();
+
     private final Dispatch<Source> dispatch;
+
+    private static Map<String, String> envelopeNamespaces() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("s", WsManNamespace.SOAP12);
+        m.put("a", WsManNamespace.ADDRESSING);
+        m.put("w", WsManNamespace.WSMAN);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     SoapDispatch(URI endpoint, Transport transport) {
         ServiceImpl service = new ServiceImpl(PrivateBus.BUS, null, SERVICE, null);
@@ -46,6 +60,7 @@ final class SoapDispatch {
         Client client = ((DispatchImpl<?>) dispatch).getClient();
         client.setThreadLocalRequestContext(true);
         client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
+        client.getEndpoint().put("soap.env.ns.map", ENVELOPE_NAMESPACES);
         client.getInInterceptors().add(new ReplyHeaderCheck());
         client.getOutInterceptors().add(new EmptyBodyInterceptor());
     }
@@ -68,6 +83,9 @@ final class SoapDispatch {
         }
         ReplyHeaderCheck.Outcome outcome = new ReplyHeaderCheck.Outcome();
         ctx.put(ReplyHeaderCheck.OUTCOME, outcome);
+        if (body != null) {
+            dropEnvelopeDeclarations(body);
+        }
         try {
             Source reply = dispatch.invoke(body == null ? null : new DOMSource(body));
             if (messageId != null && outcome.relatesToMissing()) {
@@ -97,6 +115,24 @@ final class SoapDispatch {
             ctx.remove(Header.HEADER_LIST);
             ctx.remove(ReplyHeaderCheck.MESSAGE_ID);
             ctx.remove(ReplyHeaderCheck.OUTCOME);
+        }
+    }
+
+    /**
+     * Removes from the body the declarations the Envelope already makes with the same prefix and namespace
+     * (xmlns:w on each w:Filter, w:MaxElements, ...), which the writer would otherwise repeat on every element.
+     */
+    static void dropEnvelopeDeclarations(Element e) {
+        for (Map.Entry<String, String> ns : ENVELOPE_NAMESPACES.entrySet()) {
+            String attr = "xmlns:" + ns.getKey();
+            if (e.hasAttribute(attr) && ns.getValue().equals(e.getAttribute(attr))) {
+                e.removeAttribute(attr);
+            }
+        }
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                dropEnvelopeDeclarations(child);
+            }
         }
     }
 

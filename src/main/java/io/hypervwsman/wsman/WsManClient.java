@@ -3,11 +3,6 @@ package io.hypervwsman.wsman;
 import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.transport.Transport;
 import io.hypervwsman.transport.Transports;
-import io.hypervwsman.wsman.xml.enumeration.Enumerate;
-import io.hypervwsman.wsman.xml.enumeration.EnumerationContextType;
-import io.hypervwsman.wsman.xml.enumeration.Pull;
-import io.hypervwsman.wsman.xml.enumeration.Release;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -87,12 +82,28 @@ public final class WsManClient implements AutoCloseable {
 
     /** Enumerates instances, lazily across Pull batches. Close the result if you stop early. */
     public Enumeration<CimInstance> enumerate(String resourceUri, EnumerateOptions enumerateOptions) {
-        return start(resourceUri, enumerateOptions.references(false), CimInstance::new);
+        return enumerate(resourceUri, SelectorSet.EMPTY, enumerateOptions);
+    }
+
+    /**
+     * Enumerates instances with a SelectorSet on the Enumerate, e.g. {@code __cimnamespace} for a DMTF-style
+     * resource URI ({@code http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ComputerSystem}), which both
+     * Windows and OMI read. The Pull and Release that follow address the enumeration by its context alone.
+     */
+    public Enumeration<CimInstance> enumerate(String resourceUri, SelectorSet selectors,
+                                              EnumerateOptions enumerateOptions) {
+        return start(resourceUri, selectors, enumerateOptions.references(false), CimInstance::new);
     }
 
     /** Enumerates endpoint references (EnumerationMode EnumerateEPR) instead of instances. */
     public Enumeration<EndpointReference> enumerateReferences(String resourceUri, EnumerateOptions enumerateOptions) {
-        return start(resourceUri, enumerateOptions.references(true), EndpointReference::from);
+        return enumerateReferences(resourceUri, SelectorSet.EMPTY, enumerateOptions);
+    }
+
+    /** Enumerates endpoint references, with a SelectorSet on the Enumerate (see above). */
+    public Enumeration<EndpointReference> enumerateReferences(String resourceUri, SelectorSet selectors,
+                                                              EnumerateOptions enumerateOptions) {
+        return start(resourceUri, selectors, enumerateOptions.references(true), EndpointReference::from);
     }
 
     /** Invokes a WMI method on the instance addressed by resource URI and selectors. */
@@ -100,8 +111,8 @@ public final class WsManClient implements AutoCloseable {
         String id = nextMessageId();
         String action = resourceUri + "/" + method;
         Element body = input.toElement(resourceUri, method);
-        return output(method, dispatch.call(method, RequestHeaders.build(options, action, id, resourceUri, selectors),
-                id, body));
+        return output(resourceUri, method, dispatch.call(method,
+                RequestHeaders.build(options, action, id, resourceUri, selectors), id, body));
     }
 
     /** Invokes a WMI method on the instance a reference from the host points to. */
@@ -109,7 +120,8 @@ public final class WsManClient implements AutoCloseable {
         String id = nextMessageId();
         String action = target.resourceUri() + "/" + method;
         Element body = input.toElement(target.resourceUri(), method);
-        return output(method, dispatch.call(method, RequestHeaders.build(options, action, id, target), id, body));
+        return output(target.resourceUri(), method, dispatch.call(method,
+                RequestHeaders.build(options, action, id, target), id, body));
     }
 
     /** Invokes a WMI method with a generated JAXB {@code _INPUT} object and binds the {@code _OUTPUT} to a type. */
@@ -118,34 +130,31 @@ public final class WsManClient implements AutoCloseable {
         String id = nextMessageId();
         String action = resourceUri + "/" + method;
         Element body = JaxbBinding.marshal(jaxbInput);
-        return output(method, dispatch.call(method, RequestHeaders.build(options, action, id, resourceUri, selectors),
-                id, body)).as(outputType);
+        return output(resourceUri, method, dispatch.call(method,
+                RequestHeaders.build(options, action, id, resourceUri, selectors), id, body)).as(outputType);
     }
 
-    private <T> Enumeration<T> start(String resourceUri, EnumerateOptions eo, Function<Element, T> mapper) {
-        Enumerate request = new Enumerate();
-        Document doc = XmlElements.newDocument();
+    private <T> Enumeration<T> start(String resourceUri, SelectorSet selectors, EnumerateOptions eo,
+                                     Function<Element, T> mapper) {
+        // The three enumeration bodies are built as DOM, not marshalled by JAXB: the CLI's one-shot commands then
+        // never create the JAXB context (~0.1-0.2 s of start-up, BENCHMARKS.md), and the body declares only the
+        // namespaces it uses.
+        Element request = enumerationElement("Enumerate");
+        request.setAttributeNS(WsManNamespace.XMLNS, "xmlns:w", WsManNamespace.WSMAN);
         if (eo.optimize()) {
-            request.getAny().add(XmlElements.element(doc, WsManNamespace.WSMAN, "w", "OptimizeEnumeration"));
-            Element max = XmlElements.element(doc, WsManNamespace.WSMAN, "w", "MaxElements");
-            max.setTextContent(Integer.toString(eo.maxElements()));
-            request.getAny().add(max);
+            wsmanChild(request, "OptimizeEnumeration", null);
+            wsmanChild(request, "MaxElements", Integer.toString(eo.maxElements()));
         }
         if (eo.references()) {
-            Element mode = XmlElements.element(doc, WsManNamespace.WSMAN, "w", "EnumerationMode");
-            mode.setTextContent("EnumerateEPR");
-            request.getAny().add(mode);
+            wsmanChild(request, "EnumerationMode", "EnumerateEPR");
         }
         if (eo.wqlFilter() != null) {
-            Element filter = XmlElements.element(doc, WsManNamespace.WSMAN, "w", "Filter");
-            filter.setAttribute("Dialect", WsManNamespace.WQL_DIALECT);
-            filter.setTextContent(eo.wqlFilter());
-            request.getAny().add(filter);
+            wsmanChild(request, "Filter", eo.wqlFilter()).setAttribute("Dialect", WsManNamespace.WQL_DIALECT);
         }
         String id = nextMessageId();
         Element reply = dispatch.call("Enumerate " + className(resourceUri),
-                RequestHeaders.build(options, WsManNamespace.ACTION_ENUMERATE, id, resourceUri, SelectorSet.EMPTY),
-                id, JaxbBinding.marshal(request));
+                RequestHeaders.build(options, WsManNamespace.ACTION_ENUMERATE, id, resourceUri, selectors),
+                id, request);
         Element response = requireBody(reply, "Enumerate " + className(resourceUri));
         requireName(response, "EnumerateResponse");
         return new Enumeration<>(this, resourceUri, eo, mapper, EnumerationBatch.read(response));
@@ -153,10 +162,9 @@ public final class WsManClient implements AutoCloseable {
 
     /** One Pull; w:TimedOut (nothing ready within OperationTimeout) is answered by pulling again. */
     EnumerationBatch pull(String resourceUri, String context, EnumerateOptions eo) {
-        Pull pull = new Pull();
-        pull.setEnumerationContext(contextOf(context));
-        pull.setMaxElements(BigInteger.valueOf(eo.maxElements()));
-        Element body = JaxbBinding.marshal(pull);
+        Element body = enumerationElement("Pull");
+        enumerationChild(body, "EnumerationContext", context);
+        enumerationChild(body, "MaxElements", Integer.toString(eo.maxElements()));
         for (int timedOut = 0; ; timedOut++) {
             String id = nextMessageId();
             try {
@@ -176,23 +184,50 @@ public final class WsManClient implements AutoCloseable {
 
     /** Release; the host drops the context. */
     void release(String resourceUri, String context) {
-        Release release = new Release();
-        release.setEnumerationContext(contextOf(context));
+        Element release = enumerationElement("Release");
+        enumerationChild(release, "EnumerationContext", context);
         String id = nextMessageId();
         dispatch.call("Release " + className(resourceUri),
                 RequestHeaders.build(options, WsManNamespace.ACTION_RELEASE, id, resourceUri, SelectorSet.EMPTY),
-                id, JaxbBinding.marshal(release));
+                id, release);
     }
 
-    private static EnumerationContextType contextOf(String context) {
-        EnumerationContextType ctx = new EnumerationContextType();
-        ctx.getContent().add(context);
-        return ctx;
+    private static Element enumerationElement(String local) {
+        Document doc = XmlElements.newDocument();
+        Element e = XmlElements.element(doc, WsManNamespace.ENUMERATION, "n", local);
+        doc.appendChild(e);
+        return e;
     }
 
-    private static MethodOutput output(String method, Element body) {
+    private static Element enumerationChild(Element parent, String local, String text) {
+        return child(parent, WsManNamespace.ENUMERATION, "n", local, text);
+    }
+
+    private static Element wsmanChild(Element parent, String local, String text) {
+        return child(parent, WsManNamespace.WSMAN, "w", local, text);
+    }
+
+    private static Element child(Element parent, String ns, String prefix, String local, String text) {
+        Element e = XmlElements.element(parent.getOwnerDocument(), ns, prefix, local);
+        if (text != null) {
+            e.setTextContent(text);
+        }
+        parent.appendChild(e);
+        return e;
+    }
+
+    /**
+     * The method's output element. Windows (and DSP0230) name it {@code METHOD_OUTPUT}; Microsoft's OMI server names
+     * it after the method ({@code <p:Add>}) and answers with the request's action instead of {@code ...Response}.
+     * Both are accepted: the element is in the class's own namespace (the resource URI) and carries the output
+     * parameters, so its name cannot change what the reply means. The reply's a:Action is not checked for any
+     * operation; the body element decides. Anything else in the body is refused.
+     */
+    private static MethodOutput output(String resourceUri, String method, Element body) {
         Element out = requireBody(body, method);
-        if (!(method + "_OUTPUT").equals(out.getLocalName())) {
+        boolean windows = (method + "_OUTPUT").equals(out.getLocalName());
+        boolean omi = method.equals(out.getLocalName()) && resourceUri.equals(out.getNamespaceURI());
+        if (!windows && !omi) {
             throw new ProtocolException(method + ": expected " + method + "_OUTPUT in the reply, got "
                     + out.getLocalName());
         }

@@ -8,9 +8,13 @@ public final class WsManNamespace {
     public static final String ENUMERATION = "http://schemas.xmlsoap.org/ws/2004/09/enumeration";
     public static final String TRANSFER = "http://schemas.xmlsoap.org/ws/2004/09/transfer";
     public static final String CIM = "http://schemas.dmtf.org/wbem/wscim/1/common";
+    /** Microsoft's WS-Management extensions (MS-WSMV), prefix p: DataLocale, SessionId, ... */
+    public static final String MS_WSMAN = "http://schemas.microsoft.com/wbem/wsman/1/wsman.xsd";
     public static final String FAULT = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     public static final String XML = "http://www.w3.org/XML/1998/namespace";
+    /** The namespace of namespace declarations themselves (xmlns:p attributes). */
+    public static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     /** The reply-to address meaning "answer on this HTTP connection". */
     public static final String ANONYMOUS = ADDRESSING + "/role/anonymous";

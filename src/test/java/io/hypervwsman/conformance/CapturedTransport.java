@@ -63,6 +63,22 @@ final class CapturedTransport implements Transport {
         return new WsManClient(options, this, () -> next.isEmpty() ? UUID.randomUUID() : next.poll());
     }
 
+    /** A client whose every request is answered with one given reply; its MessageID is always {@code id}. */
+    static WsManClient answering(int status, String reply, UUID id) {
+        Transport t = new Transport() {
+            @Override
+            public SoapReply exchange(byte[] envelope) {
+                return new SoapReply(status, reply.getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        return new WsManClient(ConnectionOptions.builder(URI.create("http://127.0.0.1:1/wsman"))
+                .auth(AuthMode.NONE, null).build(), t, () -> id);
+    }
+
     @Override
     public synchronized SoapReply exchange(byte[] envelope) {
         String request = new String(envelope, StandardCharsets.UTF_8);

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypervwsman.transport.AuthMode;
-import io.hypervwsman.transport.ConnectionOptions;
-import io.hypervwsman.transport.Transport;
 import io.hypervwsman.wsman.ProtocolException;
 import io.hypervwsman.wsman.SelectorSet;
 import io.hypervwsman.wsman.WsManClient;
 import io.hypervwsman.wsman.WsManFaultException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +22,7 @@ class RelatesToRuleTest {
     private static final UUID OURS = UUID.fromString("11111111-2222-3333-4444-555555555555");
 
     private static WsManClient clientAnswering(int status, String reply) {
-        Transport t = new Transport() {
-            @Override
-            public SoapReply exchange(byte[] envelope) {
-                return new SoapReply(status, reply.getBytes(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        return new WsManClient(ConnectionOptions.builder(URI.create("http://127.0.0.1:1/wsman"))
-                .auth(AuthMode.NONE, null).build(), t, () -> OURS);
+        return CapturedTransport.answering(status, reply, OURS);
     }
 
     @Test

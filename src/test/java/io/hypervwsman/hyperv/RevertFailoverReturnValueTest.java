@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hypervwsman.hyperv.replica.DecidedBy;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
-import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.sim.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ class RevertFailoverReturnValueTest {
     @Test
     void returnValueZeroMeansDoneWithoutAJob() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("revert-returns-0.json")) {
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals(DecidedBy.RETURN_VALUE, o.decidedBy());
@@ -30,12 +29,12 @@ class RevertFailoverReturnValueTest {
     @Test
     void aRefusalInThe32768RangeIsAFailureWithItsMeaning() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("revert-returns-32769.json")) {
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.FAILED, o.outcome());
             assertEquals(32769L, o.returnValue());
             assertTrue(o.message().endsWith("Access Denied (32769)"), o.message());
-            assertEquals(5, f.sim.replicationState("web-frontend-01"));
+            assertEquals(ReplicationState.RECOVERED.value(), f.sim.replicationState("web-frontend-01"));
             assertEquals(1, f.sim.invocations("RevertFailover"));
         }
     }
@@ -43,7 +42,7 @@ class RevertFailoverReturnValueTest {
     @Test
     void completedWithWarningsIsASuccessThatShowsTheWarnings() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("revert-warning.json")) {
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals(32768, o.job().jobState());
@@ -58,7 +57,7 @@ class RevertFailoverReturnValueTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             f.sim.arm(new Scenario.Fault("Get", Scenario.FaultKind.QUOTA, 1));
             f.sim.arm(new Scenario.Fault("Get", Scenario.FaultKind.DROP_AFTER_PROCESSING, 1));
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals(DecidedBy.JOB, o.decidedBy());

@@ -81,7 +81,7 @@ class WqlEnumerationTest {
                 "SELECT * FROM Msvm_ComputerSystem WHERE ElementName LIKE 'x'")) {
             SoapExchange.Answer a = host.send(SoapExchange.wql(bad, true, 10, null));
             assertEquals(500, a.status(), bad);
-            assertEquals("w:CannotProcessFilter", a.subcode(), bad);
+            assertEquals("n:CannotProcessFilter", a.subcode(), bad);
             assertEquals("2150858778", a.faultCode(), bad);
         }
     }

@@ -1,0 +1,44 @@
+package io.hypervwsman.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * One line of a plan's journal (JSON Lines). Only the fields its type needs are set.
+ *
+ * @param at            when it was written
+ * @param type          what happened
+ * @param group         the group it belongs to
+ * @param vm            the VM's {@link PlannedVm#key()}
+ * @param step          the Invoke's method, or the step's description
+ * @param detail        the phase name, the job's InstanceID, or the plan's SHA-256
+ * @param outcome       how a VM or step ended
+ * @param message       the host's or step's text
+ * @param recoveryPoint the recovery point a VM used
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JournalRecord(Instant at, Type type, String group, String vm, String step, String detail,
+                            String outcome, String message, String recoveryPoint) {
+
+    /** The kinds of record, in the order a VM's life writes them. */
+    public enum Type {
+        RUN_STARTED, GROUP_STARTED, STEP_STARTED, STEP_FINISHED, VM_STARTED, PHASE, INVOKE_INTENT, INVOKE_SENT,
+        VM_FINISHED, GROUP_FINISHED, RUN_FINISHED
+    }
+
+    static JournalRecord of(Instant at, Type type, String group) {
+        return new JournalRecord(at, type, group, null, null, null, null, null, null);
+    }
+
+    JournalRecord withVm(String key) {
+        return new JournalRecord(at, type, group, key, step, detail, outcome, message, recoveryPoint);
+    }
+
+    JournalRecord withStep(String s, String d) {
+        return new JournalRecord(at, type, group, vm, s, d, outcome, message, recoveryPoint);
+    }
+
+    JournalRecord withOutcome(String o, String m, String rp) {
+        return new JournalRecord(at, type, group, vm, step, detail, o, m, rp);
+    }
+}

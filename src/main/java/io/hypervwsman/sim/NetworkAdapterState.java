@@ -1,0 +1,59 @@
+package io.hypervwsman.sim;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One synthetic network adapter of a VM (Msvm_SyntheticEthernetPortSettingData, a component of the VM's realized
+ * Msvm_VirtualSystemSettingData {@code Microsoft:<VM id>}) and its Msvm_FailoverNetworkAdapterSettingData. How a
+ * real host associates the two is not documented on the class pages; here ASSOCIATORS OF the adapter with
+ * ResultClass Msvm_FailoverNetworkAdapterSettingData finds it. Guarded by the host's lock.
+ */
+final class NetworkAdapterState {
+    static final String PORT_CLASS = "Msvm_SyntheticEthernetPortSettingData";
+    static final String FAILOVER_CLASS = "Msvm_FailoverNetworkAdapterSettingData";
+    /** ProtocolIFType IPv4. */
+    static final int IPV4 = 4096;
+
+    final VirtualMachine vm;
+    final Scenario.NetworkAdapter adapter;
+
+    NetworkAdapterState(VirtualMachine vm, Scenario.NetworkAdapter adapter) {
+        this.vm = vm;
+        this.adapter = adapter;
+    }
+
+    String instanceId() {
+        return "Microsoft:" + vm.id + "\\" + adapter.id().toUpperCase(Locale.ROOT);
+    }
+
+    InstanceSnapshot portSnapshot() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("Address", adapter.mac());
+        p.put("Caption", "Virtual Ethernet Port Settings");
+        p.put("ElementName", adapter.name());
+        p.put("InstanceID", instanceId());
+        p.put("ResourceSubType", "Microsoft:Hyper-V:Synthetic Ethernet Port");
+        p.put("ResourceType", 10);
+        p.put("StaticMacAddress", false);
+        p.put("VirtualSystemIdentifiers", List.of("{" + adapter.id().toUpperCase(Locale.ROOT) + "}"));
+        return InstanceSnapshot.of(PORT_CLASS, p, List.of("InstanceID"));
+    }
+
+    InstanceSnapshot failoverSnapshot() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("Caption", null);
+        p.put("DefaultGateways", adapter.gateways());
+        p.put("Description", null);
+        p.put("DHCPEnabled", adapter.dhcp());
+        p.put("DNSServers", adapter.dnsServers());
+        p.put("ElementName", null);
+        p.put("InstanceID", instanceId() + "\\Failover");
+        p.put("IPAddresses", adapter.ipAddresses());
+        p.put("ProtocolIFType", IPV4);
+        p.put("Subnets", adapter.subnets());
+        return InstanceSnapshot.of(FAILOVER_CLASS, p, List.of("InstanceID"));
+    }
+}
