@@ -1,7 +1,8 @@
 package io.hypervwsman.sim;
 
 import io.hypervwsman.ConfigurationException;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.CredentialLookup;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 /**
  * A simulated Windows host running Hyper-V Replica on 127.0.0.1: a {@link NegotiateGateway} (NTLM, message
@@ -40,8 +42,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** Starts on {@code port} (0 for a free one). */
     public static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock, int port) {
-        return start(scenario, user, password, clock, (credentials, identity, backend, again) ->
-                new NegotiateGateway(again != 0 ? again : port, credentials, identity, backend, true));
+        return start(scenario, user, password, clock, gateway -> gateway.port(port));
     }
 
     /**
@@ -50,8 +51,7 @@ public final class SimulatedHost implements AutoCloseable {
      */
     public static SimulatedHost startHttps(Scenario scenario, String user, char[] password, Clock clock,
                                            javax.net.ssl.SSLContext tls, java.security.cert.X509Certificate certificate) {
-        return start(scenario, user, password, clock, (credentials, identity, backend, again) ->
-                NegotiateGateway.https(again, credentials, identity, backend, tls, certificate));
+        return start(scenario, user, password, clock, gateway -> gateway.https(tls, certificate));
     }
 
     /**
@@ -62,14 +62,8 @@ public final class SimulatedHost implements AutoCloseable {
     public static SimulatedHost startHttpsWithClientCertificates(Scenario scenario, String user, char[] password,
                                                                  Clock clock, javax.net.ssl.SSLContext tls,
                                                                  java.security.cert.X509Certificate certificate) {
-        return start(scenario, user, password, clock, (credentials, identity, backend, again) ->
-                NegotiateGateway.httpsWithClientCertificates(again, credentials, identity, backend, tls, certificate));
-    }
-
-    private interface GatewayStart {
-        /** Starts the front on {@code portOverride}, or where the host was asked to start when it is 0. */
-        NegotiateGateway start(io.hypervwsman.transport.auth.ntlm.CredentialLookup credentials,
-                               NtlmServerIdentity identity, SoapBackend backend, int portOverride) throws IOException;
+        return start(scenario, user, password, clock,
+                gateway -> gateway.https(tls, certificate).clientCertificates());
     }
 
     /**
@@ -93,7 +87,7 @@ public final class SimulatedHost implements AutoCloseable {
     }
 
     private static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock,
-                                       GatewayStart gatewayStart) {
+                                       UnaryOperator<NegotiateGateway.Builder> gatewaySetup) {
         String account = scenario.users().stream().filter(u -> u.equalsIgnoreCase(user)).findFirst()
                 .orElseThrow(() -> new ConfigurationException("user " + user + " is not in the scenario"));
         int slash = account.indexOf('\\');
@@ -104,13 +98,15 @@ public final class SimulatedHost implements AutoCloseable {
         NtlmServerIdentity identity = new NtlmServerIdentity(domain.toUpperCase(Locale.ROOT), scenario.host(),
                 scenario.dnsDomain(), scenario.host() + "." + scenario.dnsDomain());
         try {
-            io.hypervwsman.transport.auth.ntlm.CredentialLookup lookup = (d, u) -> domain.equalsIgnoreCase(d)
+            CredentialLookup lookup = (d, u) -> domain.equalsIgnoreCase(d)
                     && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty();
-            NegotiateGateway gateway = gatewayStart.start(lookup, identity, backend, 0);
+            NegotiateGateway gateway = gatewaySetup.apply(NegotiateGateway.builder(lookup, identity, backend)
+                    .faults(backend.faults())).start();
             SimulatedHost host = new SimulatedHost(scenario, backend, gateway, secret);
             host.restart = port -> {
                 try {
-                    return gatewayStart.start(lookup, identity, backend, port);
+                    return gatewaySetup.apply(NegotiateGateway.builder(lookup, identity, backend)
+                            .faults(backend.faults())).port(port).start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot restart the simulated WinRM service: " + e.getMessage(), e);
                 }
@@ -143,9 +139,9 @@ public final class SimulatedHost implements AutoCloseable {
         return backend;
     }
 
-    /** Makes the host show a fault (see {@link Scenario.Fault}). */
-    public void arm(Scenario.Fault fault) {
-        backend.arm(fault);
+    /** The faults the host shows, gateway and WS-Management service alike (its scenario's are armed at start). */
+    public FaultPlan faults() {
+        return backend.faults();
     }
 
     /** The ids of the VMs named {@code name} (names need not be unique). */

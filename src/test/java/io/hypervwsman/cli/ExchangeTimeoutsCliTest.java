@@ -92,7 +92,7 @@ class ExchangeTimeoutsCliTest {
     void anInvokeWhoseReplyNeverComesIsDecidedAsALostReplyAfterTheReadTimeout() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.gateway().injectOnce(HostFault.NO_REPLY, "RevertFailover");
+            f.sim.faults().once(HostFault.NO_REPLY, "RevertFailover");
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--read-timeout", "1s", "--output", "json"),
                     cli::err);
@@ -110,7 +110,7 @@ class ExchangeTimeoutsCliTest {
     void anInvokeReplyTrickledAByteAtATimeIsCutOffByTheExchangeTimeout() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.gateway().injectOnce(HostFault.TRICKLE_REPLY, "RevertFailover");
+            f.sim.faults().once(HostFault.TRICKLE_REPLY, "RevertFailover");
             long started = System.nanoTime();
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--exchange-timeout", "1500ms", "--output",
@@ -130,7 +130,7 @@ class ExchangeTimeoutsCliTest {
     void anEndlessChunkedReplyToAnInvokeIsCutOffBySizeAndDecidedAsALostReply() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.gateway().injectOnce(HostFault.ENDLESS_REPLY, "RevertFailover");
+            f.sim.faults().once(HostFault.ENDLESS_REPLY, "RevertFailover");
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             JsonNode j = cli.json();

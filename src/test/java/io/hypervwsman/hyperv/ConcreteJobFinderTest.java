@@ -3,7 +3,7 @@ package io.hypervwsman.hyperv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.HostFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -27,7 +27,7 @@ class ConcreteJobFinderTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             HyperVHost host = f.host();
             Instant sent = f.clock.instant();
-            f.sim.arm(new Scenario.Fault("RevertFailover", Scenario.FaultKind.DROP_AFTER_PROCESSING, 1));
+            f.sim.faults().once(HostFault.DROP_AFTER_PROCESSING, "RevertFailover");
             OperationOutcome lost = ReplicaOperations.of(host).revertFailover(VmRef.of(WEB), f.options());
             assertEquals(DecidedBy.REPLICATION_STATE, lost.decidedBy(), "the reply was lost: " + lost.message());
 

@@ -39,7 +39,7 @@ class IdleSessionsDroppedMidRunTest {
             ExecutorService readers = Executors.newFixedThreadPool(3);
             try (HyperVHost host = HyperVHost.builder().client(WsManClient.connect(o), "HV01").clock(f.clock)
                     .sleeper(d -> {
-                        f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS);
+                        f.sim.faults().once(HostFault.FORGET_SESSIONS);
                         f.clock.advance(d);
                     }).build()) {
                 List<Future<Integer>> reads = new ArrayList<>();
@@ -53,13 +53,13 @@ class IdleSessionsDroppedMidRunTest {
                         return n;
                     }));
                 }
-                f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS, "RevertFailover");
+                f.sim.faults().once(HostFault.FORGET_SESSIONS, "RevertFailover");
                 assertEquals(Outcome.SUCCEEDED, ReplicaOperations.of(host).revertFailover(VmRef.of(VM), f.options()).outcome());
                 for (int i = 0; i < CYCLES; i++) {
-                    f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS, "InitiateFailover");
+                    f.sim.faults().once(HostFault.FORGET_SESSIONS, "InitiateFailover");
                     OperationOutcome failover = ReplicaOperations.of(host).initiateFailover(VmRef.of(VM), f.options());
                     assertEquals(Outcome.SUCCEEDED, failover.outcome(), failover.message());
-                    f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS, "RevertFailover");
+                    f.sim.faults().once(HostFault.FORGET_SESSIONS, "RevertFailover");
                     OperationOutcome revert = ReplicaOperations.of(host).revertFailover(VmRef.of(VM), f.options());
                     assertEquals(Outcome.SUCCEEDED, revert.outcome(), revert.message());
                 }

@@ -6,7 +6,7 @@ import io.hypervwsman.hyperv.replica.DecidedBy;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
-import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.HostFault;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +19,7 @@ class LostInvokeJobFoundTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             HyperVHost host = f.host();
             ConcreteJobFinder finder = host.jobFinder();
-            f.sim.arm(new Scenario.Fault("RevertFailover", Scenario.FaultKind.DROP_AFTER_PROCESSING, 1));
+            f.sim.faults().once(HostFault.DROP_AFTER_PROCESSING, "RevertFailover");
 
             OperationOutcome o = ReplicaOperations.of(host, lost -> finder.findReference(lost.operation().method(),
                     lost.vm().id(), lost.sentAfter())).revertFailover(VmRef.of("web-frontend-01"), f.options());
