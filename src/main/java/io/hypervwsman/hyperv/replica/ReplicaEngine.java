@@ -102,6 +102,7 @@ final class ReplicaEngine {
     private OperationOutcome invoke(OperationRun run, Prepared p) {
         String method = run.operation().method();
         MethodOutput out;
+        run.listener().beforeInvoke(method);
         try {
             out = client.invoke(p.call().target(), method, p.call().input());
         } catch (ConnectionException e) {
@@ -137,6 +138,8 @@ final class ReplicaEngine {
 
     private OperationOutcome afterReply(OperationRun run, Prepared p, MethodOutput out) {
         long rv = out.returnValue();
+        run.listener().invoked(run.operation().method(), out.reference("Job").map(j -> j.selectors().get("InstanceID"))
+                .orElse(null));
         run.returnValue(rv);
         if (rv == ReturnValues.COMPLETED) {
             return run.ended(Outcome.SUCCEEDED, DecidedBy.RETURN_VALUE).message(run.words().done(null)).build();
