@@ -107,6 +107,7 @@ final class OutcomeReport {
             m.put("job", null);
             m.put("outcome", s.outcome());
             m.put("decidedBy", s.decidedBy());
+            m.put("changed", "unknown".equals(s.outcome()) ? null : Boolean.FALSE);
             m.put("message", s.message());
             m.put("durationMs", durationMs);
             m.put("exitCode", exitCode);
@@ -141,6 +142,7 @@ final class OutcomeReport {
         m.put("job", o.job() == null ? null : job(o.job()));
         m.put("outcome", o.outcome().label());
         m.put("decidedBy", o.decidedBy().label());
+        m.put("changed", o.changed());
         m.put("message", o.message());
         m.put("durationMs", o.durationMs());
         m.put("warnings", o.warnings());
