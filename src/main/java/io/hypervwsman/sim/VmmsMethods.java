@@ -59,6 +59,9 @@ final class VmmsMethods {
                     onVm(target, vm -> replicationStateChange(vm, input, "RequestReplicationStateChange"));
             case "Msvm_ComputerSystem.RequestReplicationStateChangeEx" ->
                     onVm(target, vm -> replicationStateChange(vm, input, "RequestReplicationStateChangeEx"));
+            case "Msvm_ShutdownComponent.InitiateShutdown" -> host.findVm(SelectorValues.of(Map.of("CreationClassName",
+                    VirtualMachine.CLASS, "Name", target.keys().get("SystemName")))).map(vm -> initiateShutdown(vm, input))
+                    .orElse(MethodResult.of(MethodResult.INVALID_STATE));
             case "Msvm_ConcreteJob.GetErrorEx" -> jobErrors(target, "Errors", Integer.MAX_VALUE);
             case "Msvm_ConcreteJob.GetError" -> jobErrors(target, "Error", 1);
             default -> throw WsManFaults.actionNotSupported(target.resourceUri() + "/" + method);
@@ -263,6 +266,34 @@ final class VmmsMethods {
         Runnable onStart = target == 2 && from != 2 ? () -> vm.setPower(10, host.clock.instant()) : () -> { };
         return startJob(vm, method, kind, onStart, () -> vm.setPower(target, host.clock.instant()),
                 () -> vm.setPower(from, host.clock.instant()), Map.of());
+    }
+
+    /**
+     * Msvm_ShutdownComponent.InitiateShutdown(Force, Reason): "If zero (0) is returned, then the shutdown was initiated
+     * successfully"; the guest then takes the job duration of the scenario's InitiateShutdown behaviour to shut down
+     * (ShuttingDown, then Off), without a job. A scenario's returnValue answers instead (32781 locked, 32782 already
+     * shutting down).
+     */
+    private MethodResult initiateShutdown(VirtualMachine vm, MethodInput input) {
+        Scenario.Behaviour b = behaviour(vm, "InitiateShutdown");
+        if (b.returnValue() != null && b.returnValue() != 0) {
+            return MethodResult.of(b.returnValue());
+        }
+        if (vm.enabledState == 4) {
+            return MethodResult.of(32782);
+        }
+        if (vm.enabledState != Scenario.Power.RUNNING.enabledState() || !vm.shutdownComponent) {
+            return MethodResult.of(MethodResult.INVALID_STATE);
+        }
+        input.string("Force").filter(f -> f.equals("true") || f.equals("false"))
+                .orElseThrow(() -> WsManFaults.invalidParameter("Force must be true or false"));
+        vm.setPower(4, host.clock.instant());
+        host.schedule(host.clock.instant().plus(b.duration()), () -> {
+            if (vm.enabledState == 4) {
+                vm.setPower(Scenario.Power.OFF.enabledState(), host.clock.instant());
+            }
+        });
+        return MethodResult.of(MethodResult.COMPLETED);
     }
 
     /** RequestReplicationStateChange(Ex): 4 prepare planned failover on a primary, 3 resume, 7 suspend. */
