@@ -12,7 +12,7 @@ import picocli.CommandLine;
         description = "Manage Hyper-V Replica failovers over WS-Management (WinRM), from Linux or macOS.",
         subcommands = {RevertFailoverCommand.class, InitiateFailoverCommand.class, CommitFailoverCommand.class,
                 TestFailoverCommand.class, StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
-                ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class,
+                ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
                 ReplicationCommand.class, MeasureReplicationCommand.class, RecoveryPointsCommand.class,
                 ReplicationServerCommand.class, SetFailoverNetworkCommand.class, VmsCommand.class, JobCommand.class,
                 WsManCommand.class,

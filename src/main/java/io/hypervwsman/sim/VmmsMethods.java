@@ -238,7 +238,7 @@ final class VmmsMethods {
             }
             case 3 -> {
                 kind = new SimulatedJob.Kind(13, "Turning off virtual machine", "Turning off the virtual machine");
-                allowed = Set.of(2, 6, 9).contains(from);
+                allowed = Set.of(2, 4, 6, 9).contains(from);
             }
             case 6 -> {
                 kind = new SimulatedJob.Kind(14, "Saving virtual machine", "Saving the virtual machine");

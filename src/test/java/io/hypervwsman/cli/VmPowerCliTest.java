@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * start-vm and stop-vm against the simulated host (scenario power.json): RequestStateChange(2/3), the
+ * start-vm, stop-vm and turn-off against the simulated host (scenario power.json): RequestStateChange(2/3), the
  * guest's Msvm_ShutdownComponent.InitiateShutdown, the host's refusals, idempotence and dry runs.
  */
 class VmPowerCliTest {
@@ -135,5 +135,25 @@ class VmPowerCliTest {
         assertTrue(j.get("changed").isNull());
         assertTrue(j.get("message").asText().contains("ShuttingDown"), j::toString);
         assertEquals(1, host.sim.invocations("InitiateShutdown"));
+    }
+
+    @Test
+    void turnOffPowersOffASavedVmThenHasNothingToDo() {
+        assertEquals(0, cli.run("turn-off", "--vm", "saved-01"), cli::err);
+        assertTrue(cli.out().startsWith("succeeded: RequestStateChange completed for saved-01, from Saved to Off"),
+                cli::out);
+        assertEquals(3, host.sim.enabledState("saved-01"));
+        assertEquals(0, cli.run("turn-off", "--vm", "saved-01"), cli::err);
+        assertTrue(cli.out().startsWith("succeeded: nothing to do: saved-01 is already Off"), cli::out);
+        assertEquals(1, stateChanges());
+    }
+
+    @Test
+    void turnOffEndsAShutdownThatHangs() {
+        assertEquals(5, cli.run("stop-vm", "--vm", "hung-01", "--timeout", "1m"), cli::err);
+        assertEquals(4, host.sim.enabledState("hung-01"));
+        assertEquals(0, cli.run("turn-off", "--vm", "hung-01"), cli::err);
+        assertTrue(cli.out().contains("from ShuttingDown to Off"), cli::out);
+        assertEquals(3, host.sim.enabledState("hung-01"));
     }
 }
