@@ -11,4 +11,8 @@ public class ConfigurationException extends HyperVWsManException {
     public ConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public ConfigurationException(String message, Hint hint) {
+        super(message, null, hint);
+    }
 }

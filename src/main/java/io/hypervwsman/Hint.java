@@ -39,6 +39,8 @@ public record Hint(Kind kind, String subject) {
         TRUST_HOST_CA("trust the host's CA with ConnectionOptions trust material"),
         /** The operation needs HTTPS. */
         USE_HTTPS("use an https:// endpoint"),
+        /** Basic authentication needs HTTPS; Negotiate works over HTTP. */
+        USE_HTTPS_OR_NEGOTIATE("use an https:// endpoint, or AuthMode.NEGOTIATE"),
         /** Certificate authentication needs a client certificate. */
         GIVE_CLIENT_CERTIFICATE("give a client certificate in ConnectionOptions"),
         /** A keytab login needs the principal to log in as. */

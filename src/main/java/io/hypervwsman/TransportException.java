@@ -11,4 +11,8 @@ public class TransportException extends HyperVWsManException {
     public TransportException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public TransportException(String message, Throwable cause, Hint hint) {
+        super(message, cause, hint);
+    }
 }

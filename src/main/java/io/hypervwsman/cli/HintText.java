@@ -24,6 +24,7 @@ final class HintText {
             case TURN_OFF_FIRST -> "add --turn-off to turn it off first";
             case TRUST_HOST_CA -> "use --ca-file to trust the host's CA";
             case USE_HTTPS -> "use HTTPS (--https or an https:// URL)";
+            case USE_HTTPS_OR_NEGOTIATE -> "use HTTPS (--https) or Negotiate";
             case GIVE_CLIENT_CERTIFICATE -> "give it with --client-cert";
             case GIVE_PRINCIPAL -> "give it with --user";
             case REVERSE_AND_FAIL_BACK, CHECK_REPLICA_ROLE -> hint.toString();

@@ -1,8 +1,10 @@
 package io.hypervwsman.cli;
 
 import java.util.Arrays;
-import picocli.CommandLine.Command;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The hyperv-wsman command line. Exit codes: 0 succeeded; 1 the host refused or failed the operation;
@@ -10,19 +12,25 @@ import picocli.CommandLine;
  */
 @Command(name = "hyperv-wsman", mixinStandardHelpOptions = true, version = "hyperv-wsman 0.1.0",
         description = "Manage Hyper-V Replica failovers over WS-Management (WinRM), from Linux or macOS.",
-        subcommands = {RevertFailoverCommand.class, InitiateFailoverCommand.class, CommitFailoverCommand.class,
-                TestFailoverCommand.class, StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
-                ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
-                ReplicationCommand.class, MeasureReplicationCommand.class, RecoveryPointsCommand.class,
-                ReplicationServerCommand.class, SetFailoverNetworkCommand.class, VmsCommand.class, JobCommand.class,
-                WsManCommand.class,
-                SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:succeeded", "1:the host refused or failed the operation (or a pre-check did)",
                 "2:usage error", "3:authentication failed", "4:connection, TLS or protocol error",
                 "5:timed out, or the outcome is unknown",
                 "130:stopped by Ctrl-C (143: SIGTERM) while waiting; the last line names the job that goes on"})
 public final class Main implements Runnable {
+    /**
+     * The commands, in the order --help lists them. Registered programmatically, not in {@code @Command}: picocli
+     * reflects over every registered command at start-up, so a run that names its command registers only that one
+     * (~0.1 s of CPU less per one-shot command, BENCHMARKS.md); help and unknown commands register all.
+     * A new command goes here, not into {@code @Command(subcommands = ...)}.
+     */
+    private static final Map<String, Class<?>> COMMANDS = commands(RevertFailoverCommand.class,
+            InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
+            StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
+            ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
+            ReplicationCommand.class, MeasureReplicationCommand.class,
+            RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
+            VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class);
 
     @Override
     public void run() {
@@ -41,20 +49,62 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     static int run(String[] args, Terminal terminal) {
-        CommandLine cli = new CommandLine(new Main(), new TerminalFactory(terminal));
+        TerminalFactory factory = new TerminalFactory(terminal);
+        CommandLine cli = new CommandLine(new Main(), factory);
+        Class<?> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        if (named != null) {
+            cli.addSubcommand(new CommandLine(named, factory));
+        } else {
+            COMMANDS.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
+        }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new java.io.PrintWriter(terminal.out(), true));
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+        boolean json = wantsJson(args);
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            terminal.err().println("error: " + ex.getMessage());
-            return ExitCodes.of(ex);
+            int code = ExitCodes.of(ex);
+            if (code == ExitCodes.USAGE) {
+                OutcomeReport.usageError(commandPath(c), json, ex.getMessage(),
+                        ex instanceof UsageException u ? u.usageHint() : null, terminal.out(), terminal.err());
+            } else {
+                terminal.err().println("error: " + ex.getMessage());
+            }
+            return code;
         });
         cli.setParameterExceptionHandler((ex, a) -> {
-            terminal.err().println("error: " + ex.getMessage());
-            terminal.err().println("hint: hyperv-wsman " + (ex.getCommandLine().getCommandName().equals("hyperv-wsman")
-                    ? "" : ex.getCommandLine().getCommandName() + " ") + "--help");
+            OutcomeReport.usageError(commandPath(ex.getCommandLine()), json, UsageHints.message(ex),
+                    UsageHints.forParameter(ex), terminal.out(), terminal.err());
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /** "hyperv-wsman job wait": the command's full path, as the operator types it. */
+    static String commandPath(CommandLine c) {
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (CommandLine at = c; at != null; at = at.getParent()) {
+            names.addFirst(at.getCommandName());
+        }
+        return String.join(" ", names);
+    }
+
+    /** --output json (any case, also --output=json): a usage error is then reported as one JSON object too. */
+    static boolean wantsJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equalsIgnoreCase("--output=json")
+                    || (args[i].equals("--output") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Class<?>> commands(Class<?>... classes) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> c : classes) {
+            byName.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return byName;
     }
 
     /** Logs go to stderr: warnings only, or everything (the decrypted WS-Man exchange) with --verbose. */

@@ -1,9 +1,12 @@
 package io.hypervwsman.hyperv;
 
 import io.hypervwsman.transport.ConnectionOptions;
+import io.hypervwsman.transport.Transport;
+import io.hypervwsman.transport.Transports;
 import io.hypervwsman.wsman.WsManClient;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A Hyper-V host reached over WS-Management: its VMs and jobs. The Replica operations are
@@ -96,6 +99,15 @@ public final class HyperVHost implements AutoCloseable {
         /** Connects a client with these options; the host is named after the endpoint unless {@link #name} says. */
         public Builder connect(ConnectionOptions options) {
             return client(WsManClient.connect(options), options.endpoint().getHost());
+        }
+
+        /**
+         * Connects with these options through the transport {@code around} makes of the usual one (e.g. a
+         * recording decorator, as {@code --record} uses).
+         */
+        public Builder connect(ConnectionOptions options, UnaryOperator<Transport> around) {
+            Transport transport = around.apply(Transports.open(options));
+            return client(new WsManClient(options, transport), options.endpoint().getHost());
         }
 
         /** A client made elsewhere (e.g. over a recording transport), and the host's name for reports. */

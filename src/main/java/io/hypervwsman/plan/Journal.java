@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,17 +40,33 @@ public final class Journal implements AutoCloseable {
         return planFile.resolveSibling(planFile.getFileName() + ".journal");
     }
 
-    /** Opens {@code path} for appending (creating it), keeping its complete records and dropping a cut-off line. */
+    /**
+     * Opens {@code path} for appending (creating it) and locks it against a second run, keeping its complete records
+     * and dropping a cut-off line.
+     */
     public static Journal open(Path path) {
         try {
-            List<JournalRecord> earlier = Files.exists(path) ? read(path) : List.of();
             FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
+            if (!locked(ch)) {
+                ch.close();
+                throw new PlanException(path + " is in use by another run of this plan; two runs of one journal "
+                        + "could invoke a VM twice", 0, 0);
+            }
+            List<JournalRecord> earlier = read(path);
             ch.truncate(completeLength(path));
             ch.position(ch.size());
             return new Journal(path, ch, earlier);
         } catch (IOException e) {
             throw new HyperVWsManException("cannot open the plan journal " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean locked(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            return false;
         }
     }
 

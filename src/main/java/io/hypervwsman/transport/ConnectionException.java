@@ -1,5 +1,6 @@
 package io.hypervwsman.transport;
 
+import io.hypervwsman.Hint;
 import io.hypervwsman.TransportException;
 
 /**
@@ -12,7 +13,11 @@ public class ConnectionException extends TransportException {
     private final boolean requestMayHaveBeenProcessed;
 
     public ConnectionException(String message, Throwable cause, boolean requestMayHaveBeenProcessed) {
-        super(message, cause);
+        this(message, cause, requestMayHaveBeenProcessed, null);
+    }
+
+    public ConnectionException(String message, Throwable cause, boolean requestMayHaveBeenProcessed, Hint hint) {
+        super(message, cause, hint);
         this.requestMayHaveBeenProcessed = requestMayHaveBeenProcessed;
     }
 

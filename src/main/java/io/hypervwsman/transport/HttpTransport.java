@@ -2,6 +2,7 @@ package io.hypervwsman.transport;
 
 import io.hypervwsman.AuthenticationException;
 import io.hypervwsman.ConfigurationException;
+import io.hypervwsman.Hint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,18 +152,18 @@ public final class HttpTransport implements Transport {
                 return null;
             case CERTIFICATE:
                 if (!options.isHttps()) {
-                    throw new ConfigurationException("certificate authentication needs HTTPS (--https or an https://"
-                            + " URL): the client certificate is presented in the TLS handshake");
+                    throw new ConfigurationException("certificate authentication needs HTTPS: the client certificate"
+                            + " is presented in the TLS handshake", Hint.of(Hint.Kind.USE_HTTPS));
                 }
                 if (options.clientCertificate().isEmpty()) {
-                    throw new ConfigurationException("certificate authentication needs a client certificate"
-                            + " (--client-cert)");
+                    throw new ConfigurationException("certificate authentication needs a client certificate",
+                            Hint.of(Hint.Kind.GIVE_CLIENT_CERTIFICATE));
                 }
                 return CERTIFICATE_AUTHORIZATION;
             case BASIC:
                 if (!options.isHttps()) {
                     throw new ConfigurationException("refusing Basic authentication over plain HTTP: it would send the"
-                            + " password in the clear; use HTTPS (--https) or Negotiate");
+                            + " password in the clear", Hint.of(Hint.Kind.USE_HTTPS_OR_NEGOTIATE));
                 }
                 Credentials c = options.credentials().orElseThrow(
                         () -> new ConfigurationException("Basic authentication needs a user and password"));
@@ -313,8 +314,8 @@ public final class HttpTransport implements Transport {
                     + " account on the host, and its issuer trusted there?)", e, !(e instanceof SSLHandshakeException));
         }
         if (e instanceof SSLHandshakeException) {
-            return new ConnectionException("TLS handshake with " + where + " failed: " + rootMessage(e)
-                    + " (use --ca-file to trust the host's CA)", e, false);
+            return new ConnectionException("TLS handshake with " + where + " failed: " + rootMessage(e), e, false,
+                    Hint.of(Hint.Kind.TRUST_HOST_CA));
         }
         if (e instanceof SSLPeerUnverifiedException) {
             // HttpClient checks the name after the handshake, before the request is written.

@@ -1,6 +1,7 @@
 package io.hypervwsman.transport;
 
 import io.hypervwsman.ConfigurationException;
+import io.hypervwsman.Hint;
 import io.hypervwsman.transport.auth.NegotiateContext;
 import io.hypervwsman.transport.auth.kerberos.GssMechanism;
 import io.hypervwsman.transport.auth.kerberos.KerberosClientContext;
@@ -97,7 +98,8 @@ public final class Transports {
         KerberosCredentials creds;
         if (k.keytab() != null) {
             String principal = options.credentials().map(c -> principal(c.user(), k.realm())).orElseThrow(
-                    () -> new ConfigurationException("a keytab needs the principal to log in as (--user)"));
+                    () -> new ConfigurationException("a keytab needs the principal to log in as",
+                            Hint.of(Hint.Kind.GIVE_PRINCIPAL)));
             creds = realm == null ? KerberosCredentials.fromKeytab(k.keytab(), principal)
                     : KerberosCredentials.fromKeytab(k.keytab(), principal, realm);
         } else if (options.credentials().isPresent() && options.credentials().get().password().length > 0) {

@@ -13,6 +13,8 @@ public final class WsManNamespace {
     public static final String FAULT = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     public static final String XML = "http://www.w3.org/XML/1998/namespace";
+    /** The namespace of namespace declarations themselves (xmlns:p attributes). */
+    public static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     /** The reply-to address meaning "answer on this HTTP connection". */
     public static final String ANONYMOUS = ADDRESSING + "/role/anonymous";

@@ -57,6 +57,8 @@ class RealFaultTest {
                     2150858793L, "127.0.0.1", TIMED_OUT, null, null, null),
             new Expected("pypsrp-winrs-operation-timeout-3-response.xml", "Receiver", WSMAN, "TimedOut",
                     2150858793L, "192.168.56.11", TIMED_OUT, null, null, null),
+            new Expected("pypsrp-winrs-operation-timeout-4-response.xml", "Receiver", WSMAN, "TimedOut",
+                    2150858793L, "192.168.56.11", TIMED_OUT, null, null, null),
             new Expected("pypsrp-psrp-receive-failure-3-response.xml", "Sender", WSMAN, "InvalidSelectors",
                     2150858843L, "127.0.0.1", NO_COMMAND, null, null, null),
             new Expected("pypsrp-winrs-bad-cmd-id-2-response.xml", "Sender", WSMAN, "InvalidSelectors",

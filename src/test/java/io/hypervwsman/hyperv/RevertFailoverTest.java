@@ -27,7 +27,7 @@ class RevertFailoverTest {
     @Test
     void byNameTheJobIsFollowedToCompletion() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals(DecidedBy.JOB, o.decidedBy());
@@ -35,7 +35,7 @@ class RevertFailoverTest {
             assertEquals(7, o.job().jobState());
             assertEquals(100L, o.job().percentComplete());
             assertEquals(WEB_ID, o.vm().id());
-            assertEquals(3, f.sim.replicationState("web-frontend-01"), "back to Replicating");
+            assertEquals(ReplicationState.REPLICATING.value(), f.sim.replicationState("web-frontend-01"), "back to Replicating");
             assertEquals(1, reverts(f));
             assertTrue(f.progress.size() >= 3, "progress was reported: " + f.progress.size());
             assertTrue(f.progress.get(0).percentComplete() < 100);
@@ -45,7 +45,7 @@ class RevertFailoverTest {
     @Test
     void aGuidInAnyCaseIsAddressedDirectly() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of(WEB_ID.toLowerCase(Locale.ROOT)), f.options());
+            OperationOutcome o = f.replica().revertFailover(VmRef.of(WEB_ID.toLowerCase(Locale.ROOT)), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals("web-frontend-01", o.vm().name());
@@ -56,7 +56,7 @@ class RevertFailoverTest {
     @Test
     void aMissingVmIsNamedAndNothingIsInvoked() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("no-such-vm"), f.options()));
+            OperationOutcome e = refused(f.replica().revertFailover(VmRef.of("no-such-vm"), f.options()));
             assertEquals("no virtual machine named no-such-vm on HV01", e.message());
             assertEquals(0, reverts(f));
         }
@@ -65,7 +65,7 @@ class RevertFailoverTest {
     @Test
     void anAmbiguousNameListsTheCandidatesWithTheirGuids() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("file-server"), f.options()));
+            OperationOutcome e = refused(f.replica().revertFailover(VmRef.of("file-server"), f.options()));
             assertTrue(e.message().startsWith("2 virtual machines are named file-server"), e.message());
             for (String id : f.sim.vmIds("file-server")) {
                 assertTrue(e.message().contains(id), e.message());
@@ -78,7 +78,7 @@ class RevertFailoverTest {
     @Test
     void aCommittedFailoverIsRefused() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("reporting-01"), f.options()));
+            OperationOutcome e = refused(f.replica().revertFailover(VmRef.of("reporting-01"), f.options()));
             assertEquals("the failover of reporting-01 was committed; it can no longer be reverted", e.message());
             assertEquals(0, reverts(f));
         }
@@ -87,7 +87,7 @@ class RevertFailoverTest {
     @Test
     void anyOtherStateIsRefusedWithItsName() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("app-extended-01"), f.options()));
+            OperationOutcome e = refused(f.replica().revertFailover(VmRef.of("app-extended-01"), f.options()));
             assertTrue(e.message().contains("in state Replicating (3)"), e.message());
             assertEquals(0, reverts(f));
         }
@@ -96,7 +96,7 @@ class RevertFailoverTest {
     @Test
     void aRunningVmIsRefusedWithoutTurnOff() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("build-agent-01"), f.options()));
+            OperationOutcome e = refused(f.replica().revertFailover(VmRef.of("build-agent-01"), f.options()));
             assertTrue(e.message().contains("is Running"), e.message());
             assertEquals(Hint.Kind.TURN_OFF_FIRST, e.hint().kind());
             assertEquals(0, reverts(f));
@@ -107,7 +107,7 @@ class RevertFailoverTest {
     @Test
     void turnOffTurnsTheVmOffFollowsThatJobThenReverts() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("build-agent-01"),
+            OperationOutcome o = f.replica().revertFailover(VmRef.of("build-agent-01"),
                     f.options().withTurnOff(true));
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
@@ -121,7 +121,7 @@ class RevertFailoverTest {
     @Test
     void aTestFailoverVmIsPointedToStopTestFailover() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome e = refused(ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-02 - Test"), f.options()));
+            OperationOutcome e = refused(f.replica().revertFailover(VmRef.of("web-frontend-02 - Test"), f.options()));
             assertTrue(e.message().contains("test-failover VM"), e.message());
             assertEquals(Hint.Kind.STOP_TEST_FAILOVER_ON_REPLICA, e.hint().kind());
             assertEquals(0, reverts(f));
@@ -131,7 +131,7 @@ class RevertFailoverTest {
     @Test
     void dryRunInvokesNothing() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"),
+            OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"),
                     f.options().withDryRun(true));
             assertEquals(DecidedBy.DRY_RUN, o.decidedBy());
             assertTrue(o.message().contains("would invoke RevertFailover"), o.message());
@@ -143,9 +143,11 @@ class RevertFailoverTest {
     @Test
     void forcedIntoAWrongStateTheSynchronous32775IsAFailure() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("wrong-state-sync")) {
-            String vm = f.sim.scenario().vms().stream().filter(v -> f.sim.replicationState(v.name()) == 6
-                    || f.sim.replicationState(v.name()) == 3).findFirst().orElseThrow().name();
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of(vm), f.options().withForce(true));
+            String vm = f.sim.scenario().vms().stream()
+                    .filter(v -> f.sim.replicationState(v.name()) == ReplicationState.COMMITTED.value()
+                            || f.sim.replicationState(v.name()) == ReplicationState.REPLICATING.value())
+                    .findFirst().orElseThrow().name();
+            OperationOutcome o = f.replica().revertFailover(VmRef.of(vm), f.options().withForce(true));
 
             assertEquals(Outcome.FAILED, o.outcome());
             assertEquals(DecidedBy.RETURN_VALUE, o.decidedBy());
@@ -159,9 +161,9 @@ class RevertFailoverTest {
     @Test
     void forcedIntoAWrongStateTheJobPathIsAFailureWithTheHostsErrors() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("wrong-state-job")) {
-            String vm = f.sim.scenario().vms().stream().filter(v -> f.sim.replicationState(v.name()) != 5)
-                    .findFirst().orElseThrow().name();
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of(vm), f.options().withForce(true));
+            String vm = f.sim.scenario().vms().stream()
+                    .filter(v -> f.sim.replicationState(v.name()) != ReplicationState.RECOVERED.value()).findFirst().orElseThrow().name();
+            OperationOutcome o = f.replica().revertFailover(VmRef.of(vm), f.options().withForce(true));
 
             assertEquals(Outcome.FAILED, o.outcome(), o.message());
             assertEquals(DecidedBy.JOB, o.decidedBy());
@@ -174,7 +176,7 @@ class RevertFailoverTest {
     @Test
     void aFailedJobCarriesErrorCodeDescriptionAndGetErrorExMessages() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("revert-job-fails")) {
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"), f.options());
+            OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.FAILED, o.outcome(), o.message());
             assertEquals(DecidedBy.JOB, o.decidedBy());
@@ -184,14 +186,14 @@ class RevertFailoverTest {
             assertFalse(o.job().errors().isEmpty(), "GetErrorEx messages");
             assertTrue(o.message().contains("error " + o.job().errorCode()), o.message());
             assertEquals(1, reverts(f));
-            assertEquals(5, f.sim.replicationState("web-frontend-01"), "nothing changed");
+            assertEquals(ReplicationState.RECOVERED.value(), f.sim.replicationState("web-frontend-01"), "nothing changed");
         }
     }
 
     @Test
     void aTimeoutReportsTheJobThatIsStillRunning() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of("web-frontend-01"),
+            OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"),
                     f.options(Duration.ofSeconds(2)));
 
             assertEquals(Outcome.TIMED_OUT, o.outcome(), o.message());

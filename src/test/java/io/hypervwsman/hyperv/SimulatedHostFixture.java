@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.hypervwsman.hyperv.replica.DecidedBy;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.sim.ManualClock;
 import io.hypervwsman.sim.Scenario;
 import io.hypervwsman.sim.SimulatedHost;
@@ -112,6 +113,11 @@ public final class SimulatedHostFixture implements AutoCloseable {
                 .client(WsManClient.connect(o), "HV01").clock(clock).sleeper(sleeper).build();
         hosts.add(h);
         return h;
+    }
+
+    /** The Replica operations of a new {@link #host()}. */
+    public ReplicaOperations replica() {
+        return ReplicaOperations.of(host());
     }
 
     /** Asserts that an operation was refused before anything was invoked, and returns its outcome. */

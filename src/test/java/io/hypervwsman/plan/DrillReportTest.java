@@ -43,7 +43,7 @@ class DrillReportTest {
     /** Runs the plan (web-2 fails) and renders its report. */
     static String render(PlanFixture f, Path journal) throws InterruptedException {
         f.action.failing.add("web-2");
-        f.run(journal).execute();
+        f.execute(journal);
         return DrillReport.html(f.file, f.groups, Journal.read(journal));
     }
 

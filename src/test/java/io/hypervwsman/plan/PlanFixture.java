@@ -41,9 +41,22 @@ final class PlanFixture {
         return new PlanRun.Services(action, checks, confirmation, new LocalCommand());
     }
 
-    PlanRun run(Path journalPath) {
-        return new PlanRun(file, groups, services(), Journal.open(journalPath), steppingClock(),
-                new RunOrigin("drill-operator", "ops-laptop"));
+    PlanRun run(Journal journal) {
+        return new PlanRun(file, groups, services(), journal, steppingClock(), new RunOrigin("drill-operator", "ops-laptop"));
+    }
+
+    /** Runs the plan from the start with its journal at {@code journalPath}, closing the journal after. */
+    PlanResult execute(Path journalPath) throws InterruptedException {
+        try (Journal j = Journal.open(journalPath)) {
+            return run(j).execute();
+        }
+    }
+
+    /** Resumes the run journalled at {@code journalPath}, closing the journal after. */
+    PlanResult resume(Path journalPath) throws InterruptedException {
+        try (Journal j = Journal.open(journalPath)) {
+            return run(j).resume();
+        }
     }
 
     /** A clock that moves one second per reading, so every journal record has its own time. */

@@ -45,7 +45,7 @@ class PlanResumeAfterKillTest {
     void resumeAfterAKillAtEveryRecordInvokesEachStepExactlyOnce() throws Exception {
         PlanFixture complete = new PlanFixture(PLAN, VMS);
         Path full = dir.resolve("full.journal");
-        assertTrue(complete.run(full).execute().succeeded());
+        assertTrue(complete.execute(full).succeeded());
         List<String> lines = Files.readAllLines(full);
         List<JournalRecord> records = Journal.read(full);
         assertEquals(lines.size(), records.size());
@@ -94,7 +94,7 @@ class PlanResumeAfterKillTest {
             }
         }
 
-        PlanResult result = f.run(journal).resume();
+        PlanResult result = f.resume(journal);
 
         for (PlannedGroup g : f.groups) {
             for (PlannedVm vm : g.vms()) {
@@ -112,9 +112,9 @@ class PlanResumeAfterKillTest {
     void aPlanEditedSinceTheRunStartedIsNotResumed() throws Exception {
         PlanFixture first = new PlanFixture(PLAN, VMS);
         Path journal = dir.resolve("edited.journal");
-        first.run(journal).execute();
+        first.execute(journal);
         PlanFixture edited = new PlanFixture(PLAN.replace("maintenance window open", "window open"), VMS);
-        PlanException e = assertThrows(PlanException.class, () -> edited.run(journal).resume());
+        PlanException e = assertThrows(PlanException.class, () -> edited.resume(journal));
         assertTrue(e.getMessage().contains("changed since the run"), e.getMessage());
     }
 
@@ -122,7 +122,7 @@ class PlanResumeAfterKillTest {
     void aJournalThatHoldsARunIsNotStartedAgain() throws Exception {
         PlanFixture f = new PlanFixture(PLAN, VMS);
         Path journal = dir.resolve("twice.journal");
-        f.run(journal).execute();
-        assertThrows(PlanException.class, () -> new PlanFixture(PLAN, VMS).run(journal).execute());
+        f.execute(journal);
+        assertThrows(PlanException.class, () -> new PlanFixture(PLAN, VMS).execute(journal));
     }
 }

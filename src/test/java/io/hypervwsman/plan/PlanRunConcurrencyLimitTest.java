@@ -41,7 +41,8 @@ class PlanRunConcurrencyLimitTest {
         }
         PlanFixture f = new PlanFixture(yaml, names);
         Semaphore gate = f.action.holdEachVm();
-        PlanRun run = f.run(dir.resolve("j"));
+        Journal journal = Journal.open(dir.resolve("j"));
+        PlanRun run = f.run(journal);
         CompletableFuture<PlanResult> result = CompletableFuture.supplyAsync(() -> {
             try {
                 return run.execute();
@@ -57,6 +58,7 @@ class PlanRunConcurrencyLimitTest {
             }
         }
         PlanResult r = result.get(60, TimeUnit.SECONDS);
+        journal.close();
         assertTrue(r.succeeded(), r.toString());
         assertEquals(limit, f.action.maxInFlight.get(), "most VMs in flight at once");
         assertTrue(f.action.maxInFlightPerHost.get() <= perHostLimit, "most on one host " + f.action.maxInFlightPerHost);

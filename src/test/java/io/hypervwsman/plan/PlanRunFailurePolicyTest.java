@@ -45,7 +45,7 @@ class PlanRunFailurePolicyTest {
     @Test
     void stopStartsNothingAfterTheFailure() throws Exception {
         PlanFixture f = fixture("stop", "b");
-        PlanResult r = f.run(dir.resolve("j")).execute();
+        PlanResult r = f.execute(dir.resolve("j"));
         assertEquals(Map.of("a", VmOutcome.SUCCEEDED, "b", VmOutcome.FAILED, "c", VmOutcome.NOT_RUN,
                 "d", VmOutcome.NOT_RUN), outcomes(f, r));
         assertTrue(r.stopped());
@@ -56,7 +56,7 @@ class PlanRunFailurePolicyTest {
     @Test
     void skipGroupAbandonsTheRestOfTheGroupAndGoesOn() throws Exception {
         PlanFixture f = fixture("skip-group", "b");
-        PlanResult r = f.run(dir.resolve("j")).execute();
+        PlanResult r = f.execute(dir.resolve("j"));
         assertEquals(Map.of("a", VmOutcome.SUCCEEDED, "b", VmOutcome.FAILED, "c", VmOutcome.NOT_RUN,
                 "d", VmOutcome.SUCCEEDED), outcomes(f, r));
         assertFalse(r.stopped());
@@ -67,7 +67,7 @@ class PlanRunFailurePolicyTest {
     @Test
     void continueRunsEverythingAndReportsTheFailure() throws Exception {
         PlanFixture f = fixture("continue", "b");
-        PlanResult r = f.run(dir.resolve("j")).execute();
+        PlanResult r = f.execute(dir.resolve("j"));
         assertEquals(Map.of("a", VmOutcome.SUCCEEDED, "b", VmOutcome.FAILED, "c", VmOutcome.SUCCEEDED,
                 "d", VmOutcome.SUCCEEDED), outcomes(f, r));
         assertEquals(List.of("vm:a", "vm:b", "vm:c", "check:g1", "vm:d"), f.action.events);
@@ -86,7 +86,7 @@ class PlanRunFailurePolicyTest {
                     pre: [{run: [sh, -c, "echo replica storage offline; exit 3"]}]
                     vms: [a]
                 """, List.of("a"));
-        PlanResult r = f.run(dir.resolve("j")).execute();
+        PlanResult r = f.execute(dir.resolve("j"));
         assertTrue(r.stopped());
         assertEquals(List.of(), f.action.events);
         assertEquals(0, f.action.received.size());

@@ -33,7 +33,7 @@ class PlanRunManualStepTest {
     @Test
     void confirmedStepsLetThePlanGoOnInOrder() throws Exception {
         PlanFixture f = new PlanFixture(PLAN, List.of("a", "b"));
-        PlanResult r = f.run(dir.resolve("j")).execute();
+        PlanResult r = f.execute(dir.resolve("j"));
         assertTrue(r.succeeded());
         assertEquals(List.of("SQL answers on the drill network", "Firewall rule for the drill opened"), f.confirmations);
         assertEquals(List.of("vm:a", "manual:db", "manual:web", "vm:b"), f.action.events);
@@ -43,7 +43,7 @@ class PlanRunManualStepTest {
     void aDeclinedStepFailsAndTheFailurePolicyApplies() throws Exception {
         PlanFixture f = new PlanFixture(PLAN, List.of("a", "b"));
         f.confirm = false;
-        PlanResult r = f.run(dir.resolve("j")).execute();
+        PlanResult r = f.execute(dir.resolve("j"));
         assertTrue(r.stopped());
         assertEquals(List.of("vm:a", "manual:db"), f.action.events);
         assertEquals(List.of("db: manual: SQL answers on the drill network: not confirmed"), r.stepFailures());

@@ -36,7 +36,7 @@ class PlanRunOrderTest {
                       - run: [sh, -c, 'printf "%%s|%%s|%%s" "$HVW_PLAN_GROUP" "$HVW_PLAN_PHASE" "$HVW_PLAN_VMS" > "$0"', %s]
                 """.formatted(envOut), List.of("db-1", "db-2", "db-3", "web-1", "web-2"));
 
-        PlanResult result = f.run(dir.resolve("j")).execute();
+        PlanResult result = f.execute(dir.resolve("j"));
 
         assertTrue(result.succeeded(), result.toString());
         List<String> ev = List.copyOf(f.action.events);

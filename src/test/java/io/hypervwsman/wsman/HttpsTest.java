@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.Hint;
 import io.hypervwsman.cli.ExitCodes;
 import io.hypervwsman.transport.ConnectionException;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class HttpsTest {
             ConnectionException e = assertThrows(ConnectionException.class, () -> client.get(GetInstanceTest.CS, VM));
             assertEquals(4, ExitCodes.of(e));
             assertFalse(e.requestMayHaveBeenProcessed());
-            assertTrue(e.getMessage().contains("--ca-file"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("TLS handshake with "), e.getMessage());
+            assertEquals(Hint.Kind.TRUST_HOST_CA, e.hint().kind(), "the library says: trust the host's CA");
             assertEquals(0, host.gateway().requestCount());
         }
     }

@@ -6,6 +6,8 @@ import io.hypervwsman.TransportException;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.JobState;
 import io.hypervwsman.hyperv.JobTracker;
+import io.hypervwsman.hyperv.Jobs;
+import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.Relationship;
 import io.hypervwsman.hyperv.ReplicationMode;
 import io.hypervwsman.hyperv.ReturnValues;
@@ -49,7 +51,7 @@ final class ReplicaEngine {
                             EvidenceDecision<?> evidence, boolean confirm, String nothingToDo) {
     }
 
-    OperationOutcome run(ReplicaVerb verb, VmRef ref, io.hypervwsman.hyperv.OperationOptions options) {
+    OperationOutcome run(ReplicaVerb verb, VmRef ref, OperationOptions options) {
         OperationRun run = new OperationRun(verb.operation(), host.host(), clock, options);
         Prepared p;
         try {
@@ -74,7 +76,7 @@ final class ReplicaEngine {
     /** Follows a job named by its InstanceID; no VM is known, so only the job can decide. */
     OperationOutcome waitForJob(String instanceId, OperationRun run) {
         run.words(new Words.ForJobWait(instanceId, run));
-        return follow(run, io.hypervwsman.hyperv.Jobs.reference(instanceId), null, DecidedBy.JOB);
+        return follow(run, Jobs.reference(instanceId), null, DecidedBy.JOB);
     }
 
     /** Everything the Invoke needs is read here: a failure up to here is certainly not a lost Invoke. */
@@ -106,7 +108,8 @@ final class ReplicaEngine {
     private static void refuseTestReplica(VirtualMachine vm) {
         if (vm.replicationMode() == ReplicationMode.TEST_REPLICA) {
             throw new OperationFailedException(vm.name() + " is a test-failover VM; to end a test failover use"
-                    + " stop-test-failover on its replica", Hint.of(Hint.Kind.STOP_TEST_FAILOVER_ON_REPLICA, vm.name()));
+                    + " stop-test-failover on its replica",
+                    Hint.of(Hint.Kind.STOP_TEST_FAILOVER_ON_REPLICA, vm.name()));
         }
     }
 
@@ -171,7 +174,6 @@ final class ReplicaEngine {
         }
         return byJob;
     }
-
 
     private OperationOutcome afterLostReply(OperationRun run, Prepared p, String why) {
         LOG.debug("the reply to the Invoke was lost: {}", why);

@@ -1,0 +1,138 @@
+"""One-shot CLI commands side by side with pywinrm, in one run (issue 16). Stdlib only; needs hyperfine,
+/usr/bin/time, Debian's python3-winrm and target/hyperv-wsman.jar (mvn -B -q -DskipTests package).
+
+Usage (from the project directory): python3 src/bench/oneshot.py [--runs N] [--java25 PATH] [--only vms]
+Starts `hyperv-wsman simulate` (NTLM + message encryption) on a free loopback port, then for each command
+(vms; replication status --vm; revert-failover --dry-run) times every start-up variant and the pywinrm script
+src/bench/python/pywinrm_oneshot.py (the same WQL queries) with hyperfine, measures peak RSS with /usr/bin/time,
+and writes target/oneshot/<command>.md (hyperfine's --export-markdown), <command>.json and summary.md (ratios).
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+USER = "LAB\\operator"
+PASSWORD = "bench-Secret-1"
+JAR = "target/hyperv-wsman.jar"
+JSA = "target/hyperv-wsman.jsa"
+AOT = "target/hyperv-wsman.aot"
+OUT = "target/oneshot"
+OPENSSL_CONF = "src/test/resources/interop/openssl-legacy.cnf"  # MD4 for ntlm-auth (see that file)
+# The flags the README's main command and bin/hyperv-wsman add to whichever archive they use.
+LEAN = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_host(java):
+    port = free_port()
+    host = subprocess.Popen([java, "-jar", JAR, "simulate", "--user", USER, "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    line = host.stdout.readline()
+    if "listening on" not in line:
+        host.kill()
+        sys.exit("simulate did not start: " + line)
+    return host, "http://127.0.0.1:%d/wsman" % port
+
+
+def variants(java17, java25):
+    v = [("java -jar (JDK 17)", [java17]),
+         ("JDK 17 AppCDS + C1 (README before)", [java17, "-XX:SharedArchiveFile=" + JSA, "-XX:TieredStopAtLevel=1"]),
+         ("JDK 17 AppCDS + lean flags", [java17, "-XX:SharedArchiveFile=" + JSA] + LEAN)]
+    if java25:
+        v += [("java -jar (JDK 25)", [java25]),
+              ("JDK 25 AOT cache", [java25, "-XX:AOTCache=" + AOT]),
+              ("JDK 25 AOT cache + lean flags", [java25, "-XX:AOTCache=" + AOT] + LEAN)]
+    if os.path.exists("target/dist/bin/hyperv-wsman"):
+        v.append(("bin/hyperv-wsman (launcher)", ["target/dist/bin/hyperv-wsman"]))
+    return v
+
+
+def quote(args):
+    return " ".join("'" + a + "'" if re.search(r"[\\\s]", a) else a for a in args)
+
+
+def rss_mb(cmd, env, n=5):
+    peaks = []
+    for _ in range(n):
+        r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, env=env, capture_output=True, text=True)
+        peaks.append(int(r.stderr.strip().splitlines()[-1]) / 1024)
+    return statistics.median(peaks)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--java17", default="java")
+    ap.add_argument("--java25", default="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
+    ap.add_argument("--only", default=None)
+    a = ap.parse_args()
+    java25 = a.java25 if os.path.exists(a.java25) else None
+    os.makedirs(OUT, exist_ok=True)
+    if java25 and not os.path.exists(AOT):
+        # What the package-time `aot` profile does (pom.xml): one training run of `vms --simulate`.
+        subprocess.run([java25, "-XX:AOTCacheOutput=" + AOT, "-jar", JAR, "vms", "--simulate"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = dict(os.environ, HYPERV_WSMAN_PASSWORD=PASSWORD, PYWINRM_PASSWORD=PASSWORD,
+               OPENSSL_CONF=os.path.abspath(OPENSSL_CONF))
+    os.environ.update(env)
+    host, endpoint = start_host(a.java17)
+    conn = ["--host", endpoint, "--auth", "ntlm", "--user", USER]
+    py = ["/usr/bin/python3", "src/bench/python/pywinrm_oneshot.py", endpoint, USER]
+    commands = [("vms", ["vms"], ["vms"]),
+                ("replication-status", ["replication", "status", "--vm", "web-frontend-01"],
+                 ["replication-status", "web-frontend-01"]),
+                ("revert-dry-run", ["revert-failover", "--vm", "web-frontend-01", "--dry-run"],
+                 ["revert-dry-run", "web-frontend-01"])]
+    summary = ["Started %s UTC; load average %s; %d runs each after 2 warm-up runs." % (
+        time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), " ".join(open("/proc/loadavg").read().split()[:3]),
+        a.runs), ""]
+    try:
+        for name, ours, theirs in commands:
+            if a.only and name != a.only:
+                continue
+            runs = [(label, jvm + (["-jar", JAR] if not jvm[0].endswith("bin/hyperv-wsman") else []) + ours + conn)
+                    for label, jvm in variants(a.java17, java25)]
+            runs.append(("pywinrm script", py + theirs))
+            cmdline = ["hyperfine", "-N", "--warmup", "2", "--runs", str(a.runs), "--style", "basic",
+                       "--export-markdown", "%s/%s.md" % (OUT, name), "--export-json", "%s/%s.json" % (OUT, name)]
+            for label, cmd in runs:
+                cmdline += ["-n", label, quote(cmd)]
+            subprocess.run(cmdline, check=True, stdout=subprocess.DEVNULL)
+            results = {r["command"]: r for r in json.load(open("%s/%s.json" % (OUT, name)))["results"]}
+            rss = {label: rss_mb(cmd, env) for label, cmd in runs}
+            base = results["pywinrm script"]
+            bwall, bcpu = statistics.median(base["times"]), base["user"] + base["system"]
+            summary += ["### `%s`" % " ".join(ours), "",
+                        "| variant | wall median s | CPU (user+sys) mean s | peak RSS median MB | wall ÷ pywinrm"
+                        " | CPU ÷ pywinrm | RSS ÷ pywinrm |", "|---|---|---|---|---|---|---|"]
+            for label, _ in runs:
+                r = results[label]
+                wall, cpu = statistics.median(r["times"]), r["user"] + r["system"]
+                summary.append("| %s | %.3f | %.3f | %.0f | %.2f | %.2f | %.2f |" % (
+                    label, wall, cpu, rss[label], wall / bwall, cpu / bcpu, rss[label] / rss["pywinrm script"]))
+            summary.append("")
+    finally:
+        host.terminate()
+        host.wait()
+    summary.append("Load average at the end: %s." % " ".join(open("/proc/loadavg").read().split()[:3]))
+    with open(OUT + "/summary.md", "w") as f:
+        f.write("\n".join(summary) + "\n")
+    print("\n".join(summary))
+
+
+if __name__ == "__main__":
+    if not shutil.which("hyperfine"):
+        sys.exit("hyperfine is not installed")
+    main()

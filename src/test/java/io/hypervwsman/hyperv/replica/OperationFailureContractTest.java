@@ -1,0 +1,81 @@
+package io.hypervwsman.hyperv.replica;
+
+import static io.hypervwsman.hyperv.SimulatedHostFixture.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.hypervwsman.Hint;
+import io.hypervwsman.TransportException;
+import io.hypervwsman.hyperv.HyperVHost;
+import io.hypervwsman.hyperv.ReverseOptions;
+import io.hypervwsman.hyperv.SimulatedHostFixture;
+import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.transport.AuthMode;
+import io.hypervwsman.transport.ConnectionOptions;
+import io.hypervwsman.transport.Credentials;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The one failure contract of Replica operations: a refusal before the Invoke is a FAILED outcome decided by the
+ * pre-check (with a hint), never an exception; an exception means the host could not be read at all.
+ */
+class OperationFailureContractTest {
+
+    static Stream<ReplicaVerb> everyVerb() {
+        return Stream.of(new RevertFailover(), new InitiateFailover(null), new CommitFailover(),
+                new TestFailover(null), new PreparePlannedFailover(), new Resynchronize(),
+                new ReverseReplication(ReverseOptions.defaults()), new StopTestFailover());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyVerb")
+    void anUnknownVmIsAFailedOutcomeWithAHintAndNothingIsInvoked(ReplicaVerb verb) {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
+            OperationOutcome o = refused(f.replica().run(verb, VmRef.of("no-such-vm"), f.options()));
+
+            assertEquals(verb.operation(), o.operation());
+            assertEquals("no virtual machine named no-such-vm on HV01", o.message());
+            assertEquals(Hint.of(Hint.Kind.LIST_VMS, "HV01"), o.hint());
+            assertNull(o.returnValue());
+            assertNull(o.job());
+            assertEquals(0, f.sim.invocations(verb.operation().method()), "nothing invoked");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyVerb")
+    void aVmInNoStateForTheVerbIsRefusedByItsPreCheck(ReplicaVerb verb) {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
+            // app-extended-01: a Replicating replica without a test VM (only failing over applies);
+            // reporting-01: Committed
+            VmRef vm = VmRef.of(verb instanceof InitiateFailover || verb instanceof TestFailover ? "reporting-01"
+                    : "app-extended-01");
+            OperationOutcome o = refused(f.replica().run(verb, vm, f.options()));
+
+            assertFalse(o.message().isBlank());
+            assertEquals(0, f.sim.invocations(verb.operation().method()), o.message());
+        }
+    }
+
+    @Test
+    void aHostThatCannotBeReachedThrowsATransportException() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        ConnectionOptions o = ConnectionOptions.builder(URI.create("http://127.0.0.1:" + closed + "/wsman"))
+                .auth(AuthMode.NTLM, new Credentials("LAB\\op", "pw".toCharArray())).build();
+        try (HyperVHost host = HyperVHost.connect(o)) {
+            assertThrows(TransportException.class, () -> ReplicaOperations.of(host)
+                    .revertFailover(VmRef.of("web-frontend-01"), io.hypervwsman.hyperv.OperationOptions.defaults()));
+        }
+    }
+}
