@@ -28,6 +28,7 @@ public final class Main implements Runnable {
             InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
             StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
             ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
+            SuspendReplicationCommand.class, ResumeReplicationCommand.class, RemoveReplicationCommand.class,
             ReplicationCommand.class, MeasureReplicationCommand.class,
             RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
             VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class);

@@ -30,6 +30,8 @@ final class VmmsMethods {
             "Reversing the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind RESYNC = new SimulatedJob.Kind(107, "Resynchronizing",
             "Resynchronizing the virtual machine");
+    private static final SimulatedJob.Kind REMOVE = new SimulatedJob.Kind(105, "Removing replication",
+            "Removing the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind REPLICATION_STATE = new SimulatedJob.Kind(96, "Changing replication state",
             "Changing the replication state of the virtual machine");
 
@@ -49,6 +51,8 @@ final class VmmsMethods {
             case "Msvm_ReplicationService.Resynchronize" -> withVm(input, "Resynchronize", this::resynchronize);
             case "Msvm_ReplicationService.ReverseReplicationRelationship" ->
                     withVm(input, "ReverseReplicationRelationship", (vm, m) -> reverse(vm, m, input));
+            case "Msvm_ReplicationService.RemoveReplicationRelationship" ->
+                    withVm(input, "RemoveReplicationRelationship", this::removeRelationship);
             case "Msvm_ReplicationService.GetReplicationStatistics" ->
                     withVm(input, "GetReplicationStatistics", (vm, m) -> statistics(vm, Optional.empty()));
             case "Msvm_ReplicationService.GetReplicationStatisticsEx" -> withVm(input, "GetReplicationStatisticsEx",
@@ -221,6 +225,18 @@ final class VmmsMethods {
         }, () -> { }, Map.of());
     }
 
+    /** RemoveReplicationRelationship(ComputerSystem): not during a failover; afterwards the VM is not replicated. */
+    private MethodResult removeRelationship(VirtualMachine vm, String method) {
+        ReplicationLink link = vm.primaryLink();
+        if (link == null || Set.of(4, 12).contains(link.state)) {
+            return wrongState(vm, method, REMOVE);
+        }
+        return startJob(vm, method, REMOVE, () -> { }, () -> {
+            vm.relationships.clear();
+            vm.replicationMode = 0;
+        }, () -> { }, Map.of());
+    }
+
     /** Msvm_ComputerSystem.RequestStateChange: 2 start, 3 turn off, 6 save, 9 pause, 10 reboot, 11 reset. */
     private MethodResult requestStateChange(VirtualMachine vm, MethodInput input) {
         String method = "RequestStateChange";
@@ -313,7 +329,7 @@ final class VmmsMethods {
         boolean allowed = switch (requested) {
             case 4 -> vm.replicationMode == PRIMARY && before == 3 && vm.isOff();
             case 3 -> before == 7;
-            case 7 -> before == 3;
+            case 7 -> Set.of(2, 3, 10).contains(before);
             default -> false;
         };
         if (!allowed) {
