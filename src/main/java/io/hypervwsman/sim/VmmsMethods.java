@@ -30,6 +30,10 @@ final class VmmsMethods {
             "Reversing the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind RESYNC = new SimulatedJob.Kind(107, "Resynchronizing",
             "Resynchronizing the virtual machine");
+    private static final SimulatedJob.Kind CREATE = new SimulatedJob.Kind(94, "Enabling replication",
+            "Creating the replication relationship of the virtual machine");
+    private static final SimulatedJob.Kind START_REPLICATION = new SimulatedJob.Kind(95, "Starting replication",
+            "Starting the initial replication of the virtual machine");
     private static final SimulatedJob.Kind REMOVE = new SimulatedJob.Kind(105, "Removing replication",
             "Removing the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind REPLICATION_STATE = new SimulatedJob.Kind(96, "Changing replication state",
@@ -51,6 +55,10 @@ final class VmmsMethods {
             case "Msvm_ReplicationService.Resynchronize" -> withVm(input, "Resynchronize", this::resynchronize);
             case "Msvm_ReplicationService.ReverseReplicationRelationship" ->
                     withVm(input, "ReverseReplicationRelationship", (vm, m) -> reverse(vm, m, input));
+            case "Msvm_ReplicationService.CreateReplicationRelationship" ->
+                    withVm(input, "CreateReplicationRelationship", (vm, m) -> createRelationship(vm, m, input));
+            case "Msvm_ReplicationService.StartReplication" ->
+                    withVm(input, "StartReplication", (vm, m) -> startReplication(vm, m, input));
             case "Msvm_ReplicationService.RemoveReplicationRelationship" ->
                     withVm(input, "RemoveReplicationRelationship", this::removeRelationship);
             case "Msvm_ReplicationService.GetReplicationStatistics" ->
@@ -198,13 +206,9 @@ final class VmmsMethods {
      * for initial replication, or replicating after a planned failover (the old primary has the data).
      */
     private MethodResult reverse(VirtualMachine vm, String method, MethodInput input) {
-        Optional<EmbeddedSettings> settings = input.string("ReplicationSettingData").flatMap(EmbeddedSettings::read);
-        if (settings.isEmpty() || !settings.get().className().equalsIgnoreCase(ReplicationLink.SETTINGS_CLASS)) {
-            return MethodResult.of(MethodResult.INVALID_PARAMETER);
-        }
-        Optional<String> target = settings.get().value("RecoveryConnectionPoint").filter(t -> !t.isBlank());
-        if (target.isEmpty() || target.get().equalsIgnoreCase(host.hostName())
-                || target.get().equalsIgnoreCase(host.machine())) {
+        Optional<EmbeddedSettings> settings = replicationSettings(input);
+        Optional<String> target = otherHost(settings);
+        if (target.isEmpty()) {
             return MethodResult.of(MethodResult.INVALID_PARAMETER);
         }
         ReplicationLink link = vm.primaryLink();
@@ -223,6 +227,63 @@ final class VmmsMethods {
             port.ifPresent(p -> link.recoveryPort = p);
             auth.ifPresent(a -> link.authenticationType = a);
         }, () -> { }, Map.of());
+    }
+
+    /**
+     * CreateReplicationRelationship(ComputerSystem, ReplicationSettingData): a VM that is not replicated becomes a
+     * primary, Ready for replication, to the server the embedded settings name (another host, else 32773).
+     */
+    private MethodResult createRelationship(VirtualMachine vm, String method, MethodInput input) {
+        Optional<EmbeddedSettings> settings = replicationSettings(input);
+        Optional<String> target = otherHost(settings);
+        if (target.isEmpty()) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        if (vm.replicationMode != 0 || !vm.relationships.isEmpty()) {
+            return wrongState(vm, method, CREATE);
+        }
+        EmbeddedSettings e = settings.get();
+        return startJob(vm, method, CREATE, () -> { }, () -> {
+            vm.replicationMode = PRIMARY;
+            ReplicationLink link = new ReplicationLink(vm, 0, new Scenario.Relationship(1, 1, null, null, null, null,
+                    host.machine(), target.get()), host.machine(), target.get());
+            link.applySettings(e);
+            vm.relationships.add(link);
+        }, () -> { }, Map.of());
+    }
+
+    /** The server embedded settings replicate to, if they name one other than this host. */
+    private Optional<String> otherHost(Optional<EmbeddedSettings> settings) {
+        return settings.flatMap(e -> e.value("RecoveryConnectionPoint")).filter(t -> !t.isBlank())
+                .filter(t -> !t.equalsIgnoreCase(host.hostName()) && !t.equalsIgnoreCase(host.machine()));
+    }
+
+    private static Optional<EmbeddedSettings> replicationSettings(MethodInput input) {
+        return input.string("ReplicationSettingData").flatMap(EmbeddedSettings::read)
+                .filter(e -> e.className().equalsIgnoreCase(ReplicationLink.SETTINGS_CLASS));
+    }
+
+    /**
+     * StartReplication(ComputerSystem, InitialReplicationType, ...): on a primary that is Ready; 1 network transfer
+     * (2 export and 3 seeded are not simulated: 32770). Waiting to complete initial replication while the job runs,
+     * then Replicating with a first LastReplicationTime.
+     */
+    private MethodResult startReplication(VirtualMachine vm, String method, MethodInput input) {
+        long type = input.number("InitialReplicationType").orElse(0L);
+        if (type < 1 || type > 3) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        if (type != 1) {
+            return MethodResult.of(32770);
+        }
+        ReplicationLink link = vm.primaryLink();
+        if (vm.replicationMode != PRIMARY || link == null || link.state != 1) {
+            return wrongState(vm, method, START_REPLICATION);
+        }
+        return startJob(vm, method, START_REPLICATION, () -> link.state = 2, () -> {
+            link.state = 3;
+            link.lastReplicationTime = host.clock.instant();
+        }, () -> link.state = 1, Map.of());
     }
 
     /** RemoveReplicationRelationship(ComputerSystem): not during a failover; afterwards the VM is not replicated. */
