@@ -34,6 +34,8 @@ final class VmmsMethods {
             "Creating the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind START_REPLICATION = new SimulatedJob.Kind(95, "Starting replication",
             "Starting the initial replication of the virtual machine");
+    private static final SimulatedJob.Kind MODIFY = new SimulatedJob.Kind(92, "Modifying replication settings",
+            "Modifying the replication settings of the virtual machine");
     private static final SimulatedJob.Kind REMOVE = new SimulatedJob.Kind(105, "Removing replication",
             "Removing the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind REPLICATION_STATE = new SimulatedJob.Kind(96, "Changing replication state",
@@ -59,6 +61,8 @@ final class VmmsMethods {
                     withVm(input, "CreateReplicationRelationship", (vm, m) -> createRelationship(vm, m, input));
             case "Msvm_ReplicationService.StartReplication" ->
                     withVm(input, "StartReplication", (vm, m) -> startReplication(vm, m, input));
+            case "Msvm_ReplicationService.ModifyReplicationSettings" ->
+                    withVm(input, "ModifyReplicationSettings", (vm, m) -> modifySettings(vm, m, input));
             case "Msvm_ReplicationService.RemoveReplicationRelationship" ->
                     withVm(input, "RemoveReplicationRelationship", this::removeRelationship);
             case "Msvm_ReplicationService.GetReplicationStatistics" ->
@@ -284,6 +288,27 @@ final class VmmsMethods {
             link.state = 3;
             link.lastReplicationTime = host.clock.instant();
         }, () -> link.state = 1, Map.of());
+    }
+
+    /**
+     * ModifyReplicationSettings(ComputerSystem, ReplicationSettingData): a well-formed embedded instance with a
+     * ReplicationInterval of 30, 300 or 900 and a RecoveryHistory of 0-24 (else 32773), on a replicated VM.
+     */
+    private MethodResult modifySettings(VirtualMachine vm, String method, MethodInput input) {
+        Optional<EmbeddedSettings> settings = replicationSettings(input);
+        boolean valid = settings.isPresent()
+                && settings.get().value("ReplicationInterval").map(i -> Set.of("30", "300", "900").contains(i))
+                        .orElse(true)
+                && settings.get().value("RecoveryHistory").map(Integer::valueOf).map(h -> h >= 0 && h <= 24)
+                        .orElse(true);
+        if (!valid) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        ReplicationLink link = vm.primaryLink();
+        if (link == null || link.state == 0) {
+            return wrongState(vm, method, MODIFY);
+        }
+        return startJob(vm, method, MODIFY, () -> { }, () -> link.applySettings(settings.get()), () -> { }, Map.of());
     }
 
     /** RemoveReplicationRelationship(ComputerSystem): not during a failover; afterwards the VM is not replicated. */
