@@ -27,7 +27,10 @@ public final class Main implements Runnable {
     private static final Map<String, Class<?>> COMMANDS = commands(RevertFailoverCommand.class,
             InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
             StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
-            ResynchronizeCommand.class, ReplicationCommand.class, MeasureReplicationCommand.class,
+            ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
+            SuspendReplicationCommand.class, ResumeReplicationCommand.class, RemoveReplicationCommand.class,
+            EnableReplicationCommand.class, StartInitialReplicationCommand.class, SetReplicationCommand.class,
+            ReplicationCommand.class, MeasureReplicationCommand.class,
             RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
             VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class);
 
