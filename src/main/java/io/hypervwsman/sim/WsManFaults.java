@@ -48,7 +48,8 @@ final class WsManFaults {
     }
 
     /**
-     * 2150858778: the WQL filter is not valid. As Windows sends it (test-fixtures/windows/winrb-soap_fault_v2.xml):
+     * 2150858778: the WQL filter is not valid. As Windows sends it (the shape of
+     * test-fixtures/windows-shapes/fault-cannot-process-filter-extended-status.xml):
      * n:CannotProcessFilter, WS-Enumeration's own reason text, and WMI's explanation in an f:ProviderFault.
      */
     static SoapFault cannotProcessFilter(String why) {
