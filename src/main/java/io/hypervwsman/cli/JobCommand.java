@@ -2,6 +2,7 @@ package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -24,10 +25,15 @@ final class JobCommand {
         }
 
         @Override
+        String resultKey() {
+            return "job";
+        }
+
+        @Override
         int run(ConnectionMixin.Session session, boolean json) {
             JobReport r = session.host().jobs().show(job);
             if (json) {
-                terminal.out().println(OutcomeReport.write(OutcomeReport.job(r)));
+                report.result("job", OutcomeReport.job(r));
             } else {
                 terminal.out().println("job " + r.instanceId() + ": " + r.state() + " (" + r.jobState() + ")"
                         + (r.percentComplete() == null ? "" : ", " + r.percentComplete() + "%")
@@ -56,7 +62,8 @@ final class JobCommand {
         int run(ConnectionMixin.Session session, boolean json) {
             OperationOutcome o = ReplicaOperations.of(session.host()).waitForJob(job, timeout,
                     json ? null : new ProgressDisplay(terminal.err(), terminal.interactive()));
-            OutcomeReport.print(o, json, terminal.out(), terminal.err());
+            report.print(o, o.outcome() == Outcome.TIMED_OUT
+                    ? "hyperv-wsman job wait --job " + ShellWords.quote(job) + connection.resumeArguments() : null);
             return ExitCodes.of(o.outcome());
         }
     }

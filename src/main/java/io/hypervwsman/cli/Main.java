@@ -56,19 +56,46 @@ public final class Main implements Runnable {
         } else {
             COMMANDS.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
         }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new java.io.PrintWriter(terminal.out(), true));
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+        boolean json = wantsJson(args);
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            terminal.err().println("error: " + ex.getMessage());
-            return ExitCodes.of(ex);
+            int code = ExitCodes.of(ex);
+            if (code == ExitCodes.USAGE) {
+                OutcomeReport.usageError(commandPath(c), json, ex.getMessage(),
+                        ex instanceof UsageException u ? u.usageHint() : null, terminal.out(), terminal.err());
+            } else {
+                terminal.err().println("error: " + ex.getMessage());
+            }
+            return code;
         });
         cli.setParameterExceptionHandler((ex, a) -> {
-            terminal.err().println("error: " + ex.getMessage());
-            terminal.err().println("hint: hyperv-wsman " + (ex.getCommandLine().getCommandName().equals("hyperv-wsman")
-                    ? "" : ex.getCommandLine().getCommandName() + " ") + "--help");
+            OutcomeReport.usageError(commandPath(ex.getCommandLine()), json, UsageHints.message(ex),
+                    UsageHints.forParameter(ex), terminal.out(), terminal.err());
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /** "hyperv-wsman job wait": the command's full path, as the operator types it. */
+    static String commandPath(CommandLine c) {
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (CommandLine at = c; at != null; at = at.getParent()) {
+            names.addFirst(at.getCommandName());
+        }
+        return String.join(" ", names);
+    }
+
+    /** --output json (any case, also --output=json): a usage error is then reported as one JSON object too. */
+    static boolean wantsJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equalsIgnoreCase("--output=json")
+                    || (args[i].equals("--output") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Class<?>> commands(Class<?>... classes) {

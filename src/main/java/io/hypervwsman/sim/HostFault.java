@@ -1,11 +1,19 @@
 package io.hypervwsman.sim;
 
 /**
- * A misbehaviour the simulated host's gateway can show once, for tests of how the client copes. Faults that
- * change a reply are applied after the backend has carried the request out; RESET_BEFORE_READ and
- * SERVICE_UNAVAILABLE keep the request from the backend altogether.
+ * A misbehaviour the simulated host can show, for tests of how the client copes; armed in its {@link FaultPlan} (by a
+ * test, or by a scenario file's {@code faults} with the constant's name in lower case and dashes, e.g. {@code quota}).
+ * The gateway shows the HTTP, authentication and encryption faults: those that change a reply after the backend has
+ * carried the request out, while RESET_BEFORE_READ and SERVICE_UNAVAILABLE keep the request from the backend
+ * altogether. The WS-Management service shows the {@link #SERVICE_FAULTS}.
  */
 public enum HostFault {
+    /** Answer the w:InternalError quota fault without doing anything. */
+    QUOTA,
+    /** Do the operation, then close the connection without replying. */
+    DROP_AFTER_PROCESSING,
+    /** Take longer than OperationTimeout: answer w:TimedOut (an Invoke is still carried out). */
+    SLOW_REPLY,
     /** The next reply is sent as plaintext SOAP although encryption is in force (a downgrade). */
     PLAINTEXT_REPLY,
     /** The next sealed reply carries a signature with one bit flipped. */
@@ -29,5 +37,24 @@ public enum HostFault {
     /** The next reply is padded past the client's MaxEnvelopeSize (512000 bytes by default). */
     OVERSIZE_REPLY,
     /** The next reply starts with a DOCTYPE declaring an external entity and an entity-expansion bomb. */
-    DOCTYPE_REPLY
+    DOCTYPE_REPLY;
+
+    /** The faults the WS-Management service shows (the gateway shows the others). */
+    public static final java.util.Set<HostFault> SERVICE_FAULTS =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(QUOTA, DROP_AFTER_PROCESSING, SLOW_REPLY));
+
+    /** The fault a scenario file names, e.g. {@code quota} or {@code drop-after-processing}. */
+    public static HostFault fromScenarioName(String name) {
+        for (HostFault f : values()) {
+            if (f.scenarioName().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown fault kind " + name);
+    }
+
+    /** The name a scenario file uses: lower case, words joined by dashes. */
+    public String scenarioName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

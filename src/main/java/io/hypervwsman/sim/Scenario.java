@@ -1,5 +1,6 @@
 package io.hypervwsman.sim;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -370,28 +371,25 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
         }
     }
 
-    /** A fault kind. */
-    public enum FaultKind {
-        /** Answer the w:InternalError quota fault without doing anything. */
-        @JsonProperty("quota") QUOTA,
-        /** Do the operation, then close the connection without replying. */
-        @JsonProperty("drop-after-processing") DROP_AFTER_PROCESSING,
-        /** Take longer than OperationTimeout: answer w:TimedOut (an Invoke is still carried out). */
-        @JsonProperty("slow-reply") SLOW_REPLY
-    }
-
     /**
      * A fault the host shows.
      *
      * @param operation a method name (RevertFailover) or Get, Enumerate, Pull, Release
-     * @param kind      quota, drop-after-processing or slow-reply
+     * @param kind      the fault, named in the file as in {@link HostFault#fromScenarioName} (quota,
+     *                  drop-after-processing, slow-reply, service-unavailable, ...)
      * @param times     how many times it fires (default 1; -1 for always)
      */
-    public record Fault(String operation, FaultKind kind, Integer times) {
+    public record Fault(String operation, HostFault kind, Integer times) {
         public Fault {
             Objects.requireNonNull(operation, "fault operation");
             Objects.requireNonNull(kind, "fault kind");
             times = times == null ? 1 : times;
+        }
+
+        @JsonCreator
+        static Fault read(@JsonProperty("operation") String operation, @JsonProperty("kind") String kind,
+                          @JsonProperty("times") Integer times) {
+            return new Fault(operation, kind == null ? null : HostFault.fromScenarioName(kind), times);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.hypervwsman.sim;
 
 import io.hypervwsman.ConfigurationException;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 /**
  * A simulated Windows host running Hyper-V Replica on 127.0.0.1: a {@link NegotiateGateway} (NTLM, message
@@ -36,8 +37,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** Starts on {@code port} (0 for a free one). */
     public static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock, int port) {
-        return start(scenario, user, password, clock, (credentials, identity, backend) ->
-                new NegotiateGateway(port, credentials, identity, backend, true));
+        return start(scenario, user, password, clock, gateway -> gateway.port(port));
     }
 
     /**
@@ -46,8 +46,7 @@ public final class SimulatedHost implements AutoCloseable {
      */
     public static SimulatedHost startHttps(Scenario scenario, String user, char[] password, Clock clock,
                                            javax.net.ssl.SSLContext tls, java.security.cert.X509Certificate certificate) {
-        return start(scenario, user, password, clock, (credentials, identity, backend) ->
-                NegotiateGateway.https(0, credentials, identity, backend, tls, certificate));
+        return start(scenario, user, password, clock, gateway -> gateway.https(tls, certificate));
     }
 
     /**
@@ -58,17 +57,12 @@ public final class SimulatedHost implements AutoCloseable {
     public static SimulatedHost startHttpsWithClientCertificates(Scenario scenario, String user, char[] password,
                                                                  Clock clock, javax.net.ssl.SSLContext tls,
                                                                  java.security.cert.X509Certificate certificate) {
-        return start(scenario, user, password, clock, (credentials, identity, backend) ->
-                NegotiateGateway.httpsWithClientCertificates(0, credentials, identity, backend, tls, certificate));
-    }
-
-    private interface GatewayStart {
-        NegotiateGateway start(io.hypervwsman.transport.auth.ntlm.CredentialLookup credentials,
-                               NtlmServerIdentity identity, SoapBackend backend) throws IOException;
+        return start(scenario, user, password, clock,
+                gateway -> gateway.https(tls, certificate).clientCertificates());
     }
 
     private static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock,
-                                       GatewayStart gatewayStart) {
+                                       UnaryOperator<NegotiateGateway.Builder> gatewaySetup) {
         String account = scenario.users().stream().filter(u -> u.equalsIgnoreCase(user)).findFirst()
                 .orElseThrow(() -> new ConfigurationException("user " + user + " is not in the scenario"));
         int slash = account.indexOf('\\');
@@ -79,8 +73,9 @@ public final class SimulatedHost implements AutoCloseable {
         NtlmServerIdentity identity = new NtlmServerIdentity(domain.toUpperCase(Locale.ROOT), scenario.host(),
                 scenario.dnsDomain(), scenario.host() + "." + scenario.dnsDomain());
         try {
-            NegotiateGateway gateway = gatewayStart.start((d, u) -> domain.equalsIgnoreCase(d)
-                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty(), identity, backend);
+            NegotiateGateway gateway = gatewaySetup.apply(NegotiateGateway.builder((d, u) -> domain.equalsIgnoreCase(d)
+                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty(), identity, backend)
+                    .faults(backend.faults())).start();
             return new SimulatedHost(scenario, backend, gateway, secret);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated host: " + e.getMessage(), e);
@@ -109,9 +104,9 @@ public final class SimulatedHost implements AutoCloseable {
         return backend;
     }
 
-    /** Makes the host show a fault (see {@link Scenario.Fault}). */
-    public void arm(Scenario.Fault fault) {
-        backend.arm(fault);
+    /** The faults the host shows, gateway and WS-Management service alike (its scenario's are armed at start). */
+    public FaultPlan faults() {
+        return backend.faults();
     }
 
     /** The ids of the VMs named {@code name} (names need not be unique). */

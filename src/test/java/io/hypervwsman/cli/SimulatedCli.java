@@ -1,9 +1,7 @@
 package io.hypervwsman.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hypervwsman.hyperv.Sleeper;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +26,7 @@ final class SimulatedCli {
         this.host = host;
         this.sleeper = d -> host.clock.advance(d);
         try {
-            this.passwordFile = Files.writeString(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
+            this.passwordFile = PrivateFile.write(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,13 +58,7 @@ final class SimulatedCli {
 
     /** Stdout as the one JSON object it must be. */
     JsonNode json() {
-        String text = out().trim();
-        assertEquals(1, text.lines().count(), () -> "exactly one line of JSON: " + text + "\nstderr: " + err());
-        try {
-            return new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonStdout.parse(out(), err());
     }
 
     int reverts() {

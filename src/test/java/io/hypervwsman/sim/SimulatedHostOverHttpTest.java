@@ -47,7 +47,7 @@ class SimulatedHostOverHttpTest {
         ManualClock clock = new ManualClock(SoapExchange.START);
         try (SimulatedHost host = SimulatedHost.start(Scenario.fromResource("default"), "LAB\\operator", PASSWORD, clock);
              NtlmHttpSession session = NtlmHttpSession.open(host.endpoint(), "LAB", "operator", PASSWORD)) {
-            host.arm(new Scenario.Fault("RevertFailover", Scenario.FaultKind.DROP_AFTER_PROCESSING, 1));
+            host.faults().arm(HostFault.DROP_AFTER_PROCESSING, "RevertFailover", 1);
 
             assertThrows(IOException.class, () -> session.send(SoapExchange.serviceMethod("HV01", "RevertFailover",
                     SoapExchange.WEB01)));

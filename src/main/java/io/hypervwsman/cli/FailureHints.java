@@ -1,0 +1,46 @@
+package io.hypervwsman.cli;
+
+import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.OperationFailedException;
+import io.hypervwsman.transport.EndpointNotFoundException;
+import io.hypervwsman.transport.HttpStatusException;
+import io.hypervwsman.transport.auth.kerberos.KdcUnreachableException;
+
+/** The one "hint:" line the CLI prints under an error: what the operator can check or type next. */
+final class FailureHints {
+    static final String NOT_WINRM = "this URL does not answer like a WinRM endpoint: check the path (/wsman) and the"
+            + " port (5985 for HTTP, 5986 for HTTPS), e.g. --host http://HOST:5985/wsman";
+
+    static final String KDC = "no KDC answered: give the realm and its KDC with --realm REALM --kdc HOST[:PORT]"
+            + " (or in the host's profile), or configure them in krb5.conf (KRB5_CONFIG)";
+
+    private FailureHints() {
+    }
+
+    static String hintFor(HyperVWsManException e, int exitCode) {
+        if (e.hint() != null || e instanceof OperationFailedException) {
+            return HintText.of(e.hint());
+        }
+        if (e instanceof UsageException u) {
+            return u.usageHint();
+        }
+        if (e instanceof KdcUnreachableException) {
+            return KDC;
+        }
+        if (e instanceof EndpointNotFoundException || (e instanceof HttpStatusException s && isNotWinRm(s.status()))) {
+            return NOT_WINRM;
+        }
+        switch (exitCode) {
+            case 3: return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
+            case 4: return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
+            case 5: return "check the VM on the host before doing anything else";
+            default: return null;
+        }
+    }
+
+    /** Statuses a WinRM listener never gives for a POST to its path: a web server or proxy answered instead. */
+    private static boolean isNotWinRm(int status) {
+        return status == 200 || status == 301 || status == 302 || status == 307 || status == 308 || status == 404
+                || status == 405 || status == 501;
+    }
+}
