@@ -175,7 +175,8 @@ class FaultShapeTest {
         assertEquals("The WS-Management service cannot process the request. The maximum number of concurrent shells"
                 + " for this user has been exceeded. Close existing shells or raise the quota for this user.",
                 f.reason());
-        assertTrue(e.getMessage().contains("QuotaLimit"), e.getMessage());
+        assertTrue(e.getMessage().contains("QuotaLimit (2150859173): " + quota), "the WMI error's code stands in for the"
+                + " missing f:WSManFault code: " + e.getMessage());
     }
 
     @Test
