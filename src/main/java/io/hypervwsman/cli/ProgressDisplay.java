@@ -18,11 +18,17 @@ import java.util.Map;
 final class ProgressDisplay implements JobProgressListener {
     private static final int WIDTH = 20;
     /** The step a command is in, as a person says it. */
-    private static final Map<String, String> DOING = Map.of("initiate-failover", "failing over",
-            "revert-failover", "reverting the failover", "commit-failover", "committing the failover",
-            "test-failover", "starting a test failover", "stop-test-failover", "ending the test failover",
-            "prepare-planned-failover", "preparing a planned failover", "reverse-replication", "reversing replication",
-            "resynchronize", "resynchronizing", "job wait", "waiting for the job");
+    private static final Map<String, String> DOING = Map.ofEntries(Map.entry("initiate-failover", "failing over"),
+            Map.entry("revert-failover", "reverting the failover"),
+            Map.entry("commit-failover", "committing the failover"),
+            Map.entry("test-failover", "starting a test failover"),
+            Map.entry("stop-test-failover", "ending the test failover"),
+            Map.entry("prepare-planned-failover", "preparing a planned failover"),
+            Map.entry("reverse-replication", "reversing replication"), Map.entry("resynchronize", "resynchronizing"),
+            Map.entry("start-vm", "starting"), Map.entry("stop-vm", "shutting down"),
+            Map.entry("enable-replication", "enabling replication"),
+            Map.entry("start-initial-replication", "starting initial replication"),
+            Map.entry("remove-replication", "removing replication"), Map.entry("job wait", "waiting for the job"));
     private final PrintStream err;
     private final boolean terminal;
     private final Clock clock;

@@ -61,8 +61,8 @@ class CommitFailoverConfirmationCliTest {
             assertTrue(prompts.get(0).startsWith("commit the failover of web-frontend-01 on ")
                     && prompts.get(0).contains("cannot be reverted") && prompts.get(0).endsWith("Type yes to commit: "),
                     prompts.get(0));
-            assertTrue(cli.err().startsWith("error: commit-failover of web-frontend-01 not confirmed; nothing was"
-                    + " invoked"), cli.err());
+            assertTrue(cli.err().contains("error: commit-failover of web-frontend-01 not confirmed; nothing was"
+                    + " invoked\n"), cli.err());
             assertEquals(0, f.sim.invocations("CommitFailover"));
 
             cli.reader = answering(prompts, " YES ");

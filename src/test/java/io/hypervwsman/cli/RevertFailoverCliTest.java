@@ -49,8 +49,8 @@ class RevertFailoverCliTest {
             for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
                 keys.add(it.next());
             }
-            assertEquals(List.of("operation", "wmiMethod", "host", "simulated", "vm", "returnValue", "job", "outcome", "decidedBy", "changed",
-                    "message",
+            assertEquals(List.of("operation", "wmiMethod", "host", "simulated", "vm", "returnValue", "job", "outcome", "decidedBy",
+                    "changed", "message",
                     "durationMs", "warnings"), keys);
             assertEquals("revert-failover", j.get("operation").asText());
             assertEquals("RevertFailover", j.get("wmiMethod").asText());

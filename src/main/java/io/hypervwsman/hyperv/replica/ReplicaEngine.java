@@ -119,6 +119,7 @@ final class ReplicaEngine {
         String asked = run.operation().command();
         MethodOutput out;
         run.listener().step(asked);
+        run.listener().beforeInvoke(method);
         try {
             out = client.invoke(p.call().target(), method, p.call().input());
         } catch (ConnectionException e) {
@@ -157,6 +158,8 @@ final class ReplicaEngine {
 
     private OperationOutcome afterReply(OperationRun run, Prepared p, MethodOutput out) {
         long rv = out.returnValue();
+        run.listener().invoked(run.operation().method(), out.reference("Job").map(j -> j.selectors().get("InstanceID"))
+                .orElse(null));
         run.returnValue(rv);
         String method = run.operation().command();
         if (rv == ReturnValues.COMPLETED && p.confirm()) {
