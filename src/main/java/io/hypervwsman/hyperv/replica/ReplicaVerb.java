@@ -36,7 +36,8 @@ public interface ReplicaVerb {
     default java.util.Optional<String> nothingToDo(VerbContext host, VirtualMachine vm,
                                                    java.util.Optional<Relationship> rel) {
         java.util.Set<ReplicationState> done = targetStates(vm.replicationMode());
-        return rel.filter(r -> done.contains(r.state())).map(r -> vm.name() + " is already a "
+        return rel.filter(r -> done.contains(r.state())).map(r -> vm.name() + " is already "
+                + (vm.replicationMode().displayName().startsWith("E") ? "an " : "a ")
                 + vm.replicationMode().displayName() + " in state " + r.state().describe(vm.replicationMode()));
     }
 
