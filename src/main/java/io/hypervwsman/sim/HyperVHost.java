@@ -26,6 +26,8 @@ final class HyperVHost {
     static final String SNAPSHOT_OF_VIRTUAL_SYSTEM = "Msvm_SnapshotOfVirtualSystem";
     /** The association of a VM and its replication settings; its real name is unverified (clients need not name it). */
     static final String REPLICATION_SETTINGS_ASSOCIATION = "Msvm_ElementSettingData";
+    /** Associates a job (AffectingElement) with the VM it works on (AffectedElement), as os-win reads it. */
+    static final String AFFECTED_JOB_ELEMENT = "Msvm_AffectedJobElement";
     static final String VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT = "Msvm_VirtualSystemSettingDataComponent";
     /** The association of an adapter and its failover settings; its real name is unverified (clients need not name it). */
     static final String FAILOVER_SETTINGS_ASSOCIATION = "Msvm_SettingDataComponent";
@@ -199,11 +201,20 @@ final class HyperVHost {
                 if (wanted(q, SNAPSHOT_OF_VIRTUAL_SYSTEM, VirtualMachine.SETTINGS_CLASS)) {
                     vm.recoveryPoints.forEach(r -> out.add(vm.snapshotSettings(r)));
                 }
+                if (wanted(q, AFFECTED_JOB_ELEMENT, SimulatedJob.CLASS)) {
+                    Instant now = clock.instant();
+                    jobs.values().stream().filter(j -> vm.id.equalsIgnoreCase(j.affectedVmId))
+                            .forEach(j -> out.add(j.snapshot(now)));
+                }
                 if (wanted(q, REPLICA_SYSTEM_DEPENDENCY, VirtualMachine.CLASS)) {
                     vms.values().stream().filter(o -> vm.id.equals(o.testReplicaOf) || o.id.equals(vm.testReplicaOf))
                             .forEach(o -> out.add(o.snapshot()));
                 }
             });
+        } else if (source.get().equals(SimulatedJob.CLASS) && wanted(q, AFFECTED_JOB_ELEMENT, VirtualMachine.CLASS)) {
+            Optional.ofNullable(jobs.get(keys.get("InstanceID").orElse("").toUpperCase(Locale.ROOT)))
+                    .flatMap(j -> Optional.ofNullable(vms.get(j.affectedVmId.toUpperCase(Locale.ROOT))))
+                    .ifPresent(vm -> out.add(vm.snapshot()));
         } else if (source.get().equals(VirtualMachine.SETTINGS_CLASS)) {
             // The realized settings Microsoft:<VM id> and their components (here: the network adapters).
             String instanceId = keys.get("InstanceID").orElse("");

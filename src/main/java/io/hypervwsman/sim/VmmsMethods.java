@@ -540,7 +540,7 @@ final class VmmsMethods {
                              Map<String, List<String>> outputs) {
         String id = ReplyEnvelope.upper(host.ids.get());
         SimulatedJob job = new SimulatedJob(id, kind, host.scenario.users().get(0), host.clock.instant(),
-                b.duration(), ending, vm.snapshot().objectPath(), onSuccess, onFailure);
+                b.duration(), ending, vm.snapshot().objectPath(), vm.id, onSuccess, onFailure);
         host.addJob(job);
         Map<String, String> selectors = new java.util.LinkedHashMap<>();
         selectors.put("InstanceID", id);

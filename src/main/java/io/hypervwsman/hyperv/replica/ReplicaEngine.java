@@ -116,6 +116,7 @@ final class ReplicaEngine {
     private OperationOutcome invoke(OperationRun run, Prepared p) {
         String method = run.operation().method();
         MethodOutput out;
+        run.listener().beforeInvoke(method);
         try {
             out = client.invoke(p.call().target(), method, p.call().input());
         } catch (ConnectionException e) {
@@ -151,6 +152,8 @@ final class ReplicaEngine {
 
     private OperationOutcome afterReply(OperationRun run, Prepared p, MethodOutput out) {
         long rv = out.returnValue();
+        run.listener().invoked(run.operation().method(), out.reference("Job").map(j -> j.selectors().get("InstanceID"))
+                .orElse(null));
         run.returnValue(rv);
         String method = run.operation().method();
         if (rv == ReturnValues.COMPLETED && p.confirm()) {
