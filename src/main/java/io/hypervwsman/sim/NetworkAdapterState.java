@@ -18,7 +18,7 @@ final class NetworkAdapterState {
     static final int IPV4 = 4096;
 
     final VirtualMachine vm;
-    final Scenario.NetworkAdapter adapter;
+    Scenario.NetworkAdapter adapter;
 
     NetworkAdapterState(VirtualMachine vm, Scenario.NetworkAdapter adapter) {
         this.vm = vm;
@@ -42,6 +42,17 @@ final class NetworkAdapterState {
         return InstanceSnapshot.of(PORT_CLASS, p, List.of("InstanceID"));
     }
 
+    String failoverInstanceId() {
+        return instanceId() + "\\Failover";
+    }
+
+    /** Takes the IPv4 settings of an embedded Msvm_FailoverNetworkAdapterSettingData (SetFailoverNetworkAdapterSettings). */
+    void apply(EmbeddedSettings e) {
+        adapter = new Scenario.NetworkAdapter(adapter.name(), adapter.id(), adapter.mac(),
+                e.value("DHCPEnabled").map(Boolean::valueOf).orElse(false), e.values("IPAddresses"),
+                e.values("Subnets"), e.values("DefaultGateways"), e.values("DNSServers"));
+    }
+
     InstanceSnapshot failoverSnapshot() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("Caption", null);
@@ -50,7 +61,7 @@ final class NetworkAdapterState {
         p.put("DHCPEnabled", adapter.dhcp());
         p.put("DNSServers", adapter.dnsServers());
         p.put("ElementName", null);
-        p.put("InstanceID", instanceId() + "\\Failover");
+        p.put("InstanceID", failoverInstanceId());
         p.put("IPAddresses", adapter.ipAddresses());
         p.put("ProtocolIFType", IPV4);
         p.put("Subnets", adapter.subnets());
