@@ -4,33 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hypervwsman.hyperv.SimulatedHostFixture;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * set-failover-network (SetFailoverNetworkAdapterSettings with an embedded Msvm_FailoverNetworkAdapterSettingData)
  * against the simulated host (failover-network.json), then initiate-failover: the settings are read back from the
  * host afterwards with --show, not echoed.
  */
-class FailoverNetworkCliTest {
-    @TempDir
-    Path dir;
-    SimulatedHostFixture host;
-    SimulatedCli cli;
-
-    @BeforeEach
-    void start() {
-        host = new SimulatedHostFixture("failover-network.json");
-        cli = new SimulatedCli(host, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
+class FailoverNetworkCliTest extends SimulatedScenarioCliTest {
+    FailoverNetworkCliTest() {
+        super("failover-network.json");
     }
 
     @Test
