@@ -74,6 +74,7 @@ final class VmmsMethods {
             case "Msvm_ReplicationService.GetReplicationStatisticsEx" -> withVm(input, "GetReplicationStatisticsEx",
                     (vm, m) -> statistics(vm, Optional.of(input.string("ReplicationRelationship").orElse(""))));
             case "Msvm_VirtualSystemManagementService.DestroySystem" -> destroySystem(input);
+            case "Msvm_VirtualSystemManagementService.ModifyResourceSettings" -> modifyResourceSettings(input);
             case "Msvm_ComputerSystem.RequestStateChange" -> onVm(target, vm -> requestStateChange(vm, input));
             case "Msvm_ComputerSystem.RequestReplicationStateChange" ->
                     onVm(target, vm -> replicationStateChange(vm, input, "RequestReplicationStateChange"));
@@ -177,6 +178,31 @@ final class VmmsMethods {
         host.addVm(test);
         return startJob(vm, method, TEST, () -> { }, () -> { }, () -> host.removeVm(test),
                 Map.of("ResultingSystem", List.of(test.snapshot().eprContent())));
+    }
+
+    /**
+     * ModifyResourceSettings(ResourceSettings[]): here only a VM's Msvm_EthernetPortAllocationSettingData, by its
+     * InstanceID, and only its TestReplicaSwitchName; anything else is 32773 (the real method changes any RASD).
+     */
+    private MethodResult modifyResourceSettings(MethodInput input) {
+        Map<NetworkAdapterState, String> changes = new java.util.LinkedHashMap<>();
+        for (String text : input.strings("ResourceSettings")) {
+            Optional<EmbeddedSettings> e = EmbeddedSettings.read(text)
+                    .filter(x -> x.className().equalsIgnoreCase(NetworkAdapterState.ALLOCATION_CLASS));
+            Optional<NetworkAdapterState> adapter = e.flatMap(x -> x.value("InstanceID")).flatMap(id -> host.adapters()
+                    .stream().filter(a -> a.allocationInstanceId().equalsIgnoreCase(id)).findFirst());
+            if (adapter.isEmpty()) {
+                return MethodResult.of(MethodResult.INVALID_PARAMETER);
+            }
+            changes.put(adapter.get(), e.get().value("TestReplicaSwitchName").orElse(null));
+        }
+        if (changes.isEmpty()) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        VirtualMachine vm = changes.keySet().iterator().next().vm;
+        return startJob(vm, "ModifyResourceSettings", new SimulatedJob.Kind(40, "Modifying resource settings",
+                "Modifying the resource settings of the virtual machine"), () -> { },
+                () -> changes.forEach((a, name) -> a.testReplicaSwitchName = name), () -> { }, Map.of());
     }
 
     /** DestroySystem(AffectedSystem): deletes a VM that is off; for a test replica that ends the test failover. */

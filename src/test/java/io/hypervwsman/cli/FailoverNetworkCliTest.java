@@ -58,6 +58,21 @@ class FailoverNetworkCliTest extends SimulatedScenarioCliTest {
     }
 
     @Test
+    void theTestFailoverSwitchIsSetOnTheAdaptersSwitchConnection() {
+        JsonNode set = cli.json(0, "set-test-failover-switch", "--vm", "crm-01", "--adapter", "Backup", "--switch",
+                "Isolated-Test");
+        assertEquals("ModifyResourceSettings", set.get("operation").asText());
+        assertEquals("job", set.get("decidedBy").asText());
+        JsonNode items = cli.json(0, "wsman", "enumerate", "Msvm_EthernetPortAllocationSettingData").get("items");
+        assertEquals(2, items.size());
+        assertTrue(items.get(0).get("properties").get("TestReplicaSwitchName").isNull(), "Network Adapter untouched");
+        assertEquals("Isolated-Test", items.get(1).get("properties").get("TestReplicaSwitchName").asText());
+        assertEquals("nothing-to-do", cli.json(0, "set-test-failover-switch", "--vm", "crm-01", "--adapter",
+                "00155D0A0C02", "--switch", "Isolated-Test").get("decidedBy").asText());
+        assertEquals(1, host.sim.invocations("ModifyResourceSettings"));
+    }
+
+    @Test
     void addressesAreCheckedBeforeConnecting() {
         assertEquals(2, cli.run("set-failover-network", "--vm", "crm-01", "--adapter", "Backup", "--ipv4",
                 "10.0.0.300/24"));
