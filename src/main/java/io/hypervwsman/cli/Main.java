@@ -78,6 +78,11 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** Every command class, in --help order (the distribution's completion script and man pages: CommandTreeDocs). */
+    static java.util.Collection<Class<?>> commandClasses() {
+        return COMMANDS.values();
+    }
+
     /** "hyperv-wsman job wait": the command's full path, as the operator types it. */
     static String commandPath(CommandLine c) {
         java.util.Deque<String> names = new java.util.ArrayDeque<>();
