@@ -79,6 +79,21 @@ final class ConnectionMixin {
             description = "WS-Management OperationTimeout per request (default 60s).")
     Duration operationTimeout;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time allowed for TCP connect, the TLS handshake and the host's first authentication answer"
+                    + " (default 10s).")
+    Duration connectTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time allowed for the first byte of a reply, and between bytes (default --operation-timeout"
+                    + " + 15s).")
+    Duration readTimeout;
+
+    @Option(names = "--exchange-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time allowed for one whole request and reply, however the bytes trickle in (default"
+                    + " --read-timeout + 45s).")
+    Duration exchangeTimeout;
+
     @Option(names = "--simulate", description = "Run against an embedded simulated Hyper-V host (no real host needed).")
     boolean simulate;
 
@@ -131,8 +146,18 @@ final class ConnectionMixin {
             throw new UsageException("--scenario goes with --simulate");
         }
         ConnectionOptions options = withProfile(HostProfiles.load(terminal.env())).options(terminal);
+        if (terminal.interactive()) {
+            terminal.err().println(connectingLine(options));
+        }
         return new Session(connect(options).name(host).clock(terminal.clock())
                 .sleeper(terminal.sleeper()).build(), host, null);
+    }
+
+    /** The one status line a person at a terminal sees before the first exchange. */
+    static String connectingLine(ConnectionOptions options) {
+        return "connecting to " + options.endpoint() + " (" + options.authMode().name().toLowerCase(Locale.ROOT)
+                + options.credentials().map(c -> " as " + c.user()).orElse("") + ", connect timeout "
+                + options.connectTimeout().toSeconds() + "s) ...";
     }
 
     /**
@@ -242,6 +267,9 @@ final class ConnectionMixin {
         m.insecureSkipTlsVerification = insecureSkipTlsVerification;
         m.noEncryption = noEncryption;
         m.operationTimeout = operationTimeout;
+        m.connectTimeout = connectTimeout;
+        m.readTimeout = readTimeout;
+        m.exchangeTimeout = exchangeTimeout;
         return m;
     }
 
@@ -327,7 +355,10 @@ final class ConnectionMixin {
         if (operationTimeout != null) {
             b.operationTimeout(operationTimeout);
         }
-        return b.build();
+        if (connectTimeout != null) {
+            b.connectTimeout(connectTimeout);
+        }
+        return b.readTimeout(readTimeout).exchangeTimeout(exchangeTimeout).build();
     }
 
     private io.hypervwsman.transport.ClientCertificate clientCertificate(Terminal terminal) {

@@ -2,7 +2,9 @@ package io.hypervwsman.cli;
 
 import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.OperationFailedException;
+import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.transport.EndpointNotFoundException;
+import io.hypervwsman.transport.ExchangeTimeoutException;
 import io.hypervwsman.transport.HttpStatusException;
 import io.hypervwsman.transport.auth.kerberos.KdcUnreachableException;
 
@@ -24,6 +26,9 @@ final class FailureHints {
         if (e instanceof UsageException u) {
             return u.usageHint();
         }
+        if (e instanceof ExchangeTimeoutException t) {
+            return timeoutHint(t.limit());
+        }
         if (e instanceof KdcUnreachableException) {
             return KDC;
         }
@@ -35,6 +40,22 @@ final class FailureHints {
             case 4: return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
             case 5: return "check the VM on the host before doing anything else";
             default: return null;
+        }
+    }
+
+    /** Which option sets the limit that ran out, and what else to check. */
+    static String timeoutHint(ExchangeTimeoutException.Limit limit) {
+        switch (limit) {
+            case CONNECT_TIMEOUT:
+                return "check --host, the port (5985 HTTP, 5986 HTTPS) and --https; a slow network needs a longer"
+                        + " --connect-timeout (default " + ConnectionOptions.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s)";
+            case READ_TIMEOUT:
+                return "the host accepted the request but did not answer; raise --read-timeout (default"
+                        + " --operation-timeout + " + ConnectionOptions.RESPONSE_MARGIN.toSeconds() + "s) if it is"
+                        + " only slow";
+            default:
+                return "the host answered too slowly; raise --exchange-timeout (default --read-timeout + "
+                        + ConnectionOptions.EXCHANGE_MARGIN.toSeconds() + "s) if the network is only slow";
         }
     }
 

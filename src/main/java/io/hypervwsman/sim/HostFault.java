@@ -8,7 +8,7 @@ package io.hypervwsman.sim;
  * altogether. The WS-Management service shows the {@link #SERVICE_FAULTS}.
  */
 public enum HostFault {
-    /** Answer the w:InternalError quota fault without doing anything. */
+    /** Answer the quota fault (w:QuotaLimit with an MSFT_WmiError, no a:RelatesTo, as Windows) without doing anything. */
     QUOTA,
     /** Do the operation, then close the connection without replying. */
     DROP_AFTER_PROCESSING,
@@ -18,7 +18,7 @@ public enum HostFault {
     PLAINTEXT_REPLY,
     /** The next sealed reply carries a signature with one bit flipped. */
     TAMPERED_SIGNATURE,
-    /** The host forgets every authenticated connection, so the next request gets a 401. */
+    /** The host forgets every authenticated session (not a handshake in progress), so the next request gets a 401. */
     FORGET_SESSIONS,
     /** The host closes the connection after its next reply, as an idle kept-alive connection is closed. */
     CLOSE_AFTER_REPLY,
@@ -37,7 +37,13 @@ public enum HostFault {
     /** The next reply is padded past the client's MaxEnvelopeSize (512000 bytes by default). */
     OVERSIZE_REPLY,
     /** The next reply starts with a DOCTYPE declaring an external entity and an entity-expansion bomb. */
-    DOCTYPE_REPLY;
+    DOCTYPE_REPLY,
+    /** The request is carried out, then the host holds the connection open and never answers. */
+    NO_REPLY,
+    /** The request is carried out, then its reply is sent one byte every 20 ms (until the client gives up). */
+    TRICKLE_REPLY,
+    /** The request is carried out, then the reply is a chunked body that never ends (until the client gives up). */
+    ENDLESS_REPLY;
 
     /** The faults the WS-Management service shows (the gateway shows the others). */
     public static final java.util.Set<HostFault> SERVICE_FAULTS =

@@ -62,6 +62,7 @@ public final class NegotiateGateway implements AutoCloseable {
     private final HandshakeAcceptor handshakes;
     private final FaultPlan faults;
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     private NegotiateGateway(Builder b) throws IOException {
         this.backend = b.backend;
@@ -142,7 +143,7 @@ public final class NegotiateGateway implements AutoCloseable {
             requests.incrementAndGet();
             byte[] body = readBounded(exchange.getRequestBody());
             if (faults.take(HostFault.FORGET_SESSIONS)) {
-                sessions.clear();
+                sessions.clearEstablished();
             }
             InetSocketAddress peer = exchange.getRemoteAddress();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -154,7 +155,7 @@ public final class NegotiateGateway implements AutoCloseable {
             } else if (session == null || !session.established()) {
                 challengeAnew(exchange);
             } else {
-                serveEstablished(exchange, session, body);
+                serveEstablished(exchange, session, body, false);
             }
         } catch (RuntimeException e) {
             LOG.warn("simulated host failed a request: {}", e.toString());
@@ -197,7 +198,7 @@ public final class NegotiateGateway implements AutoCloseable {
                 if (body.length == 0) {
                     send(exchange, 200, null, new byte[0]);
                 } else {
-                    serveEstablished(exchange, step.session(), body);
+                    serveEstablished(exchange, step.session(), body, true);
                 }
             }
             default -> throw new IllegalStateException(step.outcome().name());
@@ -211,8 +212,9 @@ public final class NegotiateGateway implements AutoCloseable {
         }
     }
 
-    private void serveEstablished(HttpExchange exchange, SessionTable.Session session, byte[] body)
-            throws IOException {
+    /** {@code justAuthenticated}: the request rode on the handshake's last leg, so its session cannot be idle. */
+    private void serveEstablished(HttpExchange exchange, SessionTable.Session session, byte[] body,
+                                  boolean justAuthenticated) throws IOException {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         boolean encrypted = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/encrypted");
         if (!encrypted) {
@@ -232,15 +234,16 @@ public final class NegotiateGateway implements AutoCloseable {
                 send(exchange, 400, null, new byte[0]);
                 return;
             }
-            serveUnsealed(exchange, session.security, plaintext);
+            serveUnsealed(exchange, session.security, plaintext, justAuthenticated);
         }
     }
 
     /** Passes an unsealed request to the backend and seals its reply, showing the faults armed for its operation. */
-    private void serveUnsealed(HttpExchange exchange, SessionSecurity security, byte[] plaintext) throws IOException {
+    private void serveUnsealed(HttpExchange exchange, SessionSecurity security, byte[] plaintext,
+                               boolean justAuthenticated) throws IOException {
         String operation = WsManRequest.operationOf(plaintext).orElse("");
-        if (faults.take(HostFault.FORGET_SESSIONS, operation)) {
-            sessions.clear();
+        if (!justAuthenticated && faults.take(HostFault.FORGET_SESSIONS, operation)) {
+            sessions.clearEstablished();
             challengeAnew(exchange);
             return;
         }
@@ -275,7 +278,9 @@ public final class NegotiateGateway implements AutoCloseable {
             sent = Arrays.copyOf(sent, sent.length * 2 / 3);
         }
         exchange.getResponseHeaders().add("Content-Type", sealed.contentType());
-        send(exchange, reply.status(), null, sent);
+        if (!SlowReply.misbehave(exchange, reply.status(), sent, f -> faults.take(f, operation), closed)) {
+            send(exchange, reply.status(), null, sent);
+        }
     }
 
     private void challengeAnew(HttpExchange exchange) throws IOException {
@@ -309,6 +314,7 @@ public final class NegotiateGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -39,6 +39,14 @@ final class SessionTable {
         byPeer.clear();
     }
 
+    /**
+     * Forgets every authenticated connection, as a host does with connections idle past its timeout; a handshake in
+     * progress is not idle, so it is kept (dropping it would fail that login as if the password were wrong).
+     */
+    synchronized void clearEstablished() {
+        byPeer.values().removeIf(Session::established);
+    }
+
     /** One connection: an NTLM handshake under way (its context) or done, and once done its session security. */
     static final class Session {
         final NtlmServerContext ntlm;

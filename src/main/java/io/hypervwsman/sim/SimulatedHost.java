@@ -1,6 +1,7 @@
 package io.hypervwsman.sim;
 
 import io.hypervwsman.ConfigurationException;
+import io.hypervwsman.transport.auth.ntlm.internal.CredentialLookup;
 import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,12 @@ import java.util.function.UnaryOperator;
 public final class SimulatedHost implements AutoCloseable {
     private final Scenario scenario;
     private final HyperVBackend backend;
-    private final NegotiateGateway gateway;
+    private volatile NegotiateGateway gateway;
     private final char[] password;
+    /** Starts the WinRM front again on the port it had (a service restart); null before the first start. */
+    private java.util.function.IntFunction<NegotiateGateway> restart;
+    private volatile boolean serviceStopped;
+    private URI stoppedEndpoint;
 
     private SimulatedHost(Scenario scenario, HyperVBackend backend, NegotiateGateway gateway, char[] password) {
         this.scenario = scenario;
@@ -61,6 +66,26 @@ public final class SimulatedHost implements AutoCloseable {
                 gateway -> gateway.https(tls, certificate).clientCertificates());
     }
 
+    /**
+     * Stops the WinRM service: every connection and authenticated session is gone and new connections are refused,
+     * while Hyper-V (the VMs, their jobs) carries on. {@link #startService()} brings it back on the same port.
+     */
+    public synchronized void stopService() {
+        if (!serviceStopped) {
+            stoppedEndpoint = gateway.endpoint();
+            serviceStopped = true;
+            gateway.close();
+        }
+    }
+
+    /** Starts the WinRM service again after {@link #stopService()}: same port, no sessions. */
+    public synchronized void startService() {
+        if (serviceStopped) {
+            gateway = restart.apply(stoppedEndpoint.getPort());
+            serviceStopped = false;
+        }
+    }
+
     private static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock,
                                        UnaryOperator<NegotiateGateway.Builder> gatewaySetup) {
         String account = scenario.users().stream().filter(u -> u.equalsIgnoreCase(user)).findFirst()
@@ -73,10 +98,20 @@ public final class SimulatedHost implements AutoCloseable {
         NtlmServerIdentity identity = new NtlmServerIdentity(domain.toUpperCase(Locale.ROOT), scenario.host(),
                 scenario.dnsDomain(), scenario.host() + "." + scenario.dnsDomain());
         try {
-            NegotiateGateway gateway = gatewaySetup.apply(NegotiateGateway.builder((d, u) -> domain.equalsIgnoreCase(d)
-                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty(), identity, backend)
+            CredentialLookup lookup = (d, u) -> domain.equalsIgnoreCase(d)
+                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty();
+            NegotiateGateway gateway = gatewaySetup.apply(NegotiateGateway.builder(lookup, identity, backend)
                     .faults(backend.faults())).start();
-            return new SimulatedHost(scenario, backend, gateway, secret);
+            SimulatedHost host = new SimulatedHost(scenario, backend, gateway, secret);
+            host.restart = port -> {
+                try {
+                    return gatewaySetup.apply(NegotiateGateway.builder(lookup, identity, backend)
+                            .faults(backend.faults())).port(port).start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot restart the simulated WinRM service: " + e.getMessage(), e);
+                }
+            };
+            return host;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated host: " + e.getMessage(), e);
         }
@@ -84,7 +119,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** The WS-Management endpoint, http://127.0.0.1:PORT/wsman. */
     public URI endpoint() {
-        return gateway.endpoint();
+        return serviceStopped ? stoppedEndpoint : gateway.endpoint();
     }
 
     public Scenario scenario() {
