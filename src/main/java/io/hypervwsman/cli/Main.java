@@ -29,7 +29,7 @@ public final class Main implements Runnable {
             StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
             ResynchronizeCommand.class, ReplicationCommand.class, MeasureReplicationCommand.class,
             RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
-            VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class);
+            VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class, PlanCommand.class);
 
     @Override
     public void run() {
@@ -105,6 +105,9 @@ public final class Main implements Runnable {
                 c.terminal = terminal;
             }
             if (instance instanceof SimulateCommand c) {
+                c.terminal = terminal;
+            }
+            if (instance instanceof PlanCommand.Verb c) {
                 c.terminal = terminal;
             }
             return instance;
