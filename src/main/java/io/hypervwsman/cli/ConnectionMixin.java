@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
@@ -22,14 +23,15 @@ final class ConnectionMixin {
     static final String INSECURE_WARNING = "warning: --insecure-skip-tls-verification: the host's certificate and name"
             + " are NOT verified; anyone on the network path can read and change this session";
 
-    @Option(names = "--host", paramLabel = "HOST|URL",
-            description = "Host name (http://HOST:5985/wsman, or 5986 with --https) or full endpoint URL.")
+    @Option(names = "--host", paramLabel = "NAME|HOST|URL",
+            description = "A host profile's name (config file, see README), a host name (http://HOST:5985/wsman, or"
+                    + " 5986 with --https) or a full endpoint URL.")
     String host;
 
     @Option(names = "--user", paramLabel = "USER", description = "DOMAIN\\user or user@REALM.")
     String user;
 
-    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "negotiate",
+    @Option(names = "--auth", paramLabel = "MODE",
             description = "negotiate (default: Kerberos when a ticket or keytab is available, else NTLM), ntlm, kerberos,"
                     + " basic (HTTPS only), certificate (HTTPS only, with --client-cert).")
     String auth;
@@ -77,11 +79,28 @@ final class ConnectionMixin {
             description = "WS-Management OperationTimeout per request (default 60s).")
     Duration operationTimeout;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time allowed for TCP connect, the TLS handshake and the host's first authentication answer"
+                    + " (default 10s).")
+    Duration connectTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time allowed for the first byte of a reply, and between bytes (default --operation-timeout"
+                    + " + 15s).")
+    Duration readTimeout;
+
+    @Option(names = "--exchange-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time allowed for one whole request and reply, however the bytes trickle in (default"
+                    + " --read-timeout + 45s).")
+    Duration exchangeTimeout;
+
     @Option(names = "--simulate", description = "Run against an embedded simulated Hyper-V host (no real host needed).")
     boolean simulate;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "With --simulate: the scenario file to load.")
-    Path scenario;
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "With --simulate: a bundled scenario (${COMPLETION-CANDIDATES}) or a scenario file.",
+            completionCandidates = BundledScenarios.class)
+    String scenario;
 
     @Option(names = "--record", paramLabel = "DIR",
             description = "Write every exchange, decrypted and without secrets, as WireMock mappings under DIR.")
@@ -112,6 +131,7 @@ final class ConnectionMixin {
     Session open(Terminal terminal) {
         checkRecording();
         if (simulate) {
+            checkSimulateAlone();
             EmbeddedSimulator sim = EmbeddedSimulator.start(scenario);
             ConnectionOptions o = ConnectionOptions.builder(sim.endpoint())
                     .auth(AuthMode.NTLM, new Credentials(sim.user(), sim.password())).build();
@@ -119,14 +139,138 @@ final class ConnectionMixin {
                     .sleeper(terminal.sleeper()).build(), sim.hostName(), sim);
         }
         if (host == null || host.isBlank()) {
-            throw new UsageException("--host is required (or --simulate to try the embedded simulated host)");
+            throw new UsageException("--host is required", "--host HOST (or a host profile name, or a full URL such as"
+                    + " https://HOST:5986/wsman); --simulate tries the embedded simulated host");
         }
         if (scenario != null) {
             throw new UsageException("--scenario goes with --simulate");
         }
-        ConnectionOptions options = options(terminal);
+        ConnectionOptions options = withProfile(HostProfiles.load(terminal.env())).options(terminal);
+        if (terminal.interactive()) {
+            terminal.err().println(connectingLine(options));
+        }
         return new Session(connect(options).name(host).clock(terminal.clock())
                 .sleeper(terminal.sleeper()).build(), host, null);
+    }
+
+    /** The one status line a person at a terminal sees before the first exchange. */
+    static String connectingLine(ConnectionOptions options) {
+        return "connecting to " + options.endpoint() + " (" + options.authMode().name().toLowerCase(Locale.ROOT)
+                + options.credentials().map(c -> " as " + c.user()).orElse("") + ", connect timeout "
+                + options.connectTimeout().toSeconds() + "s) ...";
+    }
+
+    /**
+     * --simulate talks only to the embedded simulated host: an option meant for a real host would be silently
+     * ignored, and the result read as if it came from that host.
+     */
+    private void checkSimulateAlone() {
+        java.util.List<String> real = new java.util.ArrayList<>();
+        addIf(real, host != null, "--host");
+        addIf(real, user != null, "--user");
+        addIf(real, auth != null, "--auth");
+        addIf(real, clientCert != null, "--client-cert");
+        addIf(real, clientKey != null, "--client-key");
+        addIf(real, https, "--https");
+        addIf(real, caFile != null, "--ca-file");
+        addIf(real, insecureSkipTlsVerification, "--insecure-skip-tls-verification");
+        addIf(real, passwordFile != null, "--password-file");
+        addIf(real, noEncryption, "--no-encryption");
+        addIf(real, keytab != null, "--keytab");
+        addIf(real, realm != null, "--realm");
+        addIf(real, kdc != null, "--kdc");
+        addIf(real, spn != null, "--spn");
+        if (!real.isEmpty()) {
+            throw new UsageException("--simulate runs against the embedded simulated host only; it cannot go with "
+                    + String.join(", ", real), "drop --simulate to reach a real host, or drop " + String.join(", ", real)
+                    + " to try the simulated one");
+        }
+    }
+
+    private static void addIf(java.util.List<String> list, boolean given, String option) {
+        if (given) {
+            list.add(option);
+        }
+    }
+
+    /**
+     * The connection options as given, for a command the CLI prints for the operator to paste (resume waiting,
+     * check the state): it reaches the same endpoint the same way. Never a secret: the password stays where it
+     * was (its file, the environment, a prompt).
+     */
+    String resumeArguments() {
+        if (simulate) {
+            return " --simulate" + (scenario == null ? "" : " --scenario " + ShellWords.quote(absolute(scenario)));
+        }
+        StringBuilder b = new StringBuilder();
+        append(b, "--host", host);
+        flag(b, "--https", https);
+        append(b, "--auth", auth);
+        append(b, "--user", user);
+        append(b, "--password-file", passwordFile);
+        append(b, "--ca-file", caFile);
+        flag(b, "--insecure-skip-tls-verification", insecureSkipTlsVerification);
+        append(b, "--client-cert", clientCert);
+        append(b, "--client-key", clientKey);
+        flag(b, "--no-encryption", noEncryption);
+        append(b, "--keytab", keytab);
+        append(b, "--realm", realm);
+        append(b, "--kdc", kdc);
+        append(b, "--spn", spn);
+        return b.toString();
+    }
+
+    private static void append(StringBuilder b, String option, Object value) {
+        if (value != null) {
+            String text = value instanceof Path p ? p.toAbsolutePath().normalize().toString() : value.toString();
+            b.append(' ').append(option).append(' ').append(ShellWords.quote(text));
+        }
+    }
+
+    private static void flag(StringBuilder b, String option, boolean given) {
+        if (given) {
+            b.append(' ').append(option);
+        }
+    }
+
+    private static String absolute(String scenario) {
+        return BundledScenarios.isBundled(scenario) ? scenario : Path.of(scenario).toAbsolutePath().normalize()
+                .toString();
+    }
+
+    /**
+     * These options over the profile --host names, if the config file has one: an option given on the command line
+     * wins, the profile fills in the rest.
+     */
+    ConnectionMixin withProfile(HostProfiles profiles) {
+        Optional<HostProfile> found = profiles.find(host.trim());
+        if (found.isEmpty()) {
+            return this;
+        }
+        HostProfile p = found.get();
+        if (p.endpoint() == null) {
+            throw new UsageException(profiles.file() + ": hosts." + p.name() + " has no endpoint");
+        }
+        ConnectionMixin m = new ConnectionMixin();
+        m.host = p.endpoint();
+        m.https = https || Boolean.TRUE.equals(p.https());
+        m.auth = auth != null ? auth : p.auth();
+        m.user = user != null ? user : p.user();
+        m.caFile = caFile != null ? caFile : p.caFile();
+        m.passwordFile = passwordFile != null ? passwordFile : p.passwordFile();
+        m.keytab = keytab != null ? keytab : p.keytab();
+        m.realm = realm != null ? realm : p.realm();
+        m.kdc = kdc != null ? kdc : p.kdc();
+        m.spn = spn != null ? spn : p.spn();
+        m.clientCert = clientCert != null ? clientCert : p.clientCert();
+        m.clientKey = clientKey != null ? clientKey : p.clientKey();
+        m.insecureSkipTlsVerification = insecureSkipTlsVerification;
+        m.noEncryption = noEncryption;
+        m.operationTimeout = operationTimeout;
+        m.connectTimeout = connectTimeout;
+        m.readTimeout = readTimeout;
+        m.exchangeTimeout = exchangeTimeout;
+        return m;
     }
 
     private void checkRecording() {
@@ -194,7 +338,9 @@ final class ConnectionMixin {
                     credentials = null;
                 } else {
                     throw new UsageException("--user is required for " + mode.name().toLowerCase(Locale.ROOT)
-                            + " authentication");
+                            + " authentication", "add --user 'DOMAIN\\user' (NTLM) or --user user@REALM (Kerberos),"
+                            + " or set user: in the host's profile; the password comes from " + PasswordSource.ENV
+                            + ", --password-file FILE or a prompt");
                 }
             } else if (mode == AuthMode.KERBEROS && keytab != null) {
                 credentials = new Credentials(user, new char[0]);
@@ -209,7 +355,10 @@ final class ConnectionMixin {
         if (operationTimeout != null) {
             b.operationTimeout(operationTimeout);
         }
-        return b.build();
+        if (connectTimeout != null) {
+            b.connectTimeout(connectTimeout);
+        }
+        return b.readTimeout(readTimeout).exchangeTimeout(exchangeTimeout).build();
     }
 
     private io.hypervwsman.transport.ClientCertificate clientCertificate(Terminal terminal) {
@@ -233,7 +382,7 @@ final class ConnectionMixin {
     }
 
     private AuthMode authMode() {
-        switch (auth.toLowerCase(Locale.ROOT)) {
+        switch (auth == null ? "negotiate" : auth.toLowerCase(Locale.ROOT)) {
             case "negotiate": return AuthMode.NEGOTIATE;
             case "ntlm": return AuthMode.NTLM;
             case "kerberos": return AuthMode.KERBEROS;

@@ -3,8 +3,6 @@ package io.hypervwsman.cli;
 import io.hypervwsman.sim.Scenario;
 import io.hypervwsman.sim.SimulatedHost;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -24,15 +22,8 @@ final class EmbeddedSimulator implements AutoCloseable {
         this.password = password;
     }
 
-    static EmbeddedSimulator start(Path scenarioFile) {
-        Scenario scenario;
-        if (scenarioFile == null) {
-            scenario = Scenario.fromResource("default");
-        } else if (!Files.isReadable(scenarioFile)) {
-            throw new UsageException("cannot read the scenario file " + scenarioFile);
-        } else {
-            scenario = Scenario.load(scenarioFile);
-        }
+    static EmbeddedSimulator start(String scenarioNameOrFile) {
+        Scenario scenario = BundledScenarios.load(scenarioNameOrFile);
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         char[] password = Base64.getEncoder().encodeToString(random).toCharArray();

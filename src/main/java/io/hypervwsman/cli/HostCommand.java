@@ -10,22 +10,32 @@ import picocli.CommandLine.Option;
 
 /** A command that connects to a host (or the embedded simulator) and reports in text or JSON. */
 abstract class HostCommand implements Callable<Integer> {
+    /** --output: picocli matches it case-insensitively (Main), so JSON and json both work. */
+    enum OutputFormat { text, json, xml }
+
     @Mixin
     ConnectionMixin connection;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
-    String output;
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: exactly one JSON object on stdout, whatever happens (the wsman"
+                    + " commands also take xml).")
+    OutputFormat output;
 
     @Option(names = "--verbose", description = "Show the WS-Management exchange (decrypted, no secrets) and stack traces.")
     boolean verbose;
 
     Terminal terminal = Terminal.system();
 
+    /** Where this run's result goes (set when the command starts). */
+    OutcomeReport report;
+
     boolean json() {
-        if (!"text".equals(output) && !"json".equals(output)) {
-            throw new UsageException("--output must be text or json, not " + output);
-        }
-        return "json".equals(output);
+        return output == OutputFormat.json;
+    }
+
+    /** Whether --output xml means something to this command (the wsman verbs). */
+    boolean acceptsXml() {
+        return false;
     }
 
     /** The operation's name for reports, e.g. RevertFailover. */
@@ -33,6 +43,11 @@ abstract class HostCommand implements Callable<Integer> {
 
     /** The VM as given, if the command has one. */
     String vmGiven() {
+        return null;
+    }
+
+    /** The JSON key of the command's result when it is not an operation outcome (e.g. "vms"), else null. */
+    String resultKey() {
         return null;
     }
 
@@ -47,22 +62,25 @@ abstract class HostCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant start = Instant.now();
-        boolean json;
-        try {
-            json = json();
-        } catch (UsageException e) {
-            terminal.err().println("error: " + e.getMessage());
-            return 2;
+        boolean json = json();
+        report = new OutcomeReport(operation(), connection.label(), json, connection.simulate, terminal.out(),
+                terminal.err());
+        if (output == OutputFormat.xml && !acceptsXml()) {
+            OutcomeReport.usageError(operation(), false, "--output must be text or json, not xml", null,
+                    terminal.out(), terminal.err());
+            return ExitCodes.USAGE;
         }
         try (ConnectionMixin.Session session = connection.open(terminal)) {
+            report.simulatedBanner();
             return run(session, json);
         } catch (HyperVWsManException e) {
-            int code = exitCodeFor(e);
-            OutcomeReport.printError(operation(), connection.label(), vmGiven(), e, code,
-                    Duration.between(start, Instant.now()).toMillis(), json, verbose, terminal.out(), terminal.err());
-            return code;
+            int exitCode = exitCodeFor(e);
+            report.error(vmGiven(), e, exitCode, FailureHints.hintFor(e, exitCode),
+                    Duration.between(start, Instant.now()).toMillis(), verbose, resultKey());
+            return exitCode;
         } catch (Exception e) {
-            terminal.err().println("error: unexpected failure: " + e);
+            report.error(vmGiven(), new HyperVWsManException("unexpected failure: " + e, e), 4, null,
+                    Duration.between(start, Instant.now()).toMillis(), false, resultKey());
             if (verbose) {
                 LoggerFactory.getLogger(HostCommand.class).error("{} stopped unexpectedly", operation(), e);
             }

@@ -27,7 +27,10 @@ public final class Main implements Runnable {
     private static final Map<String, Class<?>> COMMANDS = commands(RevertFailoverCommand.class,
             InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
             StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
-            ResynchronizeCommand.class, ReplicationCommand.class, MeasureReplicationCommand.class,
+            ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
+            SuspendReplicationCommand.class, ResumeReplicationCommand.class, RemoveReplicationCommand.class,
+            EnableReplicationCommand.class, StartInitialReplicationCommand.class, SetReplicationCommand.class,
+            ReplicationCommand.class, MeasureReplicationCommand.class,
             RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
             VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class, PlanCommand.class);
 
@@ -46,29 +49,61 @@ public final class Main implements Runnable {
         System.exit(run(args, Terminal.system()));
     }
 
-    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
-    static int run(String[] args, Terminal terminal) {
+    /** The whole command tree, every command registered: for help, and for the man pages and completion script. */
+    static CommandLine withAllCommands(Terminal terminal) {
         TerminalFactory factory = new TerminalFactory(terminal);
         CommandLine cli = new CommandLine(new Main(), factory);
+        COMMANDS.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
+        return cli;
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
+    static int run(String[] args, Terminal terminal) {
         Class<?> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        CommandLine cli = named == null ? withAllCommands(terminal) : new CommandLine(new Main(), new TerminalFactory(terminal));
         if (named != null) {
-            cli.addSubcommand(new CommandLine(named, factory));
-        } else {
-            COMMANDS.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
+            cli.addSubcommand(new CommandLine(named, new TerminalFactory(terminal)));
         }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new java.io.PrintWriter(terminal.out(), true));
         cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+        boolean json = wantsJson(args);
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            terminal.err().println("error: " + ex.getMessage());
-            return ExitCodes.of(ex);
+            int code = ExitCodes.of(ex);
+            if (code == ExitCodes.USAGE) {
+                OutcomeReport.usageError(commandPath(c), json, ex.getMessage(),
+                        ex instanceof UsageException u ? u.usageHint() : null, terminal.out(), terminal.err());
+            } else {
+                terminal.err().println("error: " + ex.getMessage());
+            }
+            return code;
         });
         cli.setParameterExceptionHandler((ex, a) -> {
-            terminal.err().println("error: " + ex.getMessage());
-            terminal.err().println("hint: hyperv-wsman " + (ex.getCommandLine().getCommandName().equals("hyperv-wsman")
-                    ? "" : ex.getCommandLine().getCommandName() + " ") + "--help");
+            OutcomeReport.usageError(commandPath(ex.getCommandLine()), json, UsageHints.message(ex),
+                    UsageHints.forParameter(ex), terminal.out(), terminal.err());
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /** "hyperv-wsman job wait": the command's full path, as the operator types it. */
+    static String commandPath(CommandLine c) {
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (CommandLine at = c; at != null; at = at.getParent()) {
+            names.addFirst(at.getCommandName());
+        }
+        return String.join(" ", names);
+    }
+
+    /** --output json (any case, also --output=json): a usage error is then reported as one JSON object too. */
+    static boolean wantsJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equalsIgnoreCase("--output=json")
+                    || (args[i].equals("--output") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Class<?>> commands(Class<?>... classes) {

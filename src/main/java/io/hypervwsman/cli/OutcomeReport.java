@@ -5,25 +5,62 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.JobReport;
+import io.hypervwsman.hyperv.replica.DecidedBy;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.wsman.WsManFault;
 import io.hypervwsman.wsman.WsManFaultException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 
-/** Writes an operation's outcome, or the error that stopped it, as one JSON object or one summary line. */
+/**
+ * What one command prints as its result: with --output json exactly one JSON object on stdout, whatever happens
+ * (result, error, stop); in text one summary line on stdout, or "error:"/"hint:" lines on stderr. A simulated run
+ * says so in every result ("simulated": true; the text marker {@value #SIMULATED}).
+ */
 final class OutcomeReport {
+    static final String SIMULATED = "[SIMULATED]";
+    /** The "outcome" of a dry run: nothing was invoked, so it never says succeeded. */
+    static final String PLANNED = "planned";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OutcomeReport() {
+    private final String operation;
+    private final String host;
+    private final boolean json;
+    private final boolean simulated;
+    private final PrintStream out;
+    private final PrintStream err;
+    /** A stop (Ctrl-C, SIGTERM) and the normal end may race: the first result written is the only one. */
+    private final AtomicBoolean written = new AtomicBoolean();
+
+    OutcomeReport(String operation, String host, boolean json, boolean simulated, PrintStream out, PrintStream err) {
+        this.operation = operation;
+        this.host = host;
+        this.json = json;
+        this.simulated = simulated;
+        this.out = out;
+        this.err = err;
     }
 
-    static void print(OperationOutcome o, boolean json, PrintStream out, PrintStream err) {
+    boolean json() {
+        return json;
+    }
+
+    /** An operation's outcome; {@code resume} (or null) is the command that goes on waiting for its job. */
+    void print(OperationOutcome o, String resume) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
         if (json) {
-            out.println(write(toMap(o)));
+            Map<String, Object> m = toMap(o);
+            if (resume != null) {
+                m.put("resume", resume);
+            }
+            out.println(write(m));
+            out.flush();
             return;
         }
         for (String w : o.warnings()) {
@@ -34,29 +71,76 @@ final class OutcomeReport {
                 err.println("host error: " + e);
             }
         }
-        out.println(o.outcome().label() + ": " + o.message() + " [decided by " + o.decidedBy().label() + ", "
-                + seconds(o.durationMs()) + "]");
+        out.println((simulated ? SIMULATED + " " : "") + label(o) + ": " + o.message() + " [decided by "
+                + o.decidedBy().label() + ", " + seconds(o.durationMs()) + "]");
+        if (resume != null) {
+            err.println("hint: resume waiting with: " + resume);
+        }
+        out.flush();
     }
 
-    /** The one JSON object (or the two lines on stderr) for an operation stopped by an exception. */
-    static void printError(String operation, String host, String vmGiven, HyperVWsManException e, long durationMs,
-                           boolean json, boolean verbose, PrintStream out, PrintStream err) {
-        printError(operation, host, vmGiven, e, ExitCodes.of(e), durationMs, json, verbose, out, err);
+    /** A command's result other than an operation (e.g. "vms": [...]) as one object; text is the caller's. */
+    void result(String key, Object value) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        Map<String, Object> m = header();
+        m.put("outcome", Outcome.SUCCEEDED.label());
+        m.put("exitCode", 0);
+        m.put(key, value);
+        out.println(write(m));
     }
 
-    /** As above, for a command whose exit code for the error is not the usual one (replication check: 3). */
-    static void printError(String operation, String host, String vmGiven, HyperVWsManException e, int exitCode,
-                           long durationMs, boolean json, boolean verbose, PrintStream out, PrintStream err) {
-        String hint = e.hint() != null || e instanceof OperationFailedException ? HintText.of(e.hint()) : hintFor(e);
-        Stopped stopped = new Stopped(operation, host, vmGiven, e instanceof OperationFailedException ? "pre-check"
-                : "none", e.getMessage(), ExitCodes.of(e) == ExitCodes.UNDECIDED ? "unknown" : "failed",
-                hostFault(e));
-        printStopped(stopped, durationMs, exitCode, hint, json, out, err);
-        if (verbose && stopped.fault() != null && stopped.fault().provider() != null) {
-            err.println("provider: " + stopped.fault().provider().describe());
+    /** The one JSON object (or the error and hint lines on stderr) for an operation stopped by an exception. */
+    void error(String vmGiven, HyperVWsManException e, int exitCode, String hint, long durationMs, boolean verbose,
+               String listKey) {
+        WsManFault fault = hostFault(e);
+        stoppedBefore(vmGiven, e instanceof OperationFailedException ? "pre-check" : "none", e.getMessage(),
+                exitCode == ExitCodes.UNDECIDED ? "unknown" : "failed", fault, durationMs, exitCode, hint, listKey);
+        if (verbose && fault != null && fault.provider() != null) {
+            err.println("provider: " + fault.provider().describe());
         }
         if (verbose) {
             LoggerFactory.getLogger(OutcomeReport.class).error("{} stopped", operation, e);
+        }
+    }
+
+    /** An operation refused before anything was invoked (a pre-check): reported as a stop, in the same words. */
+    void refusal(OperationOutcome o, String vmGiven) {
+        stoppedBefore(vmGiven, o.decidedBy().label(), o.message(), "failed", null, o.durationMs(),
+                ExitCodes.of(o.outcome()), HintText.of(o.hint()), null);
+    }
+
+    private void stoppedBefore(String vmGiven, String decidedBy, String message, String outcome, WsManFault fault,
+                               long durationMs, int exitCode, String hint, String listKey) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        if (json) {
+            Map<String, Object> m = header();
+            m.put("vm", vmGiven == null ? null : vm(vmGiven, null));
+            m.put("returnValue", null);
+            m.put("job", null);
+            m.put("outcome", outcome);
+            m.put("decidedBy", decidedBy);
+            m.put("changed", "unknown".equals(outcome) ? null : Boolean.FALSE);
+            m.put("message", message);
+            m.put("durationMs", durationMs);
+            m.put("exitCode", exitCode);
+            m.put("hint", hint);
+            if (fault != null) {
+                m.put("fault", fault(fault));
+            }
+            if (listKey != null) {
+                m.put(listKey, null);
+            }
+            out.println(write(m));
+            out.flush();
+        } else {
+            err.println("error: " + message);
+            if (hint != null) {
+                err.println("hint: " + hint);
+            }
         }
     }
 
@@ -83,65 +167,80 @@ final class OutcomeReport {
         return m;
     }
 
-    /** An operation refused before anything was invoked: reported as a stop, in the same words. */
-    static void printRefusal(OperationOutcome o, String host, String vmGiven, boolean json, Terminal terminal) {
-        Stopped stopped = new Stopped(o.operation().method(), host, vmGiven, o.decidedBy().label(), o.message(), "failed",
-                null);
-        printStopped(stopped, o.durationMs(), ExitCodes.of(o.outcome()), HintText.of(o.hint()), json,
-                terminal.out(), terminal.err());
+    /**
+     * Stopped (Ctrl-C, SIGTERM) while waiting: the job (or null when none was reported yet) goes on on the host.
+     * Text goes to stderr (stdout has no result); JSON is the run's one object.
+     */
+    void stopped(String vmGiven, String jobId, String message, String command) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        if (json) {
+            Map<String, Object> m = header();
+            m.put("vm", vmGiven == null ? null : vm(vmGiven, null));
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("instanceId", jobId);
+            m.put("job", jobId == null ? null : job);
+            m.put("outcome", "stopped");
+            m.put("message", message);
+            m.put(jobId == null ? "check" : "resume", command);
+            out.println(write(m));
+            out.flush();
+        }
+        err.println("stopped: " + message + (jobId == null ? "; check with: " : "; resume waiting with: ") + command);
+        err.flush();
     }
 
-    /** What stopped an operation before it was invoked. */
-    private record Stopped(String operation, String host, String vmGiven, String decidedBy, String message,
-                           String outcome, WsManFault fault) {
+    /** Text output of a simulated run starts with this line on stdout, before any table or result. */
+    void simulatedBanner() {
+        if (simulated && !json) {
+            out.println(SIMULATED + " embedded simulated Hyper-V host " + host + ": no real host is contacted");
+        }
     }
 
-    private static void printStopped(Stopped s, long durationMs, int exitCode, String hint, boolean json,
-                                     PrintStream out, PrintStream err) {
+    /** A usage error (exit 2) before any command ran: one JSON object, or the error and hint on stderr. */
+    static void usageError(String operation, boolean json, String message, String hint, PrintStream out,
+                           PrintStream err) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("operation", s.operation());
-            m.put("host", s.host());
-            m.put("vm", s.vmGiven() == null ? null : vm(s.vmGiven(), null));
-            m.put("returnValue", null);
-            m.put("job", null);
-            m.put("outcome", s.outcome());
-            m.put("decidedBy", s.decidedBy());
-            m.put("message", s.message());
-            m.put("durationMs", durationMs);
-            m.put("exitCode", exitCode);
+            m.put("operation", operation);
+            m.put("outcome", "usage-error");
+            m.put("message", message);
+            m.put("exitCode", 2);
             m.put("hint", hint);
-            if (s.fault() != null) {
-                m.put("fault", fault(s.fault()));
-            }
             out.println(write(m));
+            out.flush();
         } else {
-            err.println("error: " + s.message());
+            err.println("error: " + message);
             if (hint != null) {
                 err.println("hint: " + hint);
             }
         }
     }
 
-    private static String hintFor(HyperVWsManException e) {
-        switch (ExitCodes.of(e)) {
-            case ExitCodes.AUTHENTICATION:
-                return "check the user (DOMAIN\\user or user@REALM), the password, and --auth";
-            case ExitCodes.CONNECTION:
-                return "check --host, the port (5985 HTTP, 5986 HTTPS), the firewall, and --ca-file for HTTPS";
-            default: return null;
-        }
+    private Map<String, Object> header() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("operation", operation);
+        m.put("host", host);
+        m.put("simulated", simulated);
+        return m;
     }
 
-    static Map<String, Object> toMap(OperationOutcome o) {
+    private static String label(OperationOutcome o) {
+        return o.decidedBy() == DecidedBy.DRY_RUN ? PLANNED : o.outcome().label();
+    }
+
+    Map<String, Object> toMap(OperationOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("operation", o.operation().method());
         m.put("host", o.host());
+        m.put("simulated", simulated);
         m.put("vm", o.vm() == null ? null : vm(o.vm().name(), o.vm().id()));
         m.put("returnValue", o.returnValue());
         m.put("job", o.job() == null ? null : job(o.job()));
-        m.put("outcome", o.outcome().label());
+        m.put("outcome", label(o));
         m.put("decidedBy", o.decidedBy().label());
+        m.put("changed", o.changed());
         m.put("message", o.message());
         m.put("durationMs", o.durationMs());
         m.put("warnings", o.warnings());
@@ -174,10 +273,6 @@ final class OutcomeReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String writeList(List<?> values) {
-        return write(values);
     }
 
     private static String seconds(long ms) {

@@ -17,8 +17,28 @@ final class PasswordSource {
     private PasswordSource() {
     }
 
+    /** Like ssh with a private key: a password file others can read is refused (POSIX file systems). */
+    static void checkPrivate(Path file) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        } catch (IOException e) {
+            throw new UsageException("cannot read the password file " + file + ": " + e.getMessage());
+        }
+        for (java.nio.file.attribute.PosixFilePermission p : permissions) {
+            if (p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_")) {
+                throw new UsageException("the password file " + file + " can be used by other accounts ("
+                        + java.nio.file.attribute.PosixFilePermissions.toString(permissions) + ")",
+                        "make it yours alone: chmod 600 " + file);
+            }
+        }
+    }
+
     static char[] read(Map<String, String> env, Path file, Console console, String user) {
         if (file != null) {
+            checkPrivate(file);
             try {
                 String content = Files.readString(file, StandardCharsets.UTF_8);
                 int nl = content.indexOf('\n');

@@ -67,12 +67,13 @@ abstract class ReplicaVerbCommand extends HostCommand {
         // Stopped while waiting (Ctrl-C, SIGTERM): the job goes on on the host; say which, and how to resume.
         Thread onStop = new Thread(() -> {
             String id = lastJob.get();
-            terminal.err().println(id != null
-                    ? "stopped: job " + id + " goes on on " + session.label() + "; resume waiting with: "
-                            + resumeCommand(id)
-                    : "stopped before " + operation() + " reported a job: it may or may not have been sent; check"
-                            + " with: hyperv-wsman replication status --vm " + vm + connectionArguments());
-            terminal.err().flush();
+            if (id != null) {
+                report.stopped(vm, id, "job " + id + " goes on on " + session.label(), resumeCommand(id));
+            } else {
+                report.stopped(vm, null, "stopped before " + operation() + " reported a job: it may or may not have"
+                        + " been sent", "hyperv-wsman replication status --vm " + ShellWords.quote(vm)
+                        + connection.resumeArguments());
+            }
         }, "hyperv-wsman-on-stop");
         boolean hooked = addHook(onStop);
         OperationOutcome outcome;
@@ -84,13 +85,11 @@ abstract class ReplicaVerbCommand extends HostCommand {
             }
         }
         if (outcome.decidedBy() == DecidedBy.PRE_CHECK) {
-            OutcomeReport.printRefusal(outcome, connection.label(), vm, json, terminal);
+            report.refusal(outcome, vm);
             return ExitCodes.of(outcome.outcome());
         }
-        OutcomeReport.print(outcome, json, terminal.out(), terminal.err());
-        if (outcome.outcome() == Outcome.TIMED_OUT && outcome.job() != null && !json) {
-            terminal.err().println("hint: resume waiting with: " + resumeCommand(outcome.job().instanceId()));
-        }
+        report.print(outcome, outcome.outcome() == Outcome.TIMED_OUT && outcome.job() != null
+                ? resumeCommand(outcome.job().instanceId()) : null);
         return ExitCodes.of(outcome.outcome());
     }
 
@@ -104,14 +103,10 @@ abstract class ReplicaVerbCommand extends HostCommand {
         };
     }
 
+    /** The command that, pasted, waits for the job on the same endpoint, the same way (never with a secret). */
     private String resumeCommand(String jobId) {
-        return "hyperv-wsman job wait --job " + jobId + connectionArguments() + (connection.simulate
-                ? " (but the embedded simulated host, and its job, end with this command)" : "");
-    }
-
-    private String connectionArguments() {
-        return connection.simulate ? " --simulate" : " --host " + connection.host
-                + (connection.user == null ? "" : " --user '" + connection.user + "'");
+        return "hyperv-wsman job wait --job " + ShellWords.quote(jobId) + connection.resumeArguments()
+                + (connection.simulate ? " (but the embedded simulated host, and its job, end with this command)" : "");
     }
 
     private static boolean addHook(Thread hook) {

@@ -37,6 +37,11 @@ final class ReplicationCommand {
         }
 
         @Override
+        String resultKey() {
+            return "vms";
+        }
+
+        @Override
         int run(ConnectionMixin.Session session, boolean json) {
             VirtualMachines vms = session.host().vms();
             List<VirtualMachine> targets = vm != null ? List.of(vms.resolve(VmRef.of(vm))) : vms.list();
@@ -68,7 +73,7 @@ final class ReplicationCommand {
                 rows.add(m);
             }
             if (json) {
-                terminal.out().println(OutcomeReport.writeList(rows));
+                report.result("vms", rows);
                 return 0;
             }
             terminal.out().printf("%-30s  %-16s  %-28s  %-13s  %-27s  %s%n", "NAME", "MODE", "STATE", "HEALTH",

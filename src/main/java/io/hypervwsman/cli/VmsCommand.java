@@ -16,6 +16,11 @@ final class VmsCommand extends HostCommand {
     }
 
     @Override
+    String resultKey() {
+        return "vms";
+    }
+
+    @Override
     int run(ConnectionMixin.Session session, boolean json) {
         List<VirtualMachine> vms = session.host().vms().list();
         if (json) {
@@ -28,7 +33,7 @@ final class VmsCommand extends HostCommand {
                 m.put("replicationMode", vm.replicationMode().displayName());
                 rows.add(m);
             }
-            terminal.out().println(OutcomeReport.writeList(rows));
+            report.result("vms", rows);
             return 0;
         }
         terminal.out().printf("%-36s  %-30s  %-10s  %s%n", "ID", "NAME", "STATE", "REPLICATION");

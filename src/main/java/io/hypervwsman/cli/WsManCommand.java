@@ -39,15 +39,12 @@ final class WsManCommand {
     /** What the wsman verbs share: --output text|json|xml and the RESOURCE/selector conventions. */
     abstract static class Verb extends HostCommand {
         @Override
-        boolean json() {
-            if (!"text".equals(output) && !"json".equals(output) && !"xml".equals(output)) {
-                throw new UsageException("--output must be text, json or xml, not " + output);
-            }
-            return "json".equals(output);
+        boolean acceptsXml() {
+            return true;
         }
 
         boolean xml() {
-            return "xml".equals(output);
+            return output == OutputFormat.xml;
         }
 
         static SelectorSet selectors(List<String> given) {

@@ -60,6 +60,11 @@ public final class HyperVHost implements AutoCloseable {
         return jobs;
     }
 
+    /** Finds the job a lost Invoke started, and lists the host's jobs with their VMs. */
+    public ConcreteJobFinder jobFinder() {
+        return new ConcreteJobFinder(client);
+    }
+
     /** Read-only Replica queries: statistics, Replica server settings, failover IP settings. */
     public ReplicaQueries replicaQueries() {
         return replicaQueries;

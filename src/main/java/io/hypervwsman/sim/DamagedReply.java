@@ -1,10 +1,11 @@
 package io.hypervwsman.sim;
 
+import io.hypervwsman.transport.auth.SessionSecurity;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 
-/** The reply-damaging {@link HostFault}s, applied to a plaintext reply envelope before it is sealed. */
+/** The reply-damaging {@link HostFault}s: applied to a plaintext reply envelope before it is sealed, or to its signature. */
 final class DamagedReply {
     /** An external entity (XXE) and a "billion laughs" expansion, as a hostile host would send them. */
     static final String HOSTILE_DOCTYPE = "<?xml version=\"1.0\"?><!DOCTYPE s:Envelope ["
@@ -42,5 +43,28 @@ final class DamagedReply {
         out.write(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, 0, 3); // a broken two-byte sequence, then 0xFF
         out.write(bytes, cut, bytes.length - cut);
         return out.toByteArray();
+    }
+
+    /** Signs with a flipped bit in the signature's last eight bytes (the checksum for NTLM, the trailer for Kerberos). */
+    static SessionSecurity tamperedSignature(SessionSecurity real) {
+        return new SessionSecurity() {
+            @Override
+            public String protocol() {
+                return real.protocol();
+            }
+
+            @Override
+            public WrappedMessage wrap(byte[] plaintext) {
+                WrappedMessage w = real.wrap(plaintext);
+                byte[] sig = w.signature().clone();
+                sig[sig.length - 5] ^= 0x01;
+                return new WrappedMessage(sig, w.sealed());
+            }
+
+            @Override
+            public byte[] unwrap(byte[] signature, byte[] sealed) {
+                return real.unwrap(signature, sealed);
+            }
+        };
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,7 +26,7 @@ public final class HyperVBackend implements SoapBackend {
     private final EnumerationContexts enumerations;
     private final ReplyEnvelope envelopes;
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
-    private final List<ArmedFault> faults = new CopyOnWriteArrayList<>();
+    private final FaultPlan faults = new FaultPlan();
     /** The plaintext envelopes of the last Invoke requests, as received, for tests that compare the wire. */
     private final java.util.Deque<InvokeRecord> invokeLog = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static final int INVOKE_LOG_LIMIT = 100;
@@ -43,18 +42,12 @@ public final class HyperVBackend implements SoapBackend {
         this.methods = new VmmsMethods(host);
         this.enumerations = new EnumerationContexts(clock, scenario.enumerationExpiryDuration(), ids);
         this.envelopes = new ReplyEnvelope(ids);
-        scenario.faults().forEach(this::arm);
+        scenario.faults().forEach(faults::arm);
     }
 
-    /** Makes the host show {@code fault} for its operation, {@code times} times (-1: always). */
-    public void arm(Scenario.Fault fault) {
-        faults.add(new ArmedFault(fault.operation(), fault.kind(), new AtomicInteger(fault.times())));
-    }
-
-    /** How many Invoke requests named {@code method} reached the host, whatever their outcome. */
-    /** How many armed faults have not yet been shown (a fault armed "always" counts until removed). */
-    public int pendingFaults() {
-        return (int) faults.stream().filter(f -> f.remaining().get() != 0).count();
+    /** The faults this host shows, its scenario's first; its gateway takes those that are not the service's. */
+    public FaultPlan faults() {
+        return faults;
     }
 
     /** The envelopes of the Invoke requests named {@code method} still in the log (the last 100 Invokes), oldest first. */
@@ -62,6 +55,7 @@ public final class HyperVBackend implements SoapBackend {
         return invokeLog.stream().filter(r -> r.method().equals(method)).map(InvokeRecord::envelope).toList();
     }
 
+    /** How many Invoke requests named {@code method} reached the host, whatever their outcome. */
     public int invocations(String method) {
         AtomicInteger n = invocations.get(method);
         return n == null ? 0 : n.get();
@@ -94,7 +88,7 @@ public final class HyperVBackend implements SoapBackend {
         } catch (SoapFault fault) {
             LOG.debug("simulated host answers {} with {}", request.action(), fault.getMessage());
             return new Reply(500, ReplyEnvelope.CONTENT_TYPE, envelopes.write(ReplyEnvelope.Kind.FAULT,
-                    fault.action(), request.messageId(), fault.toXml(host.machine())));
+                    fault.action(), fault.relatesToRequest() ? request.messageId() : null, fault.toXml(host.machine())));
         }
     }
 
@@ -109,19 +103,19 @@ public final class HyperVBackend implements SoapBackend {
             }
         });
         String operation = request.operation();
-        Optional<Scenario.FaultKind> fault = takeFault(operation);
-        if (fault.isPresent() && fault.get() == Scenario.FaultKind.QUOTA) {
+        Optional<HostFault> fault = faults.take(HostFault.SERVICE_FAULTS, operation);
+        if (fault.isPresent() && fault.get() == HostFault.QUOTA) {
             throw WsManFaults.quota();
         }
-        if (fault.isPresent() && fault.get() == Scenario.FaultKind.SLOW_REPLY && method.isEmpty()) {
+        if (fault.isPresent() && fault.get() == HostFault.SLOW_REPLY && method.isEmpty()) {
             throw WsManFaults.timedOut();
         }
         Reply reply = dispatch(request, action, method);
-        if (fault.isPresent() && fault.get() == Scenario.FaultKind.SLOW_REPLY) {
+        if (fault.isPresent() && fault.get() == HostFault.SLOW_REPLY) {
             // The method ran; only the answer missed OperationTimeout, so the outcome is unknown to the caller.
             throw WsManFaults.timedOut();
         }
-        if (fault.isPresent() && fault.get() == Scenario.FaultKind.DROP_AFTER_PROCESSING) {
+        if (fault.isPresent() && fault.get() == HostFault.DROP_AFTER_PROCESSING) {
             return Reply.droppedConnection();
         }
         return reply;
@@ -138,15 +132,6 @@ public final class HyperVBackend implements SoapBackend {
             case WsManUris.RELEASE -> release(request);
             default -> throw WsManFaults.actionNotSupported(action);
         };
-    }
-
-    private Optional<Scenario.FaultKind> takeFault(String operation) {
-        for (ArmedFault f : faults) {
-            if (f.operation().equalsIgnoreCase(operation) && f.fire()) {
-                return Optional.of(f.kind());
-            }
-        }
-        return Optional.empty();
     }
 
     private static String className(WsManRequest request) {
@@ -235,19 +220,5 @@ public final class HyperVBackend implements SoapBackend {
     }
 
     private record InvokeRecord(String method, String envelope) {
-    }
-
-    private record ArmedFault(String operation, Scenario.FaultKind kind, AtomicInteger remaining) {
-        boolean fire() {
-            while (true) {
-                int n = remaining.get();
-                if (n == 0) {
-                    return false;
-                }
-                if (n < 0 || remaining.compareAndSet(n, n - 1)) {
-                    return true;
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.hypervwsman.sim;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,11 +151,14 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
      * @param behaviours      behaviour per method name, overriding the scenario's
      * @param recoveryPoints  the VM's snapshots (for a replica: recovery points), oldest first
      * @param networkAdapters its synthetic network adapters with their failover IP settings
+     * @param shutdownComponent whether the guest's shutdown integration service answers (Msvm_ShutdownComponent,
+     *                          shown while the VM runs); default true
      */
     public record Vm(String name, String id, Power power, Integer replicationMode, List<Relationship> relationships,
                      String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints,
-                     List<NetworkAdapter> networkAdapters) {
+                     List<NetworkAdapter> networkAdapters, Boolean shutdownComponent) {
         public Vm {
+            shutdownComponent = shutdownComponent == null || shutdownComponent;
             Objects.requireNonNull(name, "VM name");
             Objects.requireNonNull(id, "VM id of " + name);
             power = power == null ? Power.OFF : power;
@@ -169,6 +173,14 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
         public Vm(String name, String id, Power power, Integer replicationMode, List<Relationship> relationships,
                   String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints) {
             this(name, id, power, replicationMode, relationships, testReplicaOf, behaviours, recoveryPoints, null);
+        }
+
+        /** A VM whose shutdown integration service answers. */
+        public Vm(String name, String id, Power power, Integer replicationMode, List<Relationship> relationships,
+                  String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints,
+                  List<NetworkAdapter> networkAdapters) {
+            this(name, id, power, replicationMode, relationships, testReplicaOf, behaviours, recoveryPoints,
+                    networkAdapters, null);
         }
     }
 
@@ -370,28 +382,25 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
         }
     }
 
-    /** A fault kind. */
-    public enum FaultKind {
-        /** Answer the w:InternalError quota fault without doing anything. */
-        @JsonProperty("quota") QUOTA,
-        /** Do the operation, then close the connection without replying. */
-        @JsonProperty("drop-after-processing") DROP_AFTER_PROCESSING,
-        /** Take longer than OperationTimeout: answer w:TimedOut (an Invoke is still carried out). */
-        @JsonProperty("slow-reply") SLOW_REPLY
-    }
-
     /**
      * A fault the host shows.
      *
      * @param operation a method name (RevertFailover) or Get, Enumerate, Pull, Release
-     * @param kind      quota, drop-after-processing or slow-reply
+     * @param kind      the fault, named in the file as in {@link HostFault#fromScenarioName} (quota,
+     *                  drop-after-processing, slow-reply, service-unavailable, ...)
      * @param times     how many times it fires (default 1; -1 for always)
      */
-    public record Fault(String operation, FaultKind kind, Integer times) {
+    public record Fault(String operation, HostFault kind, Integer times) {
         public Fault {
             Objects.requireNonNull(operation, "fault operation");
             Objects.requireNonNull(kind, "fault kind");
             times = times == null ? 1 : times;
+        }
+
+        @JsonCreator
+        static Fault read(@JsonProperty("operation") String operation, @JsonProperty("kind") String kind,
+                          @JsonProperty("times") Integer times) {
+            return new Fault(operation, kind == null ? null : HostFault.fromScenarioName(kind), times);
         }
     }
 }

@@ -1,7 +1,8 @@
 package io.hypervwsman.sim;
 
 import io.hypervwsman.ConfigurationException;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.CredentialLookup;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 /**
  * A simulated Windows host running Hyper-V Replica on 127.0.0.1: a {@link NegotiateGateway} (NTLM, message
@@ -19,8 +21,12 @@ import java.util.OptionalInt;
 public final class SimulatedHost implements AutoCloseable {
     private final Scenario scenario;
     private final HyperVBackend backend;
-    private final NegotiateGateway gateway;
+    private volatile NegotiateGateway gateway;
     private final char[] password;
+    /** Starts the WinRM front again on the port it had (a service restart); null before the first start. */
+    private java.util.function.IntFunction<NegotiateGateway> restart;
+    private volatile boolean serviceStopped;
+    private URI stoppedEndpoint;
 
     private SimulatedHost(Scenario scenario, HyperVBackend backend, NegotiateGateway gateway, char[] password) {
         this.scenario = scenario;
@@ -36,8 +42,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** Starts on {@code port} (0 for a free one). */
     public static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock, int port) {
-        return start(scenario, user, password, clock, (credentials, identity, backend) ->
-                new NegotiateGateway(port, credentials, identity, backend, true));
+        return start(scenario, user, password, clock, gateway -> gateway.port(port));
     }
 
     /**
@@ -46,8 +51,7 @@ public final class SimulatedHost implements AutoCloseable {
      */
     public static SimulatedHost startHttps(Scenario scenario, String user, char[] password, Clock clock,
                                            javax.net.ssl.SSLContext tls, java.security.cert.X509Certificate certificate) {
-        return start(scenario, user, password, clock, (credentials, identity, backend) ->
-                NegotiateGateway.https(0, credentials, identity, backend, tls, certificate));
+        return start(scenario, user, password, clock, gateway -> gateway.https(tls, certificate));
     }
 
     /**
@@ -58,17 +62,32 @@ public final class SimulatedHost implements AutoCloseable {
     public static SimulatedHost startHttpsWithClientCertificates(Scenario scenario, String user, char[] password,
                                                                  Clock clock, javax.net.ssl.SSLContext tls,
                                                                  java.security.cert.X509Certificate certificate) {
-        return start(scenario, user, password, clock, (credentials, identity, backend) ->
-                NegotiateGateway.httpsWithClientCertificates(0, credentials, identity, backend, tls, certificate));
+        return start(scenario, user, password, clock,
+                gateway -> gateway.https(tls, certificate).clientCertificates());
     }
 
-    private interface GatewayStart {
-        NegotiateGateway start(io.hypervwsman.transport.auth.ntlm.CredentialLookup credentials,
-                               NtlmServerIdentity identity, SoapBackend backend) throws IOException;
+    /**
+     * Stops the WinRM service: every connection and authenticated session is gone and new connections are refused,
+     * while Hyper-V (the VMs, their jobs) carries on. {@link #startService()} brings it back on the same port.
+     */
+    public synchronized void stopService() {
+        if (!serviceStopped) {
+            stoppedEndpoint = gateway.endpoint();
+            serviceStopped = true;
+            gateway.close();
+        }
+    }
+
+    /** Starts the WinRM service again after {@link #stopService()}: same port, no sessions. */
+    public synchronized void startService() {
+        if (serviceStopped) {
+            gateway = restart.apply(stoppedEndpoint.getPort());
+            serviceStopped = false;
+        }
     }
 
     private static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock,
-                                       GatewayStart gatewayStart) {
+                                       UnaryOperator<NegotiateGateway.Builder> gatewaySetup) {
         String account = scenario.users().stream().filter(u -> u.equalsIgnoreCase(user)).findFirst()
                 .orElseThrow(() -> new ConfigurationException("user " + user + " is not in the scenario"));
         int slash = account.indexOf('\\');
@@ -79,9 +98,20 @@ public final class SimulatedHost implements AutoCloseable {
         NtlmServerIdentity identity = new NtlmServerIdentity(domain.toUpperCase(Locale.ROOT), scenario.host(),
                 scenario.dnsDomain(), scenario.host() + "." + scenario.dnsDomain());
         try {
-            NegotiateGateway gateway = gatewayStart.start((d, u) -> domain.equalsIgnoreCase(d)
-                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty(), identity, backend);
-            return new SimulatedHost(scenario, backend, gateway, secret);
+            CredentialLookup lookup = (d, u) -> domain.equalsIgnoreCase(d)
+                    && name.equalsIgnoreCase(u) ? Optional.of(secret.clone()) : Optional.empty();
+            NegotiateGateway gateway = gatewaySetup.apply(NegotiateGateway.builder(lookup, identity, backend)
+                    .faults(backend.faults())).start();
+            SimulatedHost host = new SimulatedHost(scenario, backend, gateway, secret);
+            host.restart = port -> {
+                try {
+                    return gatewaySetup.apply(NegotiateGateway.builder(lookup, identity, backend)
+                            .faults(backend.faults())).port(port).start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot restart the simulated WinRM service: " + e.getMessage(), e);
+                }
+            };
+            return host;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the simulated host: " + e.getMessage(), e);
         }
@@ -89,7 +119,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** The WS-Management endpoint, http://127.0.0.1:PORT/wsman. */
     public URI endpoint() {
-        return gateway.endpoint();
+        return serviceStopped ? stoppedEndpoint : gateway.endpoint();
     }
 
     public Scenario scenario() {
@@ -109,9 +139,9 @@ public final class SimulatedHost implements AutoCloseable {
         return backend;
     }
 
-    /** Makes the host show a fault (see {@link Scenario.Fault}). */
-    public void arm(Scenario.Fault fault) {
-        backend.arm(fault);
+    /** The faults the host shows, gateway and WS-Management service alike (its scenario's are armed at start). */
+    public FaultPlan faults() {
+        return backend.faults();
     }
 
     /** The ids of the VMs named {@code name} (names need not be unique). */

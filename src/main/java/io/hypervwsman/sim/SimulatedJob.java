@@ -43,12 +43,14 @@ final class SimulatedJob {
     final Ending ending;
     /** The object path of what the job works on (Msvm_Error.ErrorSource). */
     final String errorSource;
+    /** The Name (GUID) of the VM the job affects: the Msvm_AffectedJobElement association to it. */
+    final String affectedVmId;
     private final Runnable onSuccess;
     private final Runnable onFailure;
     private Instant finished;
 
     SimulatedJob(String id, Kind kind, String owner, Instant submitted, Duration duration, Ending ending,
-                 String errorSource, Runnable onSuccess, Runnable onFailure) {
+                 String errorSource, String affectedVmId, Runnable onSuccess, Runnable onFailure) {
         this.id = id;
         this.kind = kind;
         this.owner = owner;
@@ -56,6 +58,7 @@ final class SimulatedJob {
         this.duration = duration;
         this.ending = ending;
         this.errorSource = errorSource;
+        this.affectedVmId = affectedVmId;
         this.onSuccess = onSuccess;
         this.onFailure = onFailure;
     }

@@ -3,7 +3,7 @@ package io.hypervwsman.testing;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.hypervwsman.sim.NegotiateGateway;
 import io.hypervwsman.sim.SoapBackend;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,8 +47,8 @@ public final class NegotiateFront implements AutoCloseable {
         String name = user.substring(slash + 1);
         this.password = password.clone();
         try {
-            this.gateway = new NegotiateGateway(0, (d, u) -> domain.equalsIgnoreCase(d) && name.equalsIgnoreCase(u)
-                    ? Optional.of(this.password.clone()) : Optional.empty(), IDENTITY, forwardTo(backend), true);
+            this.gateway = NegotiateGateway.builder((d, u) -> domain.equalsIgnoreCase(d) && name.equalsIgnoreCase(u)
+                    ? Optional.of(this.password.clone()) : Optional.empty(), IDENTITY, forwardTo(backend)).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Negotiate front: " + e.getMessage(), e);
         }

@@ -16,6 +16,16 @@ public final class ConnectionOptions {
     public static final int DEFAULT_MAX_ENVELOPE_SIZE = 512_000;
     /** The WinRM default OperationTimeout. */
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long to wait for TCP connect, for the TLS handshake, and for the host's answer to an authentication leg
+     * that carries no request (the host answers those at once, doing no work): a host that accepts TCP and never
+     * answers, or an HTTPS client at an HTTP port, fails after this long.
+     */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The margin over OperationTimeout that the default response timeout allows for the network and a fault. */
+    public static final Duration RESPONSE_MARGIN = Duration.ofSeconds(15);
+    /** The margin over the response timeout that the default exchange time limit allows for reading the reply. */
+    public static final Duration EXCHANGE_MARGIN = Duration.ofSeconds(45);
 
     private final URI endpoint;
     private final AuthMode authMode;
@@ -24,6 +34,8 @@ public final class ConnectionOptions {
     private final int maxEnvelopeSize;
     private final Duration operationTimeout;
     private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final Duration exchangeTimeout;
     private final Locale locale;
     private final Locale dataLocale;
     private final int maxConnections;
@@ -40,6 +52,8 @@ public final class ConnectionOptions {
         this.maxEnvelopeSize = b.maxEnvelopeSize;
         this.operationTimeout = b.operationTimeout;
         this.connectTimeout = b.connectTimeout;
+        this.responseTimeout = b.responseTimeout;
+        this.exchangeTimeout = b.exchangeTimeout;
         this.locale = b.locale;
         this.dataLocale = b.dataLocale;
         this.maxConnections = b.maxConnections;
@@ -95,16 +109,26 @@ public final class ConnectionOptions {
         return operationTimeout;
     }
 
+    /** TCP connect, TLS handshake, and an authentication leg without a request (see {@link #DEFAULT_CONNECT_TIMEOUT}). */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
     /**
-     * How long to wait for a reply: the host answers within OperationTimeout (or with a TimedOut
-     * fault), so the socket waits that long plus a margin for the network and the fault itself.
+     * How long to wait for the first byte of a reply (and between two reads of it). The host answers within
+     * OperationTimeout (or with a TimedOut fault), so by default this is OperationTimeout plus
+     * {@link #RESPONSE_MARGIN} (75 s with the defaults).
      */
     public Duration readTimeout() {
-        return operationTimeout.plusSeconds(30);
+        return responseTimeout != null ? responseTimeout : operationTimeout.plus(RESPONSE_MARGIN);
+    }
+
+    /**
+     * The bound on one whole exchange, from sending the request to the last byte of the reply: a host that trickles
+     * its reply is cut off after this long. By default the response timeout plus {@link #EXCHANGE_MARGIN}.
+     */
+    public Duration exchangeTimeout() {
+        return exchangeTimeout != null ? exchangeTimeout : readTimeout().plus(EXCHANGE_MARGIN);
     }
 
     public Optional<Locale> locale() {
@@ -153,7 +177,9 @@ public final class ConnectionOptions {
         private Path caFile;
         private int maxEnvelopeSize = DEFAULT_MAX_ENVELOPE_SIZE;
         private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
-        private Duration connectTimeout = Duration.ofSeconds(15);
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout;
+        private Duration exchangeTimeout;
         private Locale locale = Locale.US;
         private Locale dataLocale;
         private int maxConnections = 1;
@@ -198,9 +224,29 @@ public final class ConnectionOptions {
             return this;
         }
 
+        /** See {@link ConnectionOptions#connectTimeout()}. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Objects.requireNonNull(timeout);
+            this.connectTimeout = positive(timeout, "connect timeout");
             return this;
+        }
+
+        /** See {@link ConnectionOptions#readTimeout()}; null restores the default (OperationTimeout + margin). */
+        public Builder readTimeout(Duration timeout) {
+            this.responseTimeout = timeout == null ? null : positive(timeout, "read timeout");
+            return this;
+        }
+
+        /** See {@link ConnectionOptions#exchangeTimeout()}; null restores the default (read timeout + margin). */
+        public Builder exchangeTimeout(Duration timeout) {
+            this.exchangeTimeout = timeout == null ? null : positive(timeout, "exchange timeout");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (Objects.requireNonNull(d, what).isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("the " + what + " must be positive");
+            }
+            return d;
         }
 
         /** The w:Locale header; null leaves it out. */

@@ -17,13 +17,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
@@ -58,8 +59,12 @@ public final class HttpTransport implements Transport {
     static final ContentType SOAP = ContentType.create("application/soap+xml", StandardCharsets.UTF_8);
 
     private final ConnectionOptions options;
+    /** Set on the context once the connection (and TLS) is up, before the request is written. */
+    private static final String CONNECTED = "io.hypervwsman.connected";
+
     private final CloseableHttpClient client;
     private final String authorization;
+    private final RequestConfig requestConfig;
 
     public HttpTransport(ConnectionOptions options) {
         this(options, authorization(options), pooled(options, tlsContext(options)));
@@ -74,12 +79,17 @@ public final class HttpTransport implements Transport {
         BasicHttpClientConnectionManager manager = BasicHttpClientConnectionManager.create(
                 RegistryBuilder.<TlsSocketStrategy>create().register("https", tlsStrategy(options, tls)).build());
         manager.setConnectionConfig(connectionConfig(options));
+        manager.setTlsConfig(tlsConfig(options));
         return new HttpTransport(options, null, manager);
     }
 
     private HttpTransport(ConnectionOptions options, String authorization, HttpClientConnectionManager manager) {
         this.options = options;
         this.authorization = authorization;
+        this.requestConfig = RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(options.readTimeout()))
+                .setResponseTimeout(Timeout.of(options.readTimeout()))
+                .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(manager)
                 .disableAutomaticRetries()
@@ -87,10 +97,11 @@ public final class HttpTransport implements Transport {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .evictIdleConnections(TimeValue.ofSeconds(60))
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.of(options.readTimeout()))
-                        .setResponseTimeout(Timeout.of(options.readTimeout()))
-                        .build())
+                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "connected", (request, scope, chain) -> {
+                    scope.clientContext.setAttribute(CONNECTED, Boolean.TRUE);
+                    return chain.proceed(request, scope);
+                })
+                .setDefaultRequestConfig(requestConfig)
                 .build();
     }
 
@@ -100,6 +111,7 @@ public final class HttpTransport implements Transport {
                 .setMaxConnTotal(options.maxConnections())
                 .setTlsSocketStrategy(tlsStrategy(options, tls))
                 .setDefaultConnectionConfig(connectionConfig(options))
+                .setDefaultTlsConfig(tlsConfig(options))
                 .build();
     }
 
@@ -141,6 +153,11 @@ public final class HttpTransport implements Transport {
                 .setSocketTimeout(Timeout.of(options.readTimeout()))
                 .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                 .build();
+    }
+
+    /** A TLS client at a plain HTTP port hears nothing back: the handshake gets the connect timeout. */
+    private static TlsConfig tlsConfig(ConnectionOptions options) {
+        return TlsConfig.custom().setHandshakeTimeout(Timeout.of(options.connectTimeout())).build();
     }
 
     /** The Authorization header WinRM's certificate authentication takes on every request (MS-WSMV). */
@@ -251,13 +268,66 @@ public final class HttpTransport implements Transport {
         HttpPost post = new HttpPost(options.endpoint());
         headers.forEach(post::addHeader);
         post.setEntity(new ByteArrayEntity(body, body.length == 0 ? null : ContentType.parse(contentType)));
-        try {
-            return client.execute(post, context, response -> read(response));
-        } catch (ResponseTooLargeException | AuthenticationException e) {
-            throw e;
-        } catch (IOException e) {
-            throw connectionException(e);
+        boolean authenticationLeg = body.length == 0;
+        if (authenticationLeg) {
+            // A leg without a request asks the host for nothing but a token, which it sends at once.
+            post.setConfig(RequestConfig.copy(requestConfig).setResponseTimeout(Timeout.of(options.connectTimeout()))
+                    .build());
         }
+        context.removeAttribute(CONNECTED);
+        try (ExchangeDeadline deadline = ExchangeDeadline.arm(post, options.exchangeTimeout())) {
+            try {
+                return client.execute(post, context, response -> read(response));
+            } catch (ResponseTooLargeException | AuthenticationException e) {
+                throw e;
+            } catch (IOException e) {
+                boolean connected = Boolean.TRUE.equals(context.getAttribute(CONNECTED));
+                if (deadline.expired()) {
+                    throw timeout(e, connected, ExchangeTimeoutException.Limit.EXCHANGE_TIMEOUT,
+                            options.exchangeTimeout(), "the exchange with " + where() + " did not finish within");
+                }
+                if (e instanceof org.apache.hc.client5.http.ConnectTimeoutException && !handshakeTimedOut(e)) {
+                    throw timeout(e, false, ExchangeTimeoutException.Limit.CONNECT_TIMEOUT, options.connectTimeout(),
+                            "cannot connect to " + where() + " within");
+                }
+                if ((e instanceof java.net.SocketTimeoutException || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) && !connected) {
+                    throw timeout(e, false, ExchangeTimeoutException.Limit.CONNECT_TIMEOUT, options.connectTimeout(),
+                            "no TLS handshake with " + where() + " (is it an HTTPS port?) within");
+                }
+                if (e instanceof java.net.SocketTimeoutException && authenticationLeg) {
+                    throw timeout(e, false, ExchangeTimeoutException.Limit.CONNECT_TIMEOUT, options.connectTimeout(),
+                            "no answer to the authentication request from " + where() + " (is it a WinRM"
+                                    + " endpoint?) within");
+                }
+                if (e instanceof java.net.SocketTimeoutException) {
+                    throw timeout(e, true, ExchangeTimeoutException.Limit.READ_TIMEOUT, options.readTimeout(),
+                            "no reply from " + where() + " within");
+                }
+                throw connectionException(e);
+            }
+        }
+    }
+
+    /**
+     * HttpClient reports a TLS handshake that timed out as a connect timeout whose message ends in the socket's
+     * "Read timed out" (a TCP connect that never completed says "Connect timed out").
+     */
+    private boolean handshakeTimedOut(IOException e) {
+        return options.isHttps() && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("read timed out");
+    }
+
+    private static ExchangeTimeoutException timeout(IOException e, boolean mayHaveBeenProcessed,
+                                                    ExchangeTimeoutException.Limit limit, Duration value, String what) {
+        return new ExchangeTimeoutException(what + " the " + limit.words() + " of " + human(value), e,
+                mayHaveBeenProcessed, limit, value);
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private String where() {
+        return options.endpoint().getHost() + ":" + options.endpoint().getPort();
     }
 
     private HttpReply read(ClassicHttpResponse response) throws IOException {
@@ -326,14 +396,9 @@ public final class HttpTransport implements Transport {
             return new ConnectionException("TLS error with " + where + ": " + rootMessage(e), e, true);
         }
         if (e instanceof InterruptedIOException) {
-            return new ConnectionException("no reply from " + where + " within " + seconds(options.readTimeout())
-                    + " s", e, true);
+            return new ConnectionException("the exchange with " + where + " was interrupted", e, true);
         }
         return new ConnectionException("connection to " + where + " failed: " + e.getMessage(), e, true);
-    }
-
-    private static long seconds(Duration d) {
-        return TimeUnit.MILLISECONDS.toSeconds(d.toMillis());
     }
 
     private static String rootMessage(Throwable t) {

@@ -155,6 +155,10 @@ public final class NegotiateTransport implements Transport {
                     }
                     continue;
                 }
+                if (serverToken == null && !ctx.isEstablished() && !carriesSoap(reply.status())) {
+                    // 404, 405, 501, a redirect...: a web server or a wrong path, not a WinRM listener refusing us
+                    throw HttpTransport.statusException(reply, options);
+                }
                 if (serverToken != null) {
                     ctx.step(serverToken);
                 }
@@ -215,6 +219,11 @@ public final class NegotiateTransport implements Transport {
         }
     }
 
+    /** Statuses with which a WinRM listener answers a request it has read (a SOAP reply or fault may follow). */
+    private static boolean carriesSoap(int status) {
+        return status == 200 || status == 400 || status == 500;
+    }
+
     private HyperVWsManException rejected(NegotiateContext ctx, HttpReply reply) {
         String user = options.credentials().map(Credentials::user).orElse("the current user");
         return new HttpUnauthorizedException("the host at " + options.endpoint() + " rejected " + ctx.mechanism()
@@ -228,7 +237,7 @@ public final class NegotiateTransport implements Transport {
         try {
             if (tls != null && tls.getPeerCertificates().length > 0
                     && tls.getPeerCertificates()[0] instanceof java.security.cert.X509Certificate cert) {
-                return io.hypervwsman.transport.auth.ntlm.ChannelBindings.tlsServerEndPoint(cert);
+                return io.hypervwsman.transport.auth.ntlm.internal.ChannelBindings.tlsServerEndPoint(cert);
             }
         } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
             throw new AuthenticationException("the TLS session has no verified server certificate to bind to");

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun against(URI endpoint, String user, char[] password, Path workDir, ManualClock clock, String... args) {
         Path passwordFile = workDir.resolve("password-" + System.nanoTime());
         try {
-            Files.writeString(passwordFile, new String(password) + "\n");
+            PrivateFile.write(passwordFile, new String(password) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,6 +35,26 @@ record CliRun(int exitCode, String out, String err) {
         int code = Main.run(all.toArray(String[]::new), new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), null, Map.of(), clock, clock::advance));
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs the CLI with exactly these arguments, an empty environment, no console, and real time. */
+    static CliRun exactly(String... args) {
+        return exactly(Map.of(), args);
+    }
+
+    /** As above, with this environment. */
+    static CliRun exactly(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), null, env, java.time.Clock.systemUTC(),
+                io.hypervwsman.hyperv.Sleeper.system()));
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Stdout as the exactly one JSON object it must be (fails otherwise). */
+    com.fasterxml.jackson.databind.JsonNode json() {
+        return JsonStdout.parse(out, err);
     }
 
     String describe() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -54,7 +53,7 @@ class CommandLineUsageTest {
 
     @Test
     void connectionRefusedIsExitCodeFour(@TempDir Path dir) throws Exception {
-        Path pw = Files.writeString(dir.resolve("pw"), "Secret-Refused1\n");
+        Path pw = PrivateFile.write(dir.resolve("pw"), "Secret-Refused1\n");
         assertEquals(4, run(Map.of(), "revert-failover", "--host", "127.0.0.1:1", "--user", "LAB\\op", "--auth", "ntlm",
                 "--password-file", pw.toString(), "--vm", "x"));
         assertTrue(err().startsWith("error: cannot connect"), err());
@@ -63,7 +62,7 @@ class CommandLineUsageTest {
 
     @Test
     void jsonOutputOnAnErrorIsStillOneObject(@TempDir Path dir) throws Exception {
-        Path pw = Files.writeString(dir.resolve("pw"), "Secret-Json1");
+        Path pw = PrivateFile.write(dir.resolve("pw"), "Secret-Json1");
         assertEquals(4, run(Map.of(), "revert-failover", "--host", "127.0.0.1:1", "--user", "LAB\\op", "--auth", "ntlm",
                 "--password-file", pw.toString(), "--vm", "web01", "--output", "json"));
         String json = out.toString(StandardCharsets.UTF_8).trim();

@@ -30,9 +30,10 @@ class FaultReportTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private void print(boolean json, boolean verbose) {
-        OutcomeReport.printError("vms", "hv01", null, new WsManFaultException("Enumerate Msvm_ComputerSystem", FAULT),
-                12, json, verbose, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        WsManFaultException e = new WsManFaultException("Enumerate Msvm_ComputerSystem", FAULT);
+        new OutcomeReport("vms", "hv01", json, false, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).error(null, e, ExitCodes.of(e), null, 12, verbose,
+                "vms");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import io.hypervwsman.sim.HostFault;
-import io.hypervwsman.sim.Scenario;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +25,15 @@ class InvokeRefusedCliTest {
     void aQuotaFaultOnTheInvokeIsReportedAndNotRetried() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.arm(new Scenario.Fault("RevertFailover", Scenario.FaultKind.QUOTA, 1));
+            f.sim.faults().arm(HostFault.QUOTA, "RevertFailover", 1);
 
             assertEquals(1, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             JsonNode j = cli.json();
             assertEquals("failed", j.get("outcome").asText());
             assertEquals("fault", j.get("decidedBy").asText());
             assertTrue(j.get("message").asText().startsWith("RevertFailover was refused by " + f.sim.endpoint()
-                    + ": RevertFailover failed on the host: InternalError (2150859174)"), j.get("message").asText());
+                    + ": RevertFailover failed on the host: QuotaLimit (2150859174): The WS-Management service cannot"
+                    + " process the request. This user is allowed a maximum number of 25 concurrent operations"), j.get("message").asText());
             assertEquals(1, cli.reverts(), "the quota fault reached the host once and was not retried");
             assertEquals(RECOVERED, f.sim.replicationState(VM));
         }
@@ -43,7 +43,7 @@ class InvokeRefusedCliTest {
     void http503OnTheInvokeIsAConnectionErrorAndNotRetried() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.gateway().injectOnce(HostFault.SERVICE_UNAVAILABLE, "RevertFailover");
+            f.sim.gateway().faults().once(HostFault.SERVICE_UNAVAILABLE, "RevertFailover");
 
             assertEquals(4, cli.run("revert-failover", "--vm", VM), cli::err);
             assertTrue(cli.err().startsWith("error: the WinRM service at " + f.sim.endpoint() + " is unavailable (HTTP"
@@ -58,7 +58,7 @@ class InvokeRefusedCliTest {
     void a401OnTheInvokeReauthenticatesAndTheHostSeesOneInvoke() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.gateway().injectOnce(HostFault.FORGET_SESSIONS, "RevertFailover");
+            f.sim.gateway().faults().once(HostFault.FORGET_SESSIONS, "RevertFailover");
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM), cli::err);
             assertTrue(cli.out().startsWith("succeeded: RevertFailover completed for web-frontend-01 [decided by job"),

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import io.hypervwsman.sim.HostFault;
-import io.hypervwsman.sim.Scenario;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +39,7 @@ class InvokeReplyLostCliTest {
     void aRefusedReplyToTheInvokeIsDecidedByTheReplicationState(HostFault fault, String why) {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.gateway().injectOnce(fault, "RevertFailover");
+            f.sim.gateway().faults().once(fault, "RevertFailover");
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             JsonNode j = cli.json();
@@ -59,7 +58,7 @@ class InvokeReplyLostCliTest {
     void aConnectionResetAfterTheInvokeWasProcessedIsDecidedByTheReplicationState() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.arm(new Scenario.Fault("RevertFailover", Scenario.FaultKind.DROP_AFTER_PROCESSING, 1));
+            f.sim.faults().arm(HostFault.DROP_AFTER_PROCESSING, "RevertFailover", 1);
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM), cli::err);
             assertTrue(cli.out().startsWith("succeeded: RevertFailover took effect for web-frontend-01: the connection"
@@ -79,7 +78,7 @@ class InvokeReplyLostCliTest {
     void aReplySlowerThanOperationTimeoutIsDecidedByTheReplicationState() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.arm(new Scenario.Fault("RevertFailover", Scenario.FaultKind.SLOW_REPLY, 1));
+            f.sim.faults().arm(HostFault.SLOW_REPLY, "RevertFailover", 1);
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             JsonNode j = cli.json();
@@ -95,7 +94,7 @@ class InvokeReplyLostCliTest {
     void aConnectionResetBeforeTheInvokeIsReadIsUnknownNotFailedAndNotResent() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.gateway().injectOnce(HostFault.RESET_BEFORE_READ, "RevertFailover");
+            f.sim.gateway().faults().once(HostFault.RESET_BEFORE_READ, "RevertFailover");
 
             assertEquals(5, cli.run("revert-failover", "--vm", VM, "--timeout", "1m", "--output", "json"), cli::err);
             JsonNode j = cli.json();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import io.hypervwsman.sim.HostFault;
-import io.hypervwsman.sim.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class JobPollFaultsCliTest {
     void quotaFaultsOnPollsArePolledAgain() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.arm(new Scenario.Fault("Get", Scenario.FaultKind.QUOTA, 3));
+            f.sim.faults().arm(HostFault.QUOTA, "Get", 3);
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             assertDecidedByJob(cli);
@@ -48,7 +47,7 @@ class JobPollFaultsCliTest {
     void aTransientFailureOfAPollIsPolledAgain(HostFault fault) {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.gateway().injectOnce(fault, "Get");
+            f.sim.gateway().faults().once(fault, "Get");
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             assertDecidedByJob(cli);
@@ -59,7 +58,7 @@ class JobPollFaultsCliTest {
     void aPollSlowerThanOperationTimeoutIsPolledAgain() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.arm(new Scenario.Fault("Get", Scenario.FaultKind.SLOW_REPLY, 1));
+            f.sim.faults().arm(HostFault.SLOW_REPLY, "Get", 1);
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             assertDecidedByJob(cli);
@@ -70,7 +69,7 @@ class JobPollFaultsCliTest {
     void aPollReplyRelatedToAnotherMessageLeavesTheDecisionToTheReplicationState() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.gateway().injectOnce(HostFault.RELATES_TO_MISMATCH, "Get");
+            f.sim.gateway().faults().once(HostFault.RELATES_TO_MISMATCH, "Get");
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             JsonNode j = cli.json();

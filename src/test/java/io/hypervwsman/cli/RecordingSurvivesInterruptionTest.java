@@ -62,7 +62,7 @@ class RecordingSurvivesInterruptionTest {
         assertEquals(143, p.exitValue(), "stopped by SIGTERM, not finished");
         // the operator is told the job goes on, and how to follow it again
         assertEquals("stopped: job " + job + " goes on on HV01; resume waiting with: hyperv-wsman job wait"
-                + " --job " + job + " --simulate (but the embedded simulated host, and its job, end with this command)",
+                + " --job " + job + " --simulate --scenario " + scenario + " (but the embedded simulated host, and its job, end with this command)",
                 stopped);
         List<String> mappings;
         try (Stream<Path> files = Files.list(recording.resolve("mappings"))) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
-import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.HostFault;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,7 @@ class ReplicaReadVerbsCliTest {
     void aHostThatRefusesTheExMethodIsAskedTheOlderOne() {
         try (SimulatedHostFixture f = new SimulatedHostFixture(SCENARIO)) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.arm(new Scenario.Fault("GetReplicationStatisticsEx", Scenario.FaultKind.QUOTA, -1));
+            f.sim.faults().arm(HostFault.QUOTA, "GetReplicationStatisticsEx", -1);
             assertEquals(0, cli.run("measure-replication", "--vm", "web-02", "--output", "json"), cli::err);
             JsonNode j = cli.json();
             assertEquals("GetReplicationStatistics", j.get("method").asText());

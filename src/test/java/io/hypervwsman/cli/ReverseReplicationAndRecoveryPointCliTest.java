@@ -180,7 +180,7 @@ class ReverseReplicationAndRecoveryPointCliTest {
     @Test
     void replicationStatusShowsThePrimaryAndReplicaServersBeforeAndAfterAReverse() {
         assertEquals(0, cli.run("replication", "status", "--vm", "reporting-01", "--output", "json"), cli::err);
-        JsonNode before = cli.json().get(0);
+        JsonNode before = cli.json().get("vms").get(0);
         assertEquals("HV02.lab.example", before.get("primaryServer").asText());
         assertEquals("HV01.lab.example", before.get("replicaServer").asText());
         assertEquals(80, before.get("replicaPort").asInt());
@@ -196,14 +196,14 @@ class ReverseReplicationAndRecoveryPointCliTest {
         int before = host.sim.gateway().requestCount();
         assertEquals(0, cli.run("replication", "status", "--output", "json"), cli::err);
         int requests = host.sim.gateway().requestCount() - before;
-        JsonNode all = cli.json();
+        JsonNode all = cli.json().get("vms");
         assertEquals(7, all.size(), all.toString());
         // two NTLM legs (the second carries the VM list), all relationships, all settings: not two queries per VM
         assertEquals(4, requests);
         for (JsonNode row : all) {
             assertEquals(0, cli.run("replication", "status", "--vm", row.get("id").asText(), "--output", "json"),
                     cli::err);
-            assertEquals(cli.json().get(0), row, "the batched row is what the VM's own status says");
+            assertEquals(cli.json().get("vms").get(0), row, "the batched row is what the VM's own status says");
         }
     }
 

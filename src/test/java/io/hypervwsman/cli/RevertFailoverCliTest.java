@@ -10,7 +10,6 @@ import io.hypervwsman.hyperv.SimulatedHostFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,7 +26,7 @@ class RevertFailoverCliTest {
     Path dir;
 
     int run(SimulatedHostFixture f, String... args) throws Exception {
-        Path pw = Files.writeString(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
+        Path pw = PrivateFile.write(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--host", f.sim.endpoint().toString(), "--auth", "ntlm", "--user", SimulatedHostFixture.USER,
                 "--password-file", pw.toString()));
@@ -50,7 +49,8 @@ class RevertFailoverCliTest {
             for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
                 keys.add(it.next());
             }
-            assertEquals(List.of("operation", "host", "vm", "returnValue", "job", "outcome", "decidedBy", "message",
+            assertEquals(List.of("operation", "host", "simulated", "vm", "returnValue", "job", "outcome", "decidedBy",
+                    "changed", "message",
                     "durationMs", "warnings"), keys);
             assertEquals("RevertFailover", j.get("operation").asText());
             assertEquals("web-frontend-01", j.get("vm").get("name").asText());
@@ -65,6 +65,7 @@ class RevertFailoverCliTest {
             assertTrue(job.get("errors").isArray());
             assertEquals("succeeded", j.get("outcome").asText());
             assertEquals("job", j.get("decidedBy").asText());
+            assertTrue(j.get("changed").asBoolean());
             assertTrue(j.get("durationMs").asLong() >= 0);
             assertEquals(1, f.sim.invocations("RevertFailover"));
         }
@@ -132,7 +133,7 @@ class RevertFailoverCliTest {
     @Test
     void wrongPasswordIsExitCodeThree() throws Exception {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            Path pw = Files.writeString(dir.resolve("wrong"), "Not-The-Pa55word");
+            Path pw = PrivateFile.write(dir.resolve("wrong"), "Not-The-Pa55word");
             int code = Main.run(new String[] {"revert-failover", "--vm", "web-frontend-01", "--host",
                 f.sim.endpoint().toString(), "--auth", "ntlm", "--user", SimulatedHostFixture.USER, "--password-file",
                 pw.toString()}, new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -149,13 +150,13 @@ class RevertFailoverCliTest {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             assertEquals(0, run(f, "replication", "status", "--vm", "web-frontend-01", "--output", "json"));
             String text = out.toString(StandardCharsets.UTF_8).trim();
-            JsonNode row = new ObjectMapper().readTree(text).get(0);
+            JsonNode row = new ObjectMapper().readTree(text).get("vms").get(0);
             assertEquals("Replica", row.get("mode").asText());
             assertEquals("FailedOverWaitingCompletion", row.get("state").asText());
             assertEquals("Warning", row.get("health").asText());
             out.reset();
             assertEquals(0, run(f, "vms", "--output", "json"));
-            JsonNode vms = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).trim());
+            JsonNode vms = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).trim()).get("vms");
             assertTrue(vms.size() >= 8, vms.toString());
         }
     }

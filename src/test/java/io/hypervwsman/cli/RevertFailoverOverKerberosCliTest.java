@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import io.hypervwsman.transport.auth.kerberos.EmbeddedKdc;
 import io.hypervwsman.transport.auth.kerberos.EmbeddedKdcExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +33,7 @@ class RevertFailoverOverKerberosCliTest {
     void revertFailoverOverKerberosAndEncryption(EmbeddedKdc kdc) throws Exception {
         try (SimulatedHostFixture host = kerberosHost(kdc)) {
             SimulatedCli cli = new SimulatedCli(host, dir);
-            Path password = Files.writeString(dir.resolve("kerberos-password"), new String(kdc.userPassword()) + "\n");
+            Path password = PrivateFile.write(dir.resolve("kerberos-password"), new String(kdc.userPassword()) + "\n");
 
             int code = cli.runExactly("revert-failover", "--vm", "web-frontend-01", "--output", "json",
                     "--host", host.sim.endpoint().toString(), "--auth", "kerberos", "--user", EmbeddedKdc.USER,
@@ -55,7 +54,7 @@ class RevertFailoverOverKerberosCliTest {
     void aWrongKerberosPasswordIsExitCodeThreeAndNothingIsSent(EmbeddedKdc kdc) throws Exception {
         try (SimulatedHostFixture host = kerberosHost(kdc)) {
             SimulatedCli cli = new SimulatedCli(host, dir);
-            Path password = Files.writeString(dir.resolve("wrong-password"), "not the password\n");
+            Path password = PrivateFile.write(dir.resolve("wrong-password"), "not the password\n");
 
             int code = cli.runExactly("revert-failover", "--vm", "web-frontend-01", "--host",
                     host.sim.endpoint().toString(), "--auth", "kerberos", "--user", EmbeddedKdc.USER, "--password-file",

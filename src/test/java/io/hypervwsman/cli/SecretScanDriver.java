@@ -28,8 +28,8 @@ public final class SecretScanDriver {
         Main.configureLogging(true);
         Path dir = Files.createTempDirectory("secret-scan");
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            Path password = Files.writeString(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
-            Path wrong = Files.writeString(dir.resolve("wrong"), WRONG_PASSWORD + "\n");
+            Path password = PrivateFile.write(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
+            Path wrong = PrivateFile.write(dir.resolve("wrong"), WRONG_PASSWORD + "\n");
             java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
             java.io.PrintStream out = new java.io.PrintStream(new java.io.OutputStream() {
                 @Override
@@ -43,7 +43,7 @@ public final class SecretScanDriver {
             for (String output : List.of("text", "json")) {
                 for (List<String> command : commands()) {
                     if (command.get(0).equals("fault")) {
-                        f.sim.gateway().injectOnce(HostFault.valueOf(command.get(1)), command.get(2));
+                        f.sim.gateway().faults().once(HostFault.valueOf(command.get(1)), command.get(2));
                         continue;
                     }
                     boolean useWrong = command.get(0).equals("wrong-password");
@@ -97,9 +97,12 @@ public final class SecretScanDriver {
     /** The exported session key of every NTLM session the gateway holds, read by reflection (test only). */
     private static List<String> sessionKeys(SimulatedHostFixture f) throws ReflectiveOperationException {
         List<String> keys = new ArrayList<>();
-        Field sessions = f.sim.gateway().getClass().getDeclaredField("sessions");
+        Field table = f.sim.gateway().getClass().getDeclaredField("sessions");
+        table.setAccessible(true);
+        Object sessionTable = table.get(f.sim.gateway());
+        Field sessions = sessionTable.getClass().getDeclaredField("byPeer");
         sessions.setAccessible(true);
-        for (Object session : ((Map<?, ?>) sessions.get(f.sim.gateway())).values()) {
+        for (Object session : ((Map<?, ?>) sessions.get(sessionTable)).values()) {
             Field ntlm = session.getClass().getDeclaredField("ntlm");
             ntlm.setAccessible(true);
             Object context = ntlm.get(session);

@@ -1,9 +1,9 @@
 package io.hypervwsman.cli;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hypervwsman.hyperv.Sleeper;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ final class SimulatedCli {
         this.host = host;
         this.sleeper = d -> host.clock.advance(d);
         try {
-            this.passwordFile = Files.writeString(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
+            this.passwordFile = PrivateFile.write(dir.resolve("password"), SimulatedHostFixture.PASSWORD + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,6 +40,14 @@ final class SimulatedCli {
         all.addAll(List.of("--host", host.sim.endpoint().toString(), "--auth", "ntlm", "--user",
                 SimulatedHostFixture.USER, "--password-file", passwordFile.toString()));
         return runExactly(all.toArray(String[]::new));
+    }
+
+    /** Runs one command with {@code --output json}, asserts its exit code, and returns its one JSON object. */
+    JsonNode json(int exitCode, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--output", "json"));
+        assertEquals(exitCode, run(all.toArray(String[]::new)), () -> out() + err());
+        return json();
     }
 
     /** Runs the CLI with exactly these arguments. */
@@ -61,13 +68,7 @@ final class SimulatedCli {
 
     /** Stdout as the one JSON object it must be. */
     JsonNode json() {
-        String text = out().trim();
-        assertEquals(1, text.lines().count(), () -> "exactly one line of JSON: " + text + "\nstderr: " + err());
-        try {
-            return new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonStdout.parse(out(), err());
     }
 
     int reverts() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
-import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.HostFault;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -156,7 +156,7 @@ class WsManCliTest {
     void aLostReplyToInvokeIsUnknownAndNeverResent() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
-            f.sim.arm(new Scenario.Fault("RevertFailover", Scenario.FaultKind.DROP_AFTER_PROCESSING, 1));
+            f.sim.faults().arm(HostFault.DROP_AFTER_PROCESSING, "RevertFailover", 1);
             assertEquals(5, invokeRevert(cli, WEB01, "--output", "json"), cli::err);
             JsonNode j = cli.json();
             assertEquals("unknown", j.get("outcome").asText());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hypervwsman.hyperv.replica.DecidedBy;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
-import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.HostFault;
 import org.junit.jupiter.api.Test;
 
 /** ReturnValue 0, a refusal in the 32768 range, a job that completes with warnings, and polls that are retried. */
@@ -55,13 +55,13 @@ class RevertFailoverReturnValueTest {
     @Test
     void aPollRefusedForQuotaOrCutOffIsPolledAgain() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            f.sim.arm(new Scenario.Fault("Get", Scenario.FaultKind.QUOTA, 1));
-            f.sim.arm(new Scenario.Fault("Get", Scenario.FaultKind.DROP_AFTER_PROCESSING, 1));
+            f.sim.faults().arm(HostFault.QUOTA, "Get", 1);
+            f.sim.faults().arm(HostFault.DROP_AFTER_PROCESSING, "Get", 1);
             OperationOutcome o = f.replica().revertFailover(VmRef.of("web-frontend-01"), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals(DecidedBy.JOB, o.decidedBy());
-            assertEquals(0, f.sim.backend().pendingFaults(), "both poll faults were shown");
+            assertEquals(0, f.sim.backend().faults().pending(), "both poll faults were shown");
             assertEquals(1, f.sim.invocations("RevertFailover"), "polls are retried; the Invoke never is");
         }
     }

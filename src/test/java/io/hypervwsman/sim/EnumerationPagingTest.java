@@ -99,7 +99,7 @@ class EnumerationPagingTest {
 
     @Test
     void aSlowPullIsTimedOutAndThePullCanBeRepeated() {
-        host.backend.arm(new Scenario.Fault("Pull", Scenario.FaultKind.SLOW_REPLY, 1));
+        host.backend.faults().arm(HostFault.SLOW_REPLY, "Pull", 1);
         String ctx = host.ok(SoapExchange.wql(ALL_VMS, false, 0, null)).text("EnumerationContext");
 
         SoapExchange.Answer slow = host.send(SoapExchange.pull(ctx, 20));

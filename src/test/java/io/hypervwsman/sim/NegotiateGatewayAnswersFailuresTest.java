@@ -9,10 +9,10 @@ import io.hypervwsman.transport.Credentials;
 import io.hypervwsman.transport.HttpServerErrorException;
 import io.hypervwsman.transport.Transport;
 import io.hypervwsman.transport.Transports;
-import io.hypervwsman.transport.auth.ntlm.NegotiateFlag;
-import io.hypervwsman.transport.auth.ntlm.NegotiateFlags;
-import io.hypervwsman.transport.auth.ntlm.NegotiateMessage;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlag;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlags;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,8 +61,8 @@ class NegotiateGatewayAnswersFailuresTest {
     }
 
     private static NegotiateGateway gateway(SoapBackend backend) throws IOException {
-        return new NegotiateGateway(0, (domain, user) -> "operator".equalsIgnoreCase(user)
+        return NegotiateGateway.builder((domain, user) -> "operator".equalsIgnoreCase(user)
                 ? Optional.of(PASSWORD.toCharArray()) : Optional.empty(),
-                new NtlmServerIdentity("LAB", "HV01", "lab.example", "HV01.lab.example"), backend, true);
+                new NtlmServerIdentity("LAB", "HV01", "lab.example", "HV01.lab.example"), backend).start();
     }
 }

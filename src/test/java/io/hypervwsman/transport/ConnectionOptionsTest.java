@@ -70,4 +70,26 @@ class ConnectionOptionsTest {
                 .kerberos(new KerberosOptions(java.nio.file.Path.of("/some.keytab"), null, null, null, null)).build();
         assertTrue(Transports.prefersKerberos(named));
     }
+
+    @Test
+    void timeoutsHaveDocumentedDefaultsAndCanEachBeOverridden() {
+        ConnectionOptions defaults = ConnectionOptions.builder(URI.create("http://hv01:5985/wsman")).build();
+        assertEquals(java.time.Duration.ofSeconds(10), defaults.connectTimeout());
+        assertEquals(java.time.Duration.ofSeconds(75), defaults.readTimeout(), "OperationTimeout 60 s + 15 s");
+        assertEquals(java.time.Duration.ofSeconds(120), defaults.exchangeTimeout(), "read timeout + 45 s");
+
+        ConnectionOptions slowOps = ConnectionOptions.builder(URI.create("http://hv01:5985/wsman"))
+                .operationTimeout(java.time.Duration.ofSeconds(120)).build();
+        assertEquals(java.time.Duration.ofSeconds(135), slowOps.readTimeout());
+        assertEquals(java.time.Duration.ofSeconds(180), slowOps.exchangeTimeout());
+
+        ConnectionOptions set = ConnectionOptions.builder(URI.create("http://hv01:5985/wsman"))
+                .connectTimeout(java.time.Duration.ofSeconds(2)).readTimeout(java.time.Duration.ofSeconds(5))
+                .exchangeTimeout(java.time.Duration.ofSeconds(7)).build();
+        assertEquals(java.time.Duration.ofSeconds(2), set.connectTimeout());
+        assertEquals(java.time.Duration.ofSeconds(5), set.readTimeout());
+        assertEquals(java.time.Duration.ofSeconds(7), set.exchangeTimeout());
+        assertThrows(IllegalArgumentException.class, () -> ConnectionOptions.builder(URI.create("http://hv01:5985/wsman"))
+                .readTimeout(java.time.Duration.ZERO));
+    }
 }

@@ -8,7 +8,7 @@ import io.hypervwsman.sim.SoapBackend;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.transport.Credentials;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -71,7 +71,7 @@ public final class FixtureHost implements AutoCloseable {
 
     private static NegotiateGateway startGateway(URI backend) {
         try {
-            return new NegotiateGateway(0, FixtureHost::password, IDENTITY, forward(backend), true);
+            return NegotiateGateway.builder(FixtureHost::password, IDENTITY, forward(backend)).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +87,7 @@ public final class FixtureHost implements AutoCloseable {
             javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
             tls.init(kmf.getKeyManagers(), null, null);
             java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate) ks.getCertificate("server");
-            return NegotiateGateway.https(0, FixtureHost::password, IDENTITY, forward(backend), tls, cert);
+            return NegotiateGateway.builder(FixtureHost::password, IDENTITY, forward(backend)).https(tls, cert).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.security.GeneralSecurityException e) {

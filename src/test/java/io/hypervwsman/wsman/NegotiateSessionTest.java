@@ -62,7 +62,7 @@ class NegotiateSessionTest {
     void a401MidSessionReauthenticatesOnceAndResends() {
         try (FixtureHost host = host(); WsManClient client = host.client()) {
             client.get(GetInstanceTest.CS, VM);
-            host.gateway().injectOnce(HostFault.FORGET_SESSIONS);
+            host.gateway().faults().once(HostFault.FORGET_SESSIONS);
 
             assertEquals("web-frontend-01", client.get(GetInstanceTest.CS, VM).string("ElementName").orElseThrow());
             assertEquals(2, host.gateway().completedHandshakes());
@@ -74,7 +74,7 @@ class NegotiateSessionTest {
     void aConnectionTheHostClosedIsReplacedByAFreshlyAuthenticatedOne() {
         try (FixtureHost host = host(); WsManClient client = host.client()) {
             client.get(GetInstanceTest.CS, VM);
-            host.gateway().injectOnce(HostFault.CLOSE_AFTER_REPLY);
+            host.gateway().faults().once(HostFault.CLOSE_AFTER_REPLY);
             client.get(GetInstanceTest.CS, VM);
 
             assertEquals("web-frontend-01", client.get(GetInstanceTest.CS, VM).string("ElementName").orElseThrow());
@@ -96,7 +96,7 @@ class NegotiateSessionTest {
                     for (java.util.concurrent.Future<String> r : results) {
                         assertEquals("web-frontend-01", r.get(60, java.util.concurrent.TimeUnit.SECONDS));
                     }
-                    host.gateway().injectOnce(HostFault.FORGET_SESSIONS);
+                    host.gateway().faults().once(HostFault.FORGET_SESSIONS);
                 }
             } finally {
                 pool.shutdownNow();
@@ -110,7 +110,7 @@ class NegotiateSessionTest {
     void aPlaintextReplyUnderEncryptionIsRefusedAsADowngrade() {
         try (FixtureHost host = host(); WsManClient client = host.client()) {
             client.get(GetInstanceTest.CS, VM);
-            host.gateway().injectOnce(HostFault.PLAINTEXT_REPLY);
+            host.gateway().faults().once(HostFault.PLAINTEXT_REPLY);
 
             MessageIntegrityException e = assertThrows(MessageIntegrityException.class,
                     () -> client.get(GetInstanceTest.CS, VM));
@@ -123,7 +123,7 @@ class NegotiateSessionTest {
     void aTamperedSignatureIsRefusedAndTheSessionIsNotReused() {
         try (FixtureHost host = host(); WsManClient client = host.client()) {
             client.get(GetInstanceTest.CS, VM);
-            host.gateway().injectOnce(HostFault.TAMPERED_SIGNATURE);
+            host.gateway().faults().once(HostFault.TAMPERED_SIGNATURE);
 
             MessageIntegrityException e = assertThrows(MessageIntegrityException.class,
                     () -> client.get(GetInstanceTest.CS, VM));

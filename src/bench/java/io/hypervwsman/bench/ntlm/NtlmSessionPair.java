@@ -1,10 +1,10 @@
 package io.hypervwsman.bench.ntlm;
 
 import io.hypervwsman.transport.auth.SessionSecurity;
-import io.hypervwsman.transport.auth.ntlm.CredentialLookup;
+import io.hypervwsman.transport.auth.ntlm.internal.CredentialLookup;
 import io.hypervwsman.transport.auth.ntlm.NtlmClientContext;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerContext;
-import io.hypervwsman.transport.auth.ntlm.NtlmServerIdentity;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerContext;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
 import java.util.Optional;
 
 /**

@@ -24,7 +24,7 @@ class JobFinderSeamTest {
     @Test
     void byDefaultNothingIsFoundAndTheReplicationStateDecides() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            f.sim.gateway().injectOnce(HostFault.TAMPERED_SIGNATURE, "RevertFailover");
+            f.sim.faults().once(HostFault.TAMPERED_SIGNATURE, "RevertFailover");
             OperationOutcome o = f.replica().revertFailover(VmRef.of(VM), f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
@@ -42,7 +42,7 @@ class JobFinderSeamTest {
                 asked.add(lost);
                 return anyJob(host);
             };
-            f.sim.gateway().injectOnce(HostFault.TAMPERED_SIGNATURE, "RevertFailover");
+            f.sim.faults().once(HostFault.TAMPERED_SIGNATURE, "RevertFailover");
             OperationOutcome o = ReplicaOperations.of(host, finder).revertFailover(VmRef.of(VM), f.options());
 
             assertEquals(1, asked.size());

@@ -34,8 +34,24 @@ final class KerberosLogin {
             context.login();
             return context;
         } catch (LoginException e) {
-            throw new AuthenticationException("Kerberos login as " + principal + " failed: " + explain(e), e);
+            String message = "Kerberos login as " + principal + " failed: " + explain(e);
+            throw kdcUnreachable(e) ? new KdcUnreachableException(message, e) : new AuthenticationException(message, e);
         }
+    }
+
+    /** The login never reached a KDC (as opposed to a KDC that refused): DNS, connection, or no realm to ask. */
+    static boolean kdcUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof java.net.ConnectException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.PortUnreachableException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("locate KDC") || m.contains("locate default realm"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Error codes per RFC 4120 section 7.5.9, found at the end of the JDK's KrbException messages. */

@@ -1,5 +1,25 @@
 package io.hypervwsman.transport.auth.ntlm;
 
+import io.hypervwsman.transport.auth.ntlm.internal.ChannelBindings;
+import io.hypervwsman.transport.auth.ntlm.internal.NonceSource;
+
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmSessionSecurity;
+
+import io.hypervwsman.transport.auth.ntlm.internal.AuthenticateMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.AvId;
+import io.hypervwsman.transport.auth.ntlm.internal.ChallengeMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.FileTime;
+import io.hypervwsman.transport.auth.ntlm.internal.KeyExchange;
+import io.hypervwsman.transport.auth.ntlm.internal.MessageIntegrityCode;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlag;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlags;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.NtOwf;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmV2ClientChallenge;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmV2Response;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmVersion;
+import io.hypervwsman.transport.auth.ntlm.internal.TargetInfo;
+
 import io.hypervwsman.AuthenticationException;
 import io.hypervwsman.transport.auth.SessionSecurity;
 import java.time.Clock;

@@ -1,5 +1,21 @@
 package io.hypervwsman.transport.auth.ntlm;
 
+import io.hypervwsman.transport.auth.ntlm.internal.AuthenticateMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.AvId;
+import io.hypervwsman.transport.auth.ntlm.internal.ChallengeMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.FileTime;
+import io.hypervwsman.transport.auth.ntlm.internal.KeyExchange;
+import io.hypervwsman.transport.auth.ntlm.internal.MessageIntegrityCode;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlag;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlags;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.NtOwf;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerContext;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmV2ClientChallenge;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmV2Response;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmVersion;
+import io.hypervwsman.transport.auth.ntlm.internal.TargetInfo;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

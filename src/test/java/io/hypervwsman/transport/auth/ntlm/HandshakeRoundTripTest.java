@@ -1,5 +1,9 @@
 package io.hypervwsman.transport.auth.ntlm;
 
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmSessionSecurity;
+
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmSignature;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,10 @@
 package io.hypervwsman.transport.auth.ntlm;
 
+import io.hypervwsman.transport.auth.ntlm.internal.ChallengeMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlag;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlags;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerContext;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,11 @@
 package io.hypervwsman.transport.auth.ntlm;
 
+import io.hypervwsman.transport.auth.ntlm.internal.NonceSource;
+
+import io.hypervwsman.transport.auth.ntlm.internal.CredentialLookup;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerContext;
+import io.hypervwsman.transport.auth.ntlm.internal.NtlmServerIdentity;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,22 +17,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A deterministic client and server: fixed nonces, a fixed clock and one known account. */
-final class NtlmFixture {
-    static final String DOMAIN = "LAB";
-    static final String USER = "Administrator";
-    static final String PASSWORD = "Corr3ct-Horse-Battery!";
-    static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final byte[] CLIENT_CHALLENGE = HexFormat.of().parseHex("1122334455667788");
-    static final byte[] SESSION_KEY = HexFormat.of().parseHex("a0a1a2a3a4a5a6a7a8a9aaabacadaeaf");
-    static final byte[] SERVER_CHALLENGE = HexFormat.of().parseHex("0123456789abcdef");
-    static final NtlmServerIdentity IDENTITY = new NtlmServerIdentity("LAB", "HV01", "lab.example", "hv01.lab.example");
+public final class NtlmFixture {
+    public static final String DOMAIN = "LAB";
+    public static final String USER = "Administrator";
+    public static final String PASSWORD = "Corr3ct-Horse-Battery!";
+    public static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final byte[] CLIENT_CHALLENGE = HexFormat.of().parseHex("1122334455667788");
+    public static final byte[] SESSION_KEY = HexFormat.of().parseHex("a0a1a2a3a4a5a6a7a8a9aaabacadaeaf");
+    public static final byte[] SERVER_CHALLENGE = HexFormat.of().parseHex("0123456789abcdef");
+    public static final NtlmServerIdentity IDENTITY = new NtlmServerIdentity("LAB", "HV01", "lab.example", "hv01.lab.example");
 
     private NtlmFixture() {
     }
 
     /** Hands out the given nonces in order and fails loudly if asked for more or for another length. */
-    static NonceSource nonces(byte[]... values) {
+    public static NonceSource nonces(byte[]... values) {
         Deque<byte[]> queue = new ArrayDeque<>();
         for (byte[] value : values) {
             queue.add(value.clone());
@@ -40,17 +46,17 @@ final class NtlmFixture {
         };
     }
 
-    static NtlmClientContext.Builder client() {
+    public static NtlmClientContext.Builder client() {
         return client(PASSWORD);
     }
 
-    static NtlmClientContext.Builder client(String password) {
+    public static NtlmClientContext.Builder client(String password) {
         return NtlmClientContext.builder().domain(DOMAIN).user(USER).password(password.toCharArray())
                 .workstation("WS01").targetName("HTTP/hv01.lab.example")
                 .nonceSource(nonces(CLIENT_CHALLENGE, SESSION_KEY)).clock(CLOCK);
     }
 
-    static NtlmServerContext.Builder server() {
+    public static NtlmServerContext.Builder server() {
         Map<String, String> accounts = Map.of(key(DOMAIN, USER), PASSWORD);
         CredentialLookup lookup = (domain, user) ->
                 Optional.ofNullable(accounts.get(key(domain, user))).map(String::toCharArray);
@@ -63,11 +69,11 @@ final class NtlmFixture {
     }
 
     /** The three handshake messages, before the server has looked at AUTHENTICATE. */
-    record Handshake(NtlmClientContext client, NtlmServerContext server, byte[] negotiate, byte[] challenge,
+    public record Handshake(NtlmClientContext client, NtlmServerContext server, byte[] negotiate, byte[] challenge,
                      byte[] authenticate) {
     }
 
-    static Handshake handshake(NtlmClientContext.Builder client, NtlmServerContext.Builder server) {
+    public static Handshake handshake(NtlmClientContext.Builder client, NtlmServerContext.Builder server) {
         NtlmClientContext clientContext = client.build();
         NtlmServerContext serverContext = server.build();
         byte[] negotiate = clientContext.negotiate();
@@ -76,12 +82,12 @@ final class NtlmFixture {
         return new Handshake(clientContext, serverContext, negotiate, challenge, authenticate);
     }
 
-    static Handshake handshake() {
+    public static Handshake handshake() {
         return handshake(client(), server());
     }
 
     /** A server that has issued the fixture's CHALLENGE and waits for AUTHENTICATE. */
-    static NtlmServerContext waitingServer(byte[] negotiate) {
+    public static NtlmServerContext waitingServer(byte[] negotiate) {
         NtlmServerContext server = server().build();
         server.challenge(negotiate);
         return server;

@@ -1,5 +1,12 @@
 package io.hypervwsman.transport.auth.ntlm;
 
+import io.hypervwsman.transport.auth.ntlm.internal.AuthenticateMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlag;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateFlags;
+import io.hypervwsman.transport.auth.ntlm.internal.NegotiateMessage;
+import io.hypervwsman.transport.auth.ntlm.internal.NtOwf;
+import io.hypervwsman.transport.auth.ntlm.internal.SignAndSealKeys;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /** Loads a properties file of test vectors from src/test/resources/ntlm. */
-final class TestVectors {
+public final class TestVectors {
     private final String resource;
     private final Properties properties = new Properties();
 
@@ -23,15 +23,15 @@ final class TestVectors {
         }
     }
 
-    static TestVectors load(String resource) {
+    public static TestVectors load(String resource) {
         return new TestVectors(resource);
     }
 
-    static TestVectors msNlmpNtlmV2() {
+    public static TestVectors msNlmpNtlmV2() {
         return load("ms-nlmp-4.2.4-ntlmv2.properties");
     }
 
-    String text(String key) {
+    public String text(String key) {
         String value = properties.getProperty(key);
         if (value == null) {
             throw new IllegalStateException(resource + " has no " + key);
@@ -39,7 +39,7 @@ final class TestVectors {
         return value.trim();
     }
 
-    byte[] hex(String key) {
+    public byte[] hex(String key) {
         return HexFormat.of().parseHex(text(key));
     }
 }

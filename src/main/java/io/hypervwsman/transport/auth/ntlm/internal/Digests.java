@@ -1,0 +1,41 @@
+package io.hypervwsman.transport.auth.ntlm.internal;
+
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.MD4Digest;
+import org.bouncycastle.crypto.digests.MD5Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/** The hash functions MS-NLMP 6 names: MD4, MD5 and HMAC_MD5, over concatenated inputs. */
+public final class Digests {
+    private Digests() {
+    }
+
+    static byte[] md4(byte[]... parts) {
+        return digest(new MD4Digest(), parts);
+    }
+
+    public static byte[] md5(byte[]... parts) {
+        return digest(new MD5Digest(), parts);
+    }
+
+    static byte[] hmacMd5(byte[] key, byte[]... parts) {
+        HMac mac = new HMac(new MD5Digest());
+        mac.init(new KeyParameter(key));
+        for (byte[] part : parts) {
+            mac.update(part, 0, part.length);
+        }
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return out;
+    }
+
+    private static byte[] digest(Digest digest, byte[]... parts) {
+        for (byte[] part : parts) {
+            digest.update(part, 0, part.length);
+        }
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package io.hypervwsman.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * --simulate never passes for a real host: with an option meant for one it is a usage error (nothing runs), and
+ * every simulated result says it is simulated (text marker, JSON "simulated": true).
+ */
+class SimulatedRunsSayItCliTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--host|hv01.lab.example", "--user|LAB\\operator", "--auth|kerberos", "--ca-file|ca.pem",
+            "--realm|LAB.EXAMPLE", "--kdc|kdc.lab.example", "--password-file|pw", "--keytab|op.keytab"})
+    void aRealConnectionOptionWithSimulateIsAUsageError(String option, String value) {
+        CliRun r = CliRun.exactly("revert-failover", "--simulate", "--vm", "web-frontend-01", option, value);
+        assertEquals(2, r.exitCode(), r::describe);
+        assertEquals("", r.out(), "nothing ran");
+        assertTrue(r.err().startsWith("error: --simulate runs against the embedded simulated host only; it cannot go"
+                + " with " + option + "\n"), r.err());
+        assertTrue(r.err().contains("hint: drop --simulate to reach a real host"), r.err());
+    }
+
+    @Test
+    void flagsForARealHostAreRefusedTooAndAllAreNamed() {
+        CliRun r = CliRun.exactly("vms", "--simulate", "--https", "--insecure-skip-tls-verification", "--output",
+                "json");
+        assertEquals(2, r.exitCode(), r::describe);
+        JsonNode j = r.json();
+        assertEquals(2, j.get("exitCode").asInt());
+        assertTrue(j.get("message").asText().endsWith("cannot go with --https, --insecure-skip-tls-verification"),
+                j.toString());
+    }
+
+    @Test
+    void aSimulatedRevertSaysSimulatedInTextAndJson() throws IOException {
+        Path quick = quickScenario();
+        CliRun text = CliRun.exactly("revert-failover", "--simulate", "--scenario", quick.toString(), "--vm",
+                "web-frontend-01");
+        assertEquals(0, text.exitCode(), text::describe);
+        assertTrue(text.out().startsWith("[SIMULATED] embedded simulated Hyper-V host"), text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("[SIMULATED] succeeded: ")), text.out());
+
+        CliRun json = CliRun.exactly("revert-failover", "--simulate", "--scenario", quick.toString(), "--vm",
+                "web-frontend-01", "--output", "json");
+        assertEquals(0, json.exitCode(), json::describe);
+        JsonNode j = json.json();
+        assertTrue(j.get("simulated").asBoolean(), j.toString());
+        assertEquals("succeeded", j.get("outcome").asText());
+    }
+
+    @Test
+    void simulatedListingsAndFailuresSayItToo() {
+        CliRun vms = CliRun.exactly("vms", "--simulate", "--output", "json");
+        assertEquals(0, vms.exitCode(), vms::describe);
+        assertTrue(vms.json().get("simulated").asBoolean());
+
+        CliRun table = CliRun.exactly("replication", "status", "--simulate");
+        assertEquals(0, table.exitCode(), table::describe);
+        assertTrue(table.out().startsWith("[SIMULATED] "), table.out());
+
+        CliRun failed = CliRun.exactly("revert-failover", "--simulate", "--vm", "no-such-vm", "--output", "json");
+        assertEquals(1, failed.exitCode(), failed::describe);
+        assertTrue(failed.json().get("simulated").asBoolean());
+    }
+
+    @Test
+    void aRealHostsResultSaysItIsNotSimulated() {
+        CliRun r = CliRun.exactly("vms", "--host", "http://127.0.0.1:1/wsman", "--auth", "ntlm", "--user", "u",
+                "--output", "json");
+        // no password anywhere: a usage error before anything is sent, still one object, not simulated
+        assertEquals(2, r.exitCode(), r::describe);
+        assertEquals(false, r.json().get("simulated").asBoolean());
+    }
+
+    /** The default scenario with a job that ends at once, so a simulated revert needs no real waiting. */
+    private Path quickScenario() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/scenarios/default.json")) {
+            String scenario = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"PT5S\"", "\"PT0S\"");
+            return Files.writeString(dir.resolve("quick.json"), scenario);
+        }
+    }
+}

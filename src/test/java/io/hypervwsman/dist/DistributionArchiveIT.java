@@ -1,0 +1,88 @@
+package io.hypervwsman.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution as a user installs it (runs after {@code mvn package}, in the integration-test phase): unpack
+ * target/hyperv-wsman-VERSION.tar.gz, run bin/hyperv-wsman with Java found on PATH, JDK_JAVA_OPTIONS passed through.
+ */
+class DistributionArchiveIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theUnpackedLauncherRunsTheCliWithJavaFromPath() throws Exception {
+        Path archive;
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            archive = files.filter(f -> f.getFileName().toString().matches("hyperv-wsman-.*\\.tar\\.gz")).findFirst()
+                    .orElseThrow(() -> new AssertionError("mvn package made no target/hyperv-wsman-VERSION.tar.gz"));
+        }
+        Result untar = run(List.of("tar", "xzf", archive.toAbsolutePath().toString(), "-C", dir.toString()), Map.of());
+        assertEquals(0, untar.code(), untar.err());
+        Path home;
+        try (Stream<Path> files = Files.list(dir)) {
+            home = files.findFirst().orElseThrow();
+        }
+        for (String part : List.of("bin/hyperv-wsman", "lib/hyperv-wsman.jar", "completion/hyperv-wsman_completion",
+                "man/hyperv-wsman.1", "man/hyperv-wsman-revert-failover.1")) {
+            assertTrue(Files.exists(home.resolve(part)), part + " in " + archive);
+        }
+        assertTrue(Files.isExecutable(home.resolve("bin/hyperv-wsman")));
+
+        String launcher = home.resolve("bin/hyperv-wsman").toString();
+        Map<String, String> env = Map.of("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin",
+                "JDK_JAVA_OPTIONS", "-Dhyperv.dist.probe=1");
+        Result version = run(List.of(launcher, "--version"), env);
+        assertEquals(0, version.code(), version.err());
+        assertTrue(version.out().startsWith("hyperv-wsman "), version.out());
+        // the java launcher names the options it picked up: they reached it
+        assertTrue(version.err().contains("Picked up JDK_JAVA_OPTIONS: -Dhyperv.dist.probe=1"), version.err());
+
+        Result revert = run(List.of(launcher, "revert-failover", "--simulate", "--vm", "web-frontend-01", "--output",
+                "json"), env);
+        assertEquals(0, revert.code(), revert.err());
+        JsonNode j = new ObjectMapper().readTree(revert.out());
+        assertEquals("succeeded", j.get("outcome").asText());
+        assertTrue(j.get("simulated").asBoolean());
+
+        // a PATH with the shell tools the launcher uses but no java, and no JAVA_HOME
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        for (String tool : List.of("ls", "sed", "dirname", "grep", "sort")) {
+            Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, tool)).filter(Files::isExecutable)
+                    .findFirst().orElseThrow();
+            Files.createSymbolicLink(tools.resolve(tool), real);
+        }
+        Result noJava = run(List.of("/bin/sh", launcher, "--version"), Map.of("PATH", tools.toString()));
+        assertEquals(2, noJava.code());
+        assertTrue(noJava.err().contains("no Java found: set JAVA_HOME"), noJava.err());
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder b = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        b.environment().clear();
+        b.environment().putAll(env);
+        Process p = b.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + command);
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
