@@ -20,11 +20,11 @@ import io.hypervwsman.hyperv.replica.PreparePlannedFailover;
 import io.hypervwsman.hyperv.replica.ReplicaVerb;
 import io.hypervwsman.hyperv.replica.ReverseReplication;
 import io.hypervwsman.hyperv.replica.RevertFailover;
+import io.hypervwsman.hyperv.replica.StartVm;
 import io.hypervwsman.hyperv.replica.StopTestFailover;
 import io.hypervwsman.hyperv.replica.TestFailover;
 import io.hypervwsman.plan.InvokeJournal;
 import io.hypervwsman.plan.JournalRecord;
-import io.hypervwsman.plan.PlanAction;
 import io.hypervwsman.plan.PlannedVm;
 import io.hypervwsman.plan.VmAction;
 import io.hypervwsman.plan.VmHistory;
@@ -47,11 +47,9 @@ import java.util.function.Predicate;
  * decides a stage whose Invoke may have been sent from its job or from the VM's state and never sends it again.
  */
 final class EngineVmAction implements VmAction {
-    /** Said in every result of an action that asks for a start: there is no start verb in the engine yet. */
-    static final String NOT_STARTED = "not started: the engine has no start-vm verb yet; start it by hand";
-
     private static final Set<ReplicationState> IN_PROGRESS = EnumSet.of(ReplicationState.FAILOVER_IN_PROGRESS,
             ReplicationState.FAILBACK_IN_PROGRESS, ReplicationState.FIREDRILL_IN_PROGRESS);
+    private static final long RUNNING = 2;
     private static final Duration STATE_POLL = Duration.ofSeconds(2);
 
     private final PlanHosts hosts;
@@ -77,6 +75,11 @@ final class EngineVmAction implements VmAction {
 
     /** What a host shows about a VM: whether it (or its test VM) exists, its mode and its replication state. */
     record VmState(Optional<VirtualMachine> vm, Optional<VirtualMachine> testVm, ReplicationState state) {
+        /** A failover or a power change (Starting, ShuttingDown) is under way: a job may still decide it. */
+        boolean changing() {
+            return IN_PROGRESS.contains(state) || vm.map(v -> v.enabledState() == 10 || v.enabledState() == 4)
+                    .orElse(false);
+        }
     }
 
     List<Stage> stages(PlannedVm vm) {
@@ -84,19 +87,30 @@ final class EngineVmAction implements VmAction {
         return switch (vm.action()) {
             case TEST_FAILOVER -> List.of(new Stage(vm.host(), new TestFailover(rp), s -> s.testVm().isPresent()));
             case STOP_TEST_FAILOVER -> List.of(new Stage(vm.host(), new StopTestFailover(), s -> s.testVm().isEmpty()));
-            case UNPLANNED_FAILOVER -> List.of(failover(vm.host(), rp));
+            case UNPLANNED_FAILOVER -> startIfAsked(vm, List.of(failover(vm.host(), rp)));
             case REVERT -> List.of(new Stage(vm.host(), new RevertFailover(), s -> s.state() != ReplicationState.RECOVERED
                     && s.state() != ReplicationState.FAILOVER_IN_PROGRESS && s.state() != ReplicationState.COMMITTED
                     && s.state() != ReplicationState.SYNCED_REPLICATION_COMPLETE));
             case COMMIT -> List.of(new Stage(vm.host(), new CommitFailover(),
                     s -> s.state() == ReplicationState.COMMITTED));
-            case PLANNED_FAILOVER -> List.of(
+            case PLANNED_FAILOVER -> startIfAsked(vm, List.of(
                     new Stage(primaryOf(vm), new PreparePlannedFailover(),
                             s -> s.state() == ReplicationState.SYNCED_REPLICATION_COMPLETE),
                     failover(vm.host(), rp),
                     new Stage(vm.host(), new ReverseReplication(ReverseOptions.defaults()),
-                            s -> s.vm().map(v -> v.replicationMode() == ReplicationMode.PRIMARY).orElse(false)));
+                            s -> s.vm().map(v -> v.replicationMode() == ReplicationMode.PRIMARY).orElse(false))));
         };
+    }
+
+    /** The stages, then Start-VM on the VM's host unless the plan says {@code start: false}. */
+    private static List<Stage> startIfAsked(PlannedVm vm, List<Stage> stages) {
+        if (!vm.options().startAfterFailover()) {
+            return stages;
+        }
+        List<Stage> all = new ArrayList<>(stages);
+        all.add(new Stage(vm.host(), new StartVm(false),
+                s -> s.vm().map(v -> v.enabledState() == RUNNING).orElse(false)));
+        return all;
     }
 
     private static Stage failover(String host, String rp) {
@@ -139,7 +153,7 @@ final class EngineVmAction implements VmAction {
                 if (stage.verb() instanceof InitiateFailover || stage.verb() instanceof TestFailover) {
                     recoveryPoint = recoveryPoint(vm, stage.host());
                 }
-                journal.phase("invoke");
+                journal.phase(stage.verb() instanceof StartVm ? "start" : "invoke");
                 Decided d = history.mayHaveInvoked(stage.method()) ? decide(vm, stage, history, journal)
                         : invoke(vm, stage, journal);
                 if (d.outcome() != VmOutcome.SUCCEEDED) {
@@ -151,15 +165,7 @@ final class EngineVmAction implements VmAction {
             // Thrown only when nothing was carried out in this stage (a read failed); earlier stages stand.
             return VmResult.failed(String.join("; ", said) + (said.isEmpty() ? "" : "; ") + e.getMessage());
         }
-        if (wantsStart(vm)) {
-            said.add(NOT_STARTED);
-        }
         return VmResult.succeeded(String.join("; ", said), recoveryPoint);
-    }
-
-    private static boolean wantsStart(PlannedVm vm) {
-        return (vm.action() == PlanAction.PLANNED_FAILOVER || vm.action() == PlanAction.UNPLANNED_FAILOVER)
-                && vm.options().startAfterFailover();
     }
 
     record Decided(VmOutcome outcome, String message) {
@@ -204,15 +210,15 @@ final class EngineVmAction implements VmAction {
     }
 
     private static String describe(VmState s) {
-        return s.vm().map(v -> "now " + s.state().displayName()).orElse("the VM is gone")
+        return s.vm().map(v -> "now " + s.state().displayName() + ", " + v.powerState()).orElse("the VM is gone")
                 + (s.testVm().isPresent() ? ", test VM present" : "");
     }
 
-    /** The VM's state once no failover is in progress on it (a job the journal did not name may still run). */
+    /** The VM's state once nothing is changing on it (a job the journal did not name may still run). */
     private VmState settled(PlannedVm vm, String host) throws InterruptedException {
         Instant deadline = clock.instant().plus(timeout);
         VmState s = state(vm, host);
-        while (IN_PROGRESS.contains(s.state()) && clock.instant().isBefore(deadline)) {
+        while (s.changing() && clock.instant().isBefore(deadline)) {
             sleeper.sleep(STATE_POLL);
             s = state(vm, host);
         }

@@ -3,6 +3,7 @@ package io.hypervwsman.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
@@ -74,7 +75,9 @@ class PlanResumeThroughCliAfterKillTest {
                 Arguments.of(a, Type.VM_FINISHED, 1),
                 Arguments.of(a, Type.GROUP_FINISHED, 1),
                 Arguments.of(a, Type.INVOKE_INTENT, 4),
-                Arguments.of(a, Type.INVOKE_SENT, 6)));
+                Arguments.of(a, Type.INVOKE_SENT, 6),
+                Arguments.of(a, Type.INVOKE_INTENT, 2),
+                Arguments.of(a, Type.INVOKE_SENT, 2)));
     }
 
     @ParameterizedTest(name = "{0}: killed after {2}. {1}")
@@ -101,10 +104,25 @@ class PlanResumeThroughCliAfterKillTest {
             SimulatedCli cli = new SimulatedCli(f, dir);
             int code = cli.runExactly(PlanCliArgs.with(cli, "plan", "resume", plan.toString(), "--output", "json"));
             JsonNode out = cli.json();
-            assertEquals(0, code, out.toString());
             assertEquals(PlanCliTest.SITE.size(), out.get("vms").size());
-            out.get("vms").forEach(v -> assertEquals("succeeded", v.get("outcome").asText(), v.toString()));
-            assertEquals(PlanCliTest.SITE.size(), f.sim.invocations(method), "each VM's Invoke exactly once");
+            int succeeded = 0;
+            for (JsonNode v : out.get("vms")) {
+                String outcome = v.get("outcome").asText();
+                // A kill between the journalled intent and the send leaves an Invoke that never took effect: it is
+                // decided as failed (not sent again), and the failure policy (stop) keeps the rest from starting.
+                assertTrue(outcome.equals("succeeded") || outcome.equals("not_run") || outcome.equals("failed")
+                        && v.get("message").asText().contains("it was not sent again"), v.toString());
+                succeeded += outcome.equals("succeeded") ? 1 : 0;
+            }
+            assertEquals(succeeded == PlanCliTest.SITE.size() ? 0 : 1, code, out.toString());
+            long inEffect = PlanCliTest.SITE.stream().filter(vm -> action.equals("test-failover")
+                    ? f.sim.vmIds(vm + " - Test").size() == 1 : f.sim.replicationState(vm) == 5).count();
+            assertTrue(inEffect >= succeeded, "every VM reported succeeded shows it");
+            assertEquals(inEffect, f.sim.invocations(method), "no VM's Invoke sent twice");
+            if (action.equals("unplanned-failover")) {
+                long running = PlanCliTest.SITE.stream().filter(vm -> f.sim.enabledState(vm) == 2).count();
+                assertEquals(running, f.sim.invocations("RequestStateChange"), "no VM started twice");
+            }
         }
     }
 }
