@@ -124,8 +124,8 @@ final class PlanCommand implements Runnable {
         /** Connects to a plan host: an inline endpoint with its user; the password is never in the plan. */
         private HyperVHost open(String key, HostSpec spec) {
             if (spec.profile() != null) {
-                throw new UsageException("host '" + key + "' names profile '" + spec.profile() + "': plans do not read "
-                        + "connection profiles yet; give 'endpoint', 'user' and 'auth'");
+                return HyperVHost.builder().connect(profile(key, spec.profile())).name(key).clock(terminal.clock())
+                        .sleeper(terminal.sleeper()).build();
             }
             AuthMode mode = authMode(key, spec.auth());
             Credentials credentials = null;
@@ -143,6 +143,20 @@ final class PlanCommand implements Runnable {
             }
             ConnectionOptions o = ConnectionOptions.builder(spec.endpoint()).auth(mode, credentials).caFile(caFile).build();
             return HyperVHost.builder().connect(o).name(key).clock(terminal.clock()).sleeper(terminal.sleeper()).build();
+        }
+
+        /** A host profile of the config file (README, "Host profiles"); --password-file and --ca-file win over it. */
+        private ConnectionOptions profile(String key, String name) {
+            HostProfiles profiles = HostProfiles.load(terminal.env());
+            if (profiles.find(name).isEmpty()) {
+                throw new UsageException("host '" + key + "' names profile '" + name + "', which "
+                        + (profiles.file() == null ? "no config file" : profiles.file().toString()) + " does not define");
+            }
+            ConnectionMixin m = new ConnectionMixin();
+            m.host = name;
+            m.passwordFile = passwordFile;
+            m.caFile = caFile;
+            return m.withProfile(profiles).options(terminal);
         }
 
         private static AuthMode authMode(String key, String auth) {

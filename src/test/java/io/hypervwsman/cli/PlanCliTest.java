@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +121,31 @@ class PlanCliTest {
             assertTrue(cli.out().contains("REFUSED"), cli.out());
             assertTrue(cli.out().contains("refused: the plan would not run; nothing was invoked"), cli.out());
             assertEquals(0, f.sim.invocations("CommitFailover"));
+        }
+    }
+
+    @Test
+    void aPlanHostMayBeAHostProfileOfTheConfigFile() throws Exception {
+        try (SimulatedHostFixture f = site()) {
+            SimulatedCli cli = new SimulatedCli(f, dir);
+            Path pw = Files.writeString(dir.resolve("profile-password"), SimulatedHostFixture.PASSWORD + "\n");
+            Files.setPosixFilePermissions(pw, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Path config = Files.createDirectories(dir.resolve("xdg/hyperv-wsman")).resolve("config.yaml");
+            Files.writeString(config, """
+                    hosts:
+                      dr-lab:
+                        endpoint: "%s"
+                        auth: ntlm
+                        user: 'LAB\\operator'
+                        password-file: "%s"
+                    """.formatted(f.sim.endpoint(), pw));
+            String text = plan(f, "test-failover").replaceFirst("dr: \\{[^}]*}", "dr: { profile: dr-lab }");
+            assertTrue(text.contains("profile: dr-lab"), text);
+            Path plan = write(text);
+            assertEquals(0, cli.runWithEnvironment(Map.of("XDG_CONFIG_HOME", dir.resolve("xdg").toString()),
+                    "plan", "run", plan.toString()), cli.err() + cli.out());
+            assertEquals(SITE.size(), f.sim.invocations("TestReplicaSystem"));
+            assertTrue(cli.out().contains("succeeded: drill report "), cli.out());
         }
     }
 
