@@ -105,6 +105,6 @@ final class PlanPreChecks {
     }
 
     static String human(Duration d) {
-        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return Duration.ofSeconds(d.toSeconds()).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 }
