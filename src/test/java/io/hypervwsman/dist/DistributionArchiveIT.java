@@ -69,7 +69,7 @@ class DistributionArchiveIT {
         for (int i = 0; i < 2; i++) {
             Result quiet = run(revertArgs, plain);
             assertEquals(0, quiet.code(), quiet.err());
-            assertTrue(quiet.out().contains("RevertFailover completed for web-frontend-01"), quiet.out());
+            assertTrue(quiet.out().contains("revert-failover completed for web-frontend-01"), quiet.out());
             // stderr holds the job's progress lines (the CLI's design) and nothing else: no JVM or archive warning
             List<String> noise = quiet.err().lines().filter(l -> !l.matches("job \\S+: \\w+ \\d+%")).toList();
             assertEquals(List.of(), noise, "stderr of run " + (i + 1));
