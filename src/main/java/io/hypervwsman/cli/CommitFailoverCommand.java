@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  * Commit a failover; it can no longer be reverted (Complete-VMFailover). Irreversible, so it asks first on a
  * terminal; without one (a script, CI) it needs --yes and otherwise refuses as a usage error (exit 2).
  */
-@Command(name = "commit-failover", mixinStandardHelpOptions = true, description = "Commit a failover; it can no longer be reverted (Complete-VMFailover). Asks for confirmation on a terminal; without a terminal --yes is required.")
+@Command(name = "commit-failover", mixinStandardHelpOptions = true,
+        description = "Commit a failover; it can no longer be reverted (Complete-VMFailover). Asks for confirmation"
+                + " on a terminal; without a terminal --yes is required.")
 final class CommitFailoverCommand extends ReplicaVerbCommand {
     @Option(names = {"-y", "--yes"}, description = "Commit without asking (needed without a terminal: scripts, CI).")
     boolean yes;

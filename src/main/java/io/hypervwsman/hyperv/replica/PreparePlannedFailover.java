@@ -1,6 +1,5 @@
 package io.hypervwsman.hyperv.replica;
 
-import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.Relationship;
 import io.hypervwsman.hyperv.ReplicationMode;
 import io.hypervwsman.hyperv.ReplicationState;
