@@ -30,6 +30,7 @@ public final class Main implements Runnable {
             ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
             SuspendReplicationCommand.class, ResumeReplicationCommand.class, RemoveReplicationCommand.class,
             EnableReplicationCommand.class, StartInitialReplicationCommand.class, SetReplicationCommand.class,
+            SetTestFailoverSwitchCommand.class,
             ReplicationCommand.class, MeasureReplicationCommand.class,
             RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
             VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class, PlanCommand.class);
