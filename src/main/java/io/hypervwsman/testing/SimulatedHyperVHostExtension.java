@@ -1,7 +1,6 @@
 package io.hypervwsman.testing;
 
 import io.hypervwsman.hyperv.HyperVHost;
-import io.hypervwsman.hyperv.Sleeper;
 import io.hypervwsman.sim.ManualClock;
 import io.hypervwsman.sim.Scenario;
 import io.hypervwsman.sim.SimulatedHost;
