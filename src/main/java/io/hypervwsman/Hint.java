@@ -33,6 +33,8 @@ public record Hint(Kind kind, String subject) {
         /** A committed failover cannot be reverted: reverse replication and fail over back. */
         REVERSE_AND_FAIL_BACK("to return to the original primary, reverse replication (Set-VMReplication -Reverse)"
                 + " and fail over back"),
+        /** Failover verbs run on the replica server (the subject, when known), not on the primary's host. */
+        RUN_ON_REPLICA_SERVER("connect to the replica server (%s) and run it there"),
         /** The host has no Replica service: check the host's role. */
         CHECK_REPLICA_ROLE("is this a Hyper-V host with the Replica role configured?"),
         /** The host's certificate is not trusted: give its CA. */

@@ -38,10 +38,6 @@ final class EnableReplicationCommand extends ReplicaVerbCommand {
     @Option(names = "--no-compression", description = "Send replication data uncompressed.")
     boolean noCompression;
 
-    @Override
-    String operation() {
-        return "CreateReplicationRelationship";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

@@ -210,7 +210,7 @@ final class EngineVmAction implements VmAction {
     }
 
     private static String describe(VmState s) {
-        return s.vm().map(v -> "now " + s.state().displayName() + ", " + v.powerState()).orElse("the VM is gone")
+        return s.vm().map(v -> "now " + s.state().describe(v.replicationMode()) + ", " + v.powerState()).orElse("the VM is gone")
                 + (s.testVm().isPresent() ? ", test VM present" : "");
     }
 

@@ -21,6 +21,8 @@ final class HintText {
             case COMMIT_OR_REVERT_FIRST -> "commit it first: hyperv-wsman commit-failover --vm " + s
                     + " (or revert it), or add --force";
             case STOP_TEST_FAILOVER_ON_REPLICA -> "hyperv-wsman stop-test-failover --vm <replica>";
+            case RUN_ON_REPLICA_SERVER -> "run it against the replica server: --host " + (s == null ? "<replica server>"
+                    : s);
             case TURN_OFF_FIRST -> "add --turn-off to turn it off first";
             case TRUST_HOST_CA -> "use --ca-file to trust the host's CA";
             case USE_HTTPS -> "use HTTPS (--https or an https:// URL)";

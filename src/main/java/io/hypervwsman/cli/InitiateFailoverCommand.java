@@ -12,10 +12,6 @@ final class InitiateFailoverCommand extends ReplicaVerbCommand {
     @Mixin
     RecoveryPointOption recoveryPoint;
 
-    @Override
-    String operation() {
-        return "InitiateFailover";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

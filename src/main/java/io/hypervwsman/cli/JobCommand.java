@@ -112,7 +112,7 @@ final class JobCommand {
         @Override
         int run(ConnectionMixin.Session session, boolean json) {
             OperationOutcome o = ReplicaOperations.of(session.host()).waitForJob(job, timeout,
-                    json ? null : new ProgressDisplay(terminal.err(), terminal.interactive()));
+                    json ? null : new ProgressDisplay(terminal.err(), terminal.interactive(), terminal.clock(), null));
             report.print(o, o.outcome() == Outcome.TIMED_OUT
                     ? "hyperv-wsman job wait --job " + ShellWords.quote(job) + connection.resumeArguments() : null);
             return ExitCodes.of(o.outcome());

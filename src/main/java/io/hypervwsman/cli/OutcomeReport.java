@@ -232,7 +232,8 @@ final class OutcomeReport {
 
     Map<String, Object> toMap(OperationOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("operation", o.operation().method());
+        m.put("operation", o.operation().command());
+        m.put("wmiMethod", o.operation().method());
         m.put("host", o.host());
         m.put("simulated", simulated);
         m.put("vm", o.vm() == null ? null : vm(o.vm().name(), o.vm().id()));

@@ -9,10 +9,6 @@ import picocli.CommandLine.Command;
 /** Prepare a planned failover on a primary VM (Start-VMFailover -Prepare). */
 @Command(name = "prepare-planned-failover", mixinStandardHelpOptions = true, description = "Prepare a planned failover on a primary VM (Start-VMFailover -Prepare).")
 final class PreparePlannedFailoverCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "RequestReplicationStateChangeEx";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

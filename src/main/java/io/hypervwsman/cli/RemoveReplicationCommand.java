@@ -12,10 +12,6 @@ import picocli.CommandLine.Command;
         description = "Remove-VMReplication on this host: RemoveReplicationRelationship. The other side is removed"
                 + " separately.")
 final class RemoveReplicationCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "RemoveReplicationRelationship";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

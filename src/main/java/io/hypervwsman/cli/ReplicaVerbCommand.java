@@ -35,6 +35,19 @@ abstract class ReplicaVerbCommand extends HostCommand {
         return vm;
     }
 
+    /** The command's own name (revert-failover): what its reports say it was asked to do. */
+    @Override
+    String operation() {
+        return getClass().getAnnotation(picocli.CommandLine.Command.class).name();
+    }
+
+    /**
+     * Whether to go ahead: an irreversible verb asks first ({@link CommitFailoverCommand}); refuses by throwing
+     * (a {@link UsageException} without a terminal, an OperationFailedException when the answer is no).
+     */
+    void confirm(ConnectionMixin.Session session) {
+    }
+
     abstract OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options);
 
     @Override
@@ -47,8 +60,11 @@ abstract class ReplicaVerbCommand extends HostCommand {
         }
         // With --output json stdout carries only the result; stderr still names each job once, so that a log of a
         // run that dies before its end (kill -9, a lost CI runner) says which job to look at.
+        if (!dryRun) {
+            confirm(session);
+        }
         JobProgressListener display = json ? firstSightOfEachJob() : new ProgressDisplay(terminal.err(),
-                terminal.interactive());
+                terminal.interactive(), terminal.clock(), vm);
         AtomicReference<String> lastJob = new AtomicReference<>();
         JobProgressListener listener = new JobProgressListener() {
             @Override
@@ -60,6 +76,11 @@ abstract class ReplicaVerbCommand extends HostCommand {
             @Override
             public void waiting(String message) {
                 display.waiting(message);
+            }
+
+            @Override
+            public void step(String what) {
+                display.step(what);
             }
         };
         OperationOptions options = OperationOptions.defaults().withTimeout(timeout).withTurnOff(turnOff)
@@ -83,6 +104,11 @@ abstract class ReplicaVerbCommand extends HostCommand {
             if (hooked) {
                 removeHook(onStop);
             }
+        }
+        if (verbose) {
+            terminal.err().println("wmi: " + outcome.operation().command() + " invokes "
+                    + outcome.operation().method() + (outcome.returnValue() == null ? "" : ", ReturnValue "
+                    + outcome.returnValue()) + (outcome.job() == null ? "" : ", job " + outcome.job().instanceId()));
         }
         if (outcome.decidedBy() == DecidedBy.PRE_CHECK) {
             report.refusal(outcome, vm);

@@ -76,14 +76,17 @@ final class ReplicationCommand {
                 report.result("vms", rows);
                 return 0;
             }
-            terminal.out().printf("%-30s  %-16s  %-28s  %-13s  %-27s  %s%n", "NAME", "MODE", "STATE", "HEALTH",
+            terminal.out().printf("%-30s  %-16s  %-34s  %-13s  %-27s  %s%n", "NAME", "MODE", "STATE", "HEALTH",
                     "LAST REPLICATION", "PRIMARY -> REPLICA");
             for (Map<String, Object> m : rows) {
                 String servers = m.get("primaryServer") == null && m.get("replicaServer") == null ? "-"
                         : orDash(m.get("primaryServer")) + " -> " + orDash(m.get("replicaServer"))
                         + (m.get("replicaPort") == null ? "" : ":" + m.get("replicaPort"));
-                terminal.out().printf("%-30s  %-16s  %-28s  %-13s  %-27s  %s%n", m.get("name"), m.get("mode"),
-                        m.get("state"), m.get("health"), orDash(m.get("lastReplicationTime")), servers);
+                // The same words as the dry run and the refusals: the PowerShell name and the WMI number.
+                String state = m.get("wmiState") == null ? m.get("state").toString()
+                        : m.get("state") + " (" + m.get("wmiState") + ")";
+                terminal.out().printf("%-30s  %-16s  %-34s  %-13s  %-27s  %s%n", m.get("name"), m.get("mode"),
+                        state, m.get("health"), orDash(m.get("lastReplicationTime")), servers);
             }
             return 0;
         }

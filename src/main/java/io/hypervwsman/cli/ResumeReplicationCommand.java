@@ -11,10 +11,6 @@ import picocli.CommandLine.Command;
 @Command(name = "resume-replication", mixinStandardHelpOptions = true,
         description = "Resume-VMReplication: RequestReplicationStateChange(3) on the VM.")
 final class ResumeReplicationCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "RequestReplicationStateChange";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

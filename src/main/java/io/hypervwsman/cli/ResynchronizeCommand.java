@@ -9,10 +9,6 @@ import picocli.CommandLine.Command;
 /** Resynchronize a VM whose replication needs it (Resume-VMReplication -Resynchronize). */
 @Command(name = "resynchronize", mixinStandardHelpOptions = true, description = "Resynchronize a VM whose replication needs it (Resume-VMReplication -Resynchronize).")
 final class ResynchronizeCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "Resynchronize";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

@@ -28,10 +28,6 @@ final class ReverseReplicationCommand extends ReplicaVerbCommand {
             description = "The certificate for --replica-authentication certificate.")
     String thumbprint;
 
-    @Override
-    String operation() {
-        return "ReverseReplicationRelationship";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

@@ -9,10 +9,6 @@ import picocli.CommandLine.Command;
 /** Cancel a Hyper-V Replica failover (Stop-VMFailover): RevertFailover, followed to the end. */
 @Command(name = "revert-failover", mixinStandardHelpOptions = true, description = "Cancel a Hyper-V Replica failover (Stop-VMFailover): RevertFailover, followed to the end.")
 final class RevertFailoverCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "RevertFailover";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

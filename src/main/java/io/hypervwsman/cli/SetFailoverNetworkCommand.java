@@ -40,7 +40,7 @@ final class SetFailoverNetworkCommand extends ReplicaVerbCommand {
 
     @Override
     String operation() {
-        return show ? "FailoverNetworkShow" : "SetFailoverNetworkAdapterSettings";
+        return show ? "FailoverNetworkShow" : super.operation();
     }
 
     @Override

@@ -33,10 +33,6 @@ final class SetReplicationCommand extends ReplicaVerbCommand {
     @Option(names = "--compression", paramLabel = "on|off", description = "Compress replication data.")
     String compression;
 
-    @Override
-    String operation() {
-        return "ModifyReplicationSettings";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

@@ -19,10 +19,6 @@ final class SetTestFailoverSwitchCommand extends ReplicaVerbCommand {
     @Option(names = "--switch", required = true, paramLabel = "NAME", description = "The switch for test failovers.")
     String switchName;
 
-    @Override
-    String operation() {
-        return "ModifyResourceSettings";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

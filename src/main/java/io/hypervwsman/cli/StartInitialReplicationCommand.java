@@ -12,10 +12,6 @@ import picocli.CommandLine.Command;
         description = "Start-VMInitialReplication over the network: StartReplication(InitialReplicationType 1),"
                 + " followed until the copy is done (Replicating).")
 final class StartInitialReplicationCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "StartReplication";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

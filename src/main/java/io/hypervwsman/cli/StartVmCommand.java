@@ -11,10 +11,6 @@ import picocli.CommandLine.Command;
 @Command(name = "start-vm", mixinStandardHelpOptions = true,
         description = "Start a VM (Start-VM): RequestStateChange(2). A replica starts only after a failover.")
 final class StartVmCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "RequestStateChange";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

@@ -10,10 +10,6 @@ import picocli.CommandLine.Command;
 @Command(name = "stop-test-failover", mixinStandardHelpOptions = true,
         description = "End a test failover: turn the test VM off and delete it (Stop-VMFailover after -AsTest).")
 final class StopTestFailoverCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "DestroySystem";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

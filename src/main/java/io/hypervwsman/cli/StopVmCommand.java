@@ -21,10 +21,6 @@ final class StopVmCommand extends ReplicaVerbCommand {
             description = "The shutdown reason the guest records (default: ${DEFAULT-VALUE}).")
     String reason;
 
-    @Override
-    String operation() {
-        return "InitiateShutdown";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

@@ -11,10 +11,6 @@ import picocli.CommandLine.Command;
 @Command(name = "suspend-replication", mixinStandardHelpOptions = true,
         description = "Suspend-VMReplication: RequestReplicationStateChange(7) on the VM.")
 final class SuspendReplicationCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "RequestReplicationStateChange";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

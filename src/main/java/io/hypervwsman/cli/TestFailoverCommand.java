@@ -14,10 +14,6 @@ final class TestFailoverCommand extends ReplicaVerbCommand {
     @Mixin
     RecoveryPointOption recoveryPoint;
 
-    @Override
-    String operation() {
-        return "TestReplicaSystem";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

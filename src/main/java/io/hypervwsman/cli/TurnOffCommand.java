@@ -11,10 +11,6 @@ import picocli.CommandLine.Command;
 @Command(name = "turn-off", mixinStandardHelpOptions = true,
         description = "Turn a VM off (Stop-VM -TurnOff): RequestStateChange(3); unsaved guest data is lost.")
 final class TurnOffCommand extends ReplicaVerbCommand {
-    @Override
-    String operation() {
-        return "RequestStateChange";
-    }
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {

@@ -14,6 +14,13 @@ public interface JobProgressListener {
     }
 
     /**
+     * Told what the operation is doing now, before its jobs: "turning off" (the VM must be off first), then the
+     * command itself ("initiate-failover").
+     */
+    default void step(String what) {
+    }
+
+    /**
      * Told immediately before an Invoke ({@code method}) is sent, so that a caller can record that it may reach the
      * host (a recovery plan journals it and never sends it again on resume). If this throws, nothing is sent.
      */

@@ -1,44 +1,48 @@
 package io.hypervwsman.hyperv;
 
-/** Msvm_ReplicationRelationship.ReplicationState, with the documented names and what PowerShell shows. */
+/**
+ * Msvm_ReplicationRelationship.ReplicationState. Every message, table and JSON names a state one way: the name
+ * Get-VMReplication shows ({@link #powerShellName}), with the WMI number in parentheses where the name alone could
+ * mislead ({@link #describe}: PowerShell shows several states of a primary as "Disabled").
+ */
 public enum ReplicationState {
-    DISABLED(0, "Disabled"),
-    READY_FOR_REPLICATION(1, "Ready for replication"),
-    WAITING_TO_COMPLETE_INITIAL_REPLICATION(2, "Waiting to complete initial replication"),
-    REPLICATING(3, "Replicating"),
-    SYNCED_REPLICATION_COMPLETE(4, "Synced replication complete"),
-    RECOVERED(5, "Recovered"),
-    COMMITTED(6, "Committed"),
-    SUSPENDED(7, "Suspended"),
-    CRITICAL(8, "Critical"),
-    WAITING_TO_START_RESYNCHRONIZATION(9, "Waiting to start resynchronization"),
-    RESYNCHRONIZING(10, "Resynchronizing"),
-    RESYNCHRONIZATION_SUSPENDED(11, "Resynchronization suspended"),
-    FAILOVER_IN_PROGRESS(12, "Failover in progress"),
-    FAILBACK_IN_PROGRESS(13, "Failback in progress"),
-    FAILBACK_COMPLETE(14, "Failback complete"),
-    DISK_UPDATE_IN_PROGRESS(15, "Disk update in progress"),
-    DISK_UPDATE_CRITICAL(16, "Disk update critical"),
-    UNKNOWN(17, "Unknown"),
-    REPURPOSE_REPLICATION_IN_PROGRESS(18, "Repurpose replication in progress"),
-    PREPARED_FOR_SYNC_REPLICATION(19, "Prepared for sync replication"),
-    PREPARED_FOR_GROUP_REVERSE_REPLICATION(20, "Prepared for group reverse replication"),
-    FIREDRILL_IN_PROGRESS(21, "Firedrill in progress");
+    DISABLED(0),
+    READY_FOR_REPLICATION(1),
+    WAITING_TO_COMPLETE_INITIAL_REPLICATION(2),
+    REPLICATING(3),
+    SYNCED_REPLICATION_COMPLETE(4),
+    RECOVERED(5),
+    COMMITTED(6),
+    SUSPENDED(7),
+    CRITICAL(8),
+    WAITING_TO_START_RESYNCHRONIZATION(9),
+    RESYNCHRONIZING(10),
+    RESYNCHRONIZATION_SUSPENDED(11),
+    FAILOVER_IN_PROGRESS(12),
+    FAILBACK_IN_PROGRESS(13),
+    FAILBACK_COMPLETE(14),
+    DISK_UPDATE_IN_PROGRESS(15),
+    DISK_UPDATE_CRITICAL(16),
+    UNKNOWN(17),
+    REPURPOSE_REPLICATION_IN_PROGRESS(18),
+    PREPARED_FOR_SYNC_REPLICATION(19),
+    PREPARED_FOR_GROUP_REVERSE_REPLICATION(20),
+    FIREDRILL_IN_PROGRESS(21);
 
     private final int value;
-    private final String displayName;
 
-    ReplicationState(int value, String displayName) {
+    ReplicationState(int value) {
         this.value = value;
-        this.displayName = displayName;
     }
 
+    /** The WMI number. */
     public int value() {
         return value;
     }
 
-    public String displayName() {
-        return displayName;
+    /** The PowerShell name with the WMI number, e.g. "FailedOverWaitingCompletion (5)": what messages say. */
+    public String describe(ReplicationMode mode) {
+        return powerShellName(mode) + " (" + value + ")";
     }
 
     /** The state for a WMI value; values this build does not know map to UNKNOWN. */

@@ -66,7 +66,7 @@ class CommandLineUsageTest {
         assertEquals(4, run(Map.of(), "revert-failover", "--host", "127.0.0.1:1", "--user", "LAB\\op", "--auth", "ntlm",
                 "--password-file", pw.toString(), "--vm", "web01", "--output", "json"));
         String json = out.toString(StandardCharsets.UTF_8).trim();
-        assertTrue(json.startsWith("{\"operation\":\"RevertFailover\"") && json.endsWith("}"), json);
+        assertTrue(json.startsWith("{\"operation\":\"revert-failover\"") && json.endsWith("}"), json);
         assertTrue(json.contains("\"outcome\":\"failed\"") && json.contains("\"exitCode\":4"), json);
         assertEquals(1, json.lines().count());
     }

@@ -100,7 +100,7 @@ class ExchangeTimeoutsCliTest {
             assertEquals("succeeded", j.get("outcome").asText());
             assertEquals("replication-state", j.get("decidedBy").asText());
             String message = j.get("message").asText();
-            assertTrue(message.contains("the connection was lost after RevertFailover was sent (no reply from"
+            assertTrue(message.contains("the connection was lost after the revert-failover request was sent (no reply from"
                     + " 127.0.0.1:" + f.sim.endpoint().getPort() + " within the read timeout of 1 s)"), message);
             assertEquals(1, cli.reverts(), "exactly one Invoke");
         }

@@ -20,7 +20,7 @@ class FailoverNetworkCliTest extends SimulatedScenarioCliTest {
     void setThenFailOverShowsTheFailoverIpSettingsOnTheReplica() {
         JsonNode set = cli.json(0, "set-failover-network", "--vm", "crm-01", "--adapter", "00-15-5D-0A-0C-01",
                 "--ipv4", "10.30.0.21/23", "--gateway", "10.30.0.1", "--dns", "10.30.0.53", "--dns", "10.30.0.54");
-        assertEquals("SetFailoverNetworkAdapterSettings", set.get("operation").asText());
+        assertEquals("SetFailoverNetworkAdapterSettings", set.get("wmiMethod").asText());
         assertEquals("job", set.get("decidedBy").asText());
         assertEquals(1, host.sim.invocations("SetFailoverNetworkAdapterSettings"));
 
@@ -61,7 +61,7 @@ class FailoverNetworkCliTest extends SimulatedScenarioCliTest {
     void theTestFailoverSwitchIsSetOnTheAdaptersSwitchConnection() {
         JsonNode set = cli.json(0, "set-test-failover-switch", "--vm", "crm-01", "--adapter", "Backup", "--switch",
                 "Isolated-Test");
-        assertEquals("ModifyResourceSettings", set.get("operation").asText());
+        assertEquals("ModifyResourceSettings", set.get("wmiMethod").asText());
         assertEquals("job", set.get("decidedBy").asText());
         JsonNode items = cli.json(0, "wsman", "enumerate", "Msvm_EthernetPortAllocationSettingData").get("items");
         assertEquals(2, items.size());

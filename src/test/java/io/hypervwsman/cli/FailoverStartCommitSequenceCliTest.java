@@ -33,7 +33,7 @@ class FailoverStartCommitSequenceCliTest {
             assertTrue(started.get("changed").asBoolean());
             assertEquals(2, host.sim.enabledState("replica-01"));
 
-            assertEquals(0, cli.run("commit-failover", "--vm", "replica-01", "--output", "json"), cli::err);
+            assertEquals(0, cli.run("commit-failover", "--vm", "replica-01", "--yes", "--output", "json"), cli::err);
             assertEquals("succeeded", cli.json().get("outcome").asText());
             assertEquals(6, host.sim.replicationState("replica-01"));
             assertEquals(2, host.sim.enabledState("replica-01"), "committing leaves the failed-over VM running");

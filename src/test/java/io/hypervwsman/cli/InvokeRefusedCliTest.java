@@ -31,7 +31,7 @@ class InvokeRefusedCliTest {
             JsonNode j = cli.json();
             assertEquals("failed", j.get("outcome").asText());
             assertEquals("fault", j.get("decidedBy").asText());
-            assertTrue(j.get("message").asText().startsWith("RevertFailover was refused by " + f.sim.endpoint()
+            assertTrue(j.get("message").asText().startsWith("revert-failover was refused by " + f.sim.endpoint()
                     + ": RevertFailover failed on the host: QuotaLimit (2150859174): The WS-Management service cannot"
                     + " process the request. This user is allowed a maximum number of 25 concurrent operations"), j.get("message").asText());
             assertEquals(1, cli.reverts(), "the quota fault reached the host once and was not retried");
@@ -61,7 +61,7 @@ class InvokeRefusedCliTest {
             f.sim.gateway().faults().once(HostFault.FORGET_SESSIONS, "RevertFailover");
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM), cli::err);
-            assertTrue(cli.out().startsWith("succeeded: RevertFailover completed for web-frontend-01 [decided by job"),
+            assertTrue(cli.out().startsWith("succeeded: revert-failover completed for web-frontend-01 [decided by job"),
                     cli.out());
             assertEquals(2, f.sim.gateway().completedHandshakes(), "a second handshake after the 401");
             assertEquals(1, cli.reverts());

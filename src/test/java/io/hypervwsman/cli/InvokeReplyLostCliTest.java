@@ -46,8 +46,8 @@ class InvokeReplyLostCliTest {
             assertEquals("succeeded", j.get("outcome").asText());
             assertEquals("replication-state", j.get("decidedBy").asText());
             String message = j.get("message").asText();
-            assertTrue(message.contains("the reply to RevertFailover was refused") && message.contains(why), message);
-            assertTrue(message.endsWith("the replication state is now Replicating"), message);
+            assertTrue(message.contains("the reply to the revert-failover request was refused") && message.contains(why), message);
+            assertTrue(message.endsWith("the replication state is now Replicating (3)"), message);
             assertEquals(1, cli.reverts(), "exactly one Invoke");
             assertEquals(REPLICATING, f.sim.replicationState(VM));
             assertFalse(message.contains("root:"), "no local file content: " + message);
@@ -61,15 +61,15 @@ class InvokeReplyLostCliTest {
             f.sim.faults().arm(HostFault.DROP_AFTER_PROCESSING, "RevertFailover", 1);
 
             assertEquals(0, cli.run("revert-failover", "--vm", VM), cli::err);
-            assertTrue(cli.out().startsWith("succeeded: RevertFailover took effect for web-frontend-01: the connection"
-                    + " was lost after RevertFailover was sent"), cli.out());
+            assertTrue(cli.out().startsWith("succeeded: revert-failover took effect for web-frontend-01: the connection"
+                    + " was lost after the revert-failover request was sent"), cli.out());
             assertTrue(cli.out().contains("[decided by replication-state"), cli.out());
             assertEquals(1, cli.reverts());
             // the wait is not silent: what it watches, then each change it sees
             String err = cli.err();
             int watching = err.indexOf("; watching the replication state of web-frontend-01 until 2026-11-24T03:30:00Z"
-                    + " (now Recovered)");
-            int changed = err.indexOf("replication state of web-frontend-01: Replicating");
+                    + " (now FailedOverWaitingCompletion (5))");
+            int changed = err.indexOf("replication state of web-frontend-01: Replicating (3)");
             assertTrue(watching > 0 && changed > watching, err);
         }
     }
@@ -84,7 +84,7 @@ class InvokeReplyLostCliTest {
             JsonNode j = cli.json();
             assertEquals("succeeded", j.get("outcome").asText());
             assertEquals("replication-state", j.get("decidedBy").asText());
-            assertTrue(j.get("message").asText().contains("did not answer RevertFailover within OperationTimeout"),
+            assertTrue(j.get("message").asText().contains("did not answer the revert-failover request within OperationTimeout"),
                     j.get("message").asText());
             assertEquals(1, cli.reverts());
         }
@@ -101,8 +101,9 @@ class InvokeReplyLostCliTest {
             assertEquals("unknown", j.get("outcome").asText());
             assertEquals("none", j.get("decidedBy").asText());
             String message = j.get("message").asText();
-            assertTrue(message.contains("the connection was lost after RevertFailover was sent")
-                    && message.contains("the replication state (Recovered) does not tell whether RevertFailover took"
+            assertTrue(message.contains("the connection was lost after the revert-failover request was sent")
+                    && message.contains("the replication state (FailedOverWaitingCompletion (5)) does not tell whether"
+                    + " revert-failover took"
                     + " effect"), message);
             assertEquals(0, cli.reverts(), "the request never reached the service, and it was not sent again");
             assertEquals(RECOVERED, f.sim.replicationState(VM));

@@ -81,7 +81,7 @@ class JsonOutputIsOneObjectCliTest {
             assertEquals("planned", j.get("outcome").asText());
             assertEquals(0, cli.reverts());
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--dry-run"), cli::err);
-            assertTrue(cli.out().startsWith("planned: dry run: would invoke RevertFailover"), cli.out());
+            assertTrue(cli.out().startsWith("planned: dry run: would run revert-failover"), cli.out());
         }
     }
 

@@ -21,7 +21,7 @@ class ReplicationLifecycleCliTest extends SimulatedScenarioCliTest {
     void enableStartMeasureSuspendResumeRemove() {
         JsonNode enabled = cli.json(0, "enable-replication", "--vm", "erp-01", "--replica-server", "hv02.lab.example",
                 "--recovery-history", "4", "--frequency", "30");
-        assertEquals("CreateReplicationRelationship", enabled.get("operation").asText());
+        assertEquals("CreateReplicationRelationship", enabled.get("wmiMethod").asText());
         assertTrue(enabled.get("changed").asBoolean());
         assertEquals(1, host.sim.replicationMode("erp-01"));
         assertEquals(1, host.sim.replicationState("erp-01"));
@@ -33,7 +33,7 @@ class ReplicationLifecycleCliTest extends SimulatedScenarioCliTest {
         assertEquals("1", settings.get("AuthenticationType").asText());
 
         JsonNode started = cli.json(0, "start-initial-replication", "--vm", "erp-01");
-        assertEquals("StartReplication", started.get("operation").asText());
+        assertEquals("StartReplication", started.get("wmiMethod").asText());
         assertEquals("job", started.get("decidedBy").asText());
         assertEquals(3, host.sim.replicationState("erp-01"));
 
@@ -41,7 +41,7 @@ class ReplicationLifecycleCliTest extends SimulatedScenarioCliTest {
         assertEquals("Replicating", measured.get("state").asText());
         assertEquals("Primary", measured.get("mode").asText());
 
-        assertEquals("RequestReplicationStateChange", cli.json(0, "suspend-replication", "--vm", "erp-01").get("operation")
+        assertEquals("RequestReplicationStateChange", cli.json(0, "suspend-replication", "--vm", "erp-01").get("wmiMethod")
                 .asText());
         assertEquals(7, host.sim.replicationState("erp-01"));
         assertEquals("nothing-to-do", cli.json(0, "suspend-replication", "--vm", "erp-01").get("decidedBy").asText());

@@ -52,13 +52,14 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertEquals(0, cli.run("initiate-failover", "--vm", "ledger-01", "--recovery-point", name,
                 "--output", "json"), cli::err);
         JsonNode json = cli.json();
-        assertEquals("InitiateFailover", json.get("operation").asText());
+        assertEquals("initiate-failover", json.get("operation").asText());
+        assertEquals("InitiateFailover", json.get("wmiMethod").asText());
         assertEquals("succeeded", json.get("outcome").asText());
         assertEquals("job", json.get("decidedBy").asText());
         assertEquals(1, initiates());
         assertEquals(ReplicationState.RECOVERED.value(), host.sim.replicationState("ledger-01"));
         assertEquals(Optional.of("Microsoft:2B000000-0001-4000-8000-000000000001"), host.sim.failedOverTo("ledger-01"));
-        assertEquals("InitiateFailover completed for ledger-01 from recovery point '" + name
+        assertEquals("initiate-failover completed for ledger-01 from recovery point '" + name
                 + "' (Microsoft:2B000000-0001-4000-8000-000000000001, created 2026-11-23T08:00:00Z)",
                 json.get("message").asText());
     }
@@ -127,7 +128,8 @@ class ReverseReplicationAndRecoveryPointCliTest {
     void reversesACommittedReplicaBackToItsPrimary() {
         assertEquals(0, cli.run("reverse-replication", "--vm", "reporting-01", "--output", "json"), cli::err);
         JsonNode json = cli.json();
-        assertEquals("ReverseReplicationRelationship", json.get("operation").asText());
+        assertEquals("reverse-replication", json.get("operation").asText());
+        assertEquals("ReverseReplicationRelationship", json.get("wmiMethod").asText());
         assertEquals("succeeded", json.get("outcome").asText());
         assertEquals(4096, json.get("returnValue").asInt());
         assertEquals("Completed", json.get("job").get("state").asText());
@@ -135,7 +137,7 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertEquals(1, host.sim.replicationMode("reporting-01"));
         assertEquals(ReplicationState.READY_FOR_REPLICATION.value(), host.sim.replicationState("reporting-01"), "ready for initial replication");
         assertEquals("HV02.lab.example:80", host.sim.replicationTarget("reporting-01"));
-        assertEquals("ReverseReplicationRelationship completed for reporting-01, replicating to HV02.lab.example:80",
+        assertEquals("reverse-replication completed for reporting-01, replicating to HV02.lab.example:80",
                 json.get("message").asText());
         // stdout is the one object; stderr names the job once, for logs of runs that die before their end
         String job = json.get("job").get("instanceId").asText();
@@ -149,14 +151,14 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertEquals(1, host.sim.replicationMode("erp-planned-01"));
         assertEquals(ReplicationState.REPLICATING.value(), host.sim.replicationState("erp-planned-01"), "replicating again");
         assertEquals("hv-east-07.lab.example:80", host.sim.replicationTarget("erp-planned-01"));
-        assertTrue(cli.out().lines().anyMatch(l -> l.contains("ReverseReplicationRelationship completed")), cli.out());
+        assertTrue(cli.out().lines().anyMatch(l -> l.contains("reverse-replication completed")), cli.out());
     }
 
     @Test
     void anUncommittedUnplannedFailoverIsRefusedUnlessForced() {
         assertEquals(1, cli.run("reverse-replication", "--vm", "crm-unplanned-01"));
         String err = cli.err();
-        assertTrue(err.startsWith("error: crm-unplanned-01 is failed over (Recovered) but the failover is not"
+        assertTrue(err.startsWith("error: crm-unplanned-01 is failed over (FailedOverWaitingCompletion (5)) but the failover is not"
                 + " committed"), err);
         assertTrue(err.contains("hint: commit it first: hyperv-wsman commit-failover --vm crm-unplanned-01"), err);
         assertEquals(0, reverses());

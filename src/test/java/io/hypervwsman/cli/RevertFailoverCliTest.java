@@ -49,10 +49,11 @@ class RevertFailoverCliTest {
             for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
                 keys.add(it.next());
             }
-            assertEquals(List.of("operation", "host", "simulated", "vm", "returnValue", "job", "outcome", "decidedBy",
+            assertEquals(List.of("operation", "wmiMethod", "host", "simulated", "vm", "returnValue", "job", "outcome", "decidedBy",
                     "changed", "message",
                     "durationMs", "warnings"), keys);
-            assertEquals("RevertFailover", j.get("operation").asText());
+            assertEquals("revert-failover", j.get("operation").asText());
+            assertEquals("RevertFailover", j.get("wmiMethod").asText());
             assertEquals("web-frontend-01", j.get("vm").get("name").asText());
             assertEquals("4EA7033C-356C-4EBA-9F77-1A3399CFCD72", j.get("vm").get("id").asText());
             assertEquals(4096, j.get("returnValue").asInt());
@@ -77,7 +78,7 @@ class RevertFailoverCliTest {
             assertEquals(0, run(f, "revert-failover", "--vm", "web-frontend-01"));
             String stdout = out.toString(StandardCharsets.UTF_8);
             assertEquals(1, stdout.lines().count(), stdout);
-            assertTrue(stdout.startsWith("succeeded: RevertFailover completed for web-frontend-01"), stdout);
+            assertTrue(stdout.startsWith("succeeded: revert-failover completed for web-frontend-01"), stdout);
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("Completed 100%"), "progress lines on stderr");
         }
     }

@@ -75,7 +75,7 @@ public final class SecretScanDriver {
                 List.of("revert-failover", "--vm", "build-agent-01", "--turn-off", "--dry-run"),
                 List.of("fault", "TAMPERED_SIGNATURE", "Get"),
                 List.of("initiate-failover", "--vm", "app-extended-01"),
-                List.of("commit-failover", "--vm", "web-frontend-01"),
+                List.of("commit-failover", "--vm", "web-frontend-01", "--yes"),
                 List.of("test-failover", "--vm", "app-extended-01"),
                 List.of("prepare-planned-failover", "--vm", "app-extended-01"),
                 List.of("resynchronize", "--vm", "app-extended-01"),

@@ -25,7 +25,7 @@ class SetReplicationCliTest extends SimulatedScenarioCliTest {
     void changesOnlyTheSettingsGivenThenHasNothingToDo() {
         JsonNode set = cli.json(0, "set-replication", "--vm", "db-01", "--frequency", "30", "--recovery-history", "6",
                 "--compression", "off");
-        assertEquals("ModifyReplicationSettings", set.get("operation").asText());
+        assertEquals("ModifyReplicationSettings", set.get("wmiMethod").asText());
         assertEquals("job", set.get("decidedBy").asText());
         JsonNode now = settings();
         assertEquals("30", now.get("ReplicationInterval").asText());

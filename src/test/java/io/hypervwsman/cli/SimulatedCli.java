@@ -23,6 +23,8 @@ final class SimulatedCli {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     Sleeper sleeper;
+    /** Answers the CLI's questions as a person at a terminal would; null: no terminal (a script). */
+    Terminal.LineReader reader;
 
     SimulatedCli(SimulatedHostFixture host, Path dir) {
         this.host = host;
@@ -60,7 +62,7 @@ final class SimulatedCli {
         out.reset();
         err.reset();
         return Main.run(args, new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), null, env, host.clock, sleeper));
+                new PrintStream(err, true, StandardCharsets.UTF_8), null, env, host.clock, sleeper, reader));
     }
 
     String out() {

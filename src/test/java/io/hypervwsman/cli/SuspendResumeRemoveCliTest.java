@@ -24,7 +24,7 @@ class SuspendResumeRemoveCliTest extends SimulatedScenarioCliTest {
     @Test
     void suspendThenResumeEachOnceThenNothingToDo() {
         JsonNode suspended = cli.json(0, "suspend-replication", "--vm", "db-01");
-        assertEquals("RequestReplicationStateChange", suspended.get("operation").asText());
+        assertEquals("RequestReplicationStateChange", suspended.get("wmiMethod").asText());
         assertEquals("job", suspended.get("decidedBy").asText());
         assertTrue(suspended.get("changed").asBoolean());
         assertEquals(7, host.sim.replicationState("db-01"));
@@ -42,7 +42,7 @@ class SuspendResumeRemoveCliTest extends SimulatedScenarioCliTest {
     void suspendAndResumeRefuseAFailoverInProgress() {
         assertEquals("pre-check", cli.json(1, "suspend-replication", "--vm", "web-01").get("decidedBy").asText());
         JsonNode resume = cli.json(1, "resume-replication", "--vm", "web-01");
-        assertTrue(resume.get("message").asText().contains("Failover in progress"), resume::toString);
+        assertTrue(resume.get("message").asText().contains("RecoveryInProgress (12)"), resume::toString);
         assertEquals(1, cli.run("suspend-replication", "--vm", "erp-01"));
         assertTrue(cli.err().contains("erp-01 is not replicated"), cli::err);
         assertEquals(0, stateChanges());
@@ -51,7 +51,7 @@ class SuspendResumeRemoveCliTest extends SimulatedScenarioCliTest {
     @Test
     void removeReplicationOnceThenNothingToDo() {
         JsonNode removed = cli.json(0, "remove-replication", "--vm", "db-01");
-        assertEquals("RemoveReplicationRelationship", removed.get("operation").asText());
+        assertEquals("RemoveReplicationRelationship", removed.get("wmiMethod").asText());
         assertTrue(removed.get("changed").asBoolean());
         assertEquals(0, host.sim.replicationMode("db-01"));
         JsonNode again = cli.json(0, "remove-replication", "--vm", "db-01");

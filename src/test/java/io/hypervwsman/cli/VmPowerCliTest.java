@@ -24,7 +24,7 @@ class VmPowerCliTest extends SimulatedScenarioCliTest {
     void startVmStartsAnOffVmThenHasNothingToDo() {
         assertEquals(0, cli.run("start-vm", "--vm", "off-01", "--output", "json"), cli::err);
         JsonNode j = cli.json();
-        assertEquals("RequestStateChange", j.get("operation").asText());
+        assertEquals("RequestStateChange", j.get("wmiMethod").asText());
         assertEquals("succeeded", j.get("outcome").asText());
         assertEquals("job", j.get("decidedBy").asText());
         assertTrue(j.get("changed").asBoolean());
@@ -72,7 +72,7 @@ class VmPowerCliTest extends SimulatedScenarioCliTest {
     void stopVmShutsTheGuestDownAndWaitsUntilOff() {
         assertEquals(0, cli.run("stop-vm", "--vm", "app-01", "--output", "json"), cli::err);
         JsonNode j = cli.json();
-        assertEquals("InitiateShutdown", j.get("operation").asText());
+        assertEquals("InitiateShutdown", j.get("wmiMethod").asText());
         assertEquals(0, j.get("returnValue").asInt());
         assertEquals("vm-state", j.get("decidedBy").asText());
         assertTrue(j.get("message").asText().endsWith("the power state is now Off"), j::toString);
@@ -94,7 +94,7 @@ class VmPowerCliTest extends SimulatedScenarioCliTest {
 
         assertEquals(0, cli.run("stop-vm", "--vm", "legacy-01", "--turn-off", "--output", "json"), cli::err);
         JsonNode j = cli.json();
-        assertEquals("RequestStateChange", j.get("operation").asText());
+        assertEquals("RequestStateChange", j.get("wmiMethod").asText());
         assertEquals("job", j.get("decidedBy").asText());
         assertEquals(3, host.sim.enabledState("legacy-01"));
         assertEquals(0, host.sim.invocations("InitiateShutdown"));
@@ -123,7 +123,7 @@ class VmPowerCliTest extends SimulatedScenarioCliTest {
     @Test
     void turnOffPowersOffASavedVmThenHasNothingToDo() {
         assertEquals(0, cli.run("turn-off", "--vm", "saved-01"), cli::err);
-        assertTrue(cli.out().startsWith("succeeded: RequestStateChange completed for saved-01, from Saved to Off"),
+        assertTrue(cli.out().startsWith("succeeded: turn-off completed for saved-01, from Saved to Off"),
                 cli::out);
         assertEquals(3, host.sim.enabledState("saved-01"));
         assertEquals(0, cli.run("turn-off", "--vm", "saved-01"), cli::err);

@@ -1,6 +1,7 @@
 package io.hypervwsman.hyperv.replica;
 
 import io.hypervwsman.hyperv.Relationship;
+import io.hypervwsman.hyperv.ReplicationMode;
 import io.hypervwsman.hyperv.ReplicationState;
 import io.hypervwsman.hyperv.VirtualMachine;
 import io.hypervwsman.wsman.MethodInput;
@@ -18,6 +19,12 @@ public final class CommitFailover implements ReplicaVerb {
     @Override
     public void check(VirtualMachine vm, Relationship rel) {
         Refusals.requireReplicaIn(vm, rel, FROM, "committed");
+    }
+
+    /** Committed: FailedOver on the replica. */
+    @Override
+    public Set<ReplicationState> targetStates(ReplicationMode side) {
+        return side.isReplica() ? Set.of(ReplicationState.COMMITTED) : Set.of();
     }
 
     @Override

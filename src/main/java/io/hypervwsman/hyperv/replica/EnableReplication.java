@@ -17,7 +17,7 @@ import java.util.Optional;
  * recovery history and the replication frequency. Afterwards the VM is a primary, ready for initial replication.
  */
 public final class EnableReplication implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("CreateReplicationRelationship");
+    private static final Operation OPERATION = Operation.of("CreateReplicationRelationship", "enable-replication");
     private final Settings settings;
 
     /**
@@ -91,11 +91,11 @@ public final class EnableReplication implements ReplicaVerb {
         }
         Optional<String> to = host.vms().replicationSettings(vm).recoveryServer();
         if (to.map(t -> t.toLowerCase(Locale.ROOT)).equals(Optional.of(settings.replicaServer().toLowerCase(Locale.ROOT)))) {
-            return Optional.of(vm.name() + " already replicates to " + to.get() + " (" + now.get().state().displayName()
-                    + "); set-replication changes its settings");
+            return Optional.of(vm.name() + " already replicates to " + to.get() + " ("
+                    + now.get().state().describe(vm.replicationMode()) + "); set-replication changes its settings");
         }
         throw new OperationFailedException(vm.name() + " is already replicated (" + vm.replicationMode().displayName()
-                + ", " + now.get().state().displayName() + ", to " + to.orElse("?") + "); remove-replication first");
+                + ", " + now.get().state().describe(vm.replicationMode()) + ", to " + to.orElse("?") + "); remove-replication first");
     }
 
     @Override

@@ -32,8 +32,13 @@ public interface Evidence<S> {
         return false;
     }
 
-    /** The reading in words ("Recovered", "none"). */
+    /** The reading in words ("none", "Off"). */
     String describe(S reading);
+
+    /** The reading of {@code vm} in words; a reading whose name depends on the VM (its mode) says so here. */
+    default String describe(VirtualMachine vm, S reading) {
+        return describe(reading);
+    }
 
     /** False for an operation whose effect does not show in the reading: the outcome stays unknown. */
     default boolean tells() {

@@ -43,21 +43,21 @@ final class EvidenceDecision<S> {
                     + " cannot be read either (" + e.getMessage() + "): check " + vm.name() + " on " + run.host()
                     + " before doing anything else").build();
         }
-        String method = run.operation().method();
+        String method = run.operation().command();
         if (evidence.tells() && now != null) {
             if (evidence.tookEffect(before, now)) {
                 return run.ended(Outcome.SUCCEEDED, evidence.decidedBy()).job(job).message(method + " took effect for "
                         + vm.name() + ": " + why + ", and the " + evidence.label() + " is now "
-                        + evidence.describe(now)).build();
+                        + evidence.describe(vm, now)).build();
             }
             if (jobEnded && Objects.equals(before, now) && evidence.unchangedMeansFailed(now)) {
                 return run.ended(Outcome.FAILED, evidence.decidedBy()).job(job).message(method + " did not take"
                         + " effect for " + vm.name() + ": " + why + ", and the " + evidence.label() + " is still "
-                        + evidence.describe(now)).build();
+                        + evidence.describe(vm, now)).build();
             }
         }
         return run.ended(Outcome.UNKNOWN, DecidedBy.NONE).job(job).message(why + "; the " + evidence.label() + " ("
-                + evidence.describe(now) + ") does not tell whether " + method + " took effect: check " + vm.name()
+                + evidence.describe(vm, now) + ") does not tell whether " + method + " took effect: check " + vm.name()
                 + " on " + run.host()).build();
     }
 
@@ -66,12 +66,12 @@ final class EvidenceDecision<S> {
         S first = evidence.read(host, vm);
         Object[] seen = {first};
         run.listener().waiting(why + "; watching the " + evidence.label() + " of " + vm.name() + " until "
-                + run.deadline() + " (now " + evidence.describe(first) + ")");
+                + run.deadline() + " (now " + evidence.describe(vm, first) + ")");
         S settled = tracker.await(() -> {
             S s = evidence.read(host, vm);
             if (!Objects.equals(s, seen[0])) {
                 seen[0] = s;
-                run.listener().waiting(evidence.label() + " of " + vm.name() + ": " + evidence.describe(s));
+                run.listener().waiting(evidence.label() + " of " + vm.name() + ": " + evidence.describe(vm, s));
             }
             return evidence.tookEffect(before, s) ? s : null;
         }, run.deadline());

@@ -1,6 +1,7 @@
 package io.hypervwsman.hyperv.replica;
 
 import io.hypervwsman.hyperv.Relationship;
+import io.hypervwsman.hyperv.ReplicationMode;
 import io.hypervwsman.hyperv.ReplicationState;
 import io.hypervwsman.hyperv.VirtualMachine;
 import java.util.EnumSet;
@@ -23,8 +24,17 @@ public final class InitiateFailover implements ReplicaVerb {
     }
 
     @Override
-    public void check(VirtualMachine vm, Relationship rel) {
+    public void check(VerbContext host, VirtualMachine vm, Relationship rel) {
+        if (vm.replicationMode() == ReplicationMode.PRIMARY) {
+            Refusals.failoverRunsOnTheReplica(host, vm, rel, Operation.INITIATE_FAILOVER);
+        }
         Refusals.requireReplicaIn(vm, rel, FROM, "failed over");
+    }
+
+    /** Failed over, waiting for commit-failover or revert-failover. */
+    @Override
+    public Set<ReplicationState> targetStates(ReplicationMode side) {
+        return side.isReplica() ? Set.of(ReplicationState.RECOVERED) : Set.of();
     }
 
     @Override

@@ -106,7 +106,7 @@ public final class OperationOutcome {
 
     @Override
     public String toString() {
-        return operation.method() + " " + outcome.label() + " (" + decidedBy.label() + "): " + message;
+        return operation.command() + " " + outcome.label() + " (" + decidedBy.label() + "): " + message;
     }
 
     /** The VM as the host names and identifies it. */

@@ -37,7 +37,7 @@ final class OperationRun {
     /** The Invocation chose another method than the verb's (stop-vm turning off without the shutdown component). */
     void invoking(String method) {
         if (method != null && !method.equals(operation.method())) {
-            operation = Operation.of(method);
+            operation = operation.invoking(method);
         }
     }
 

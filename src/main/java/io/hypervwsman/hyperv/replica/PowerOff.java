@@ -32,7 +32,7 @@ final class PowerOff {
         if (need == ReplicaVerb.Power.ANY || !on || skipped) {
             return;
         }
-        String method = run.operation().method();
+        String method = run.operation().command();
         if (need == ReplicaVerb.Power.OFF_IF_ALLOWED && !run.options().turnOff()) {
             throw new OperationFailedException(vm.name() + " is " + vm.powerState() + "; " + method
                     + " needs it turned off", Hint.of(Hint.Kind.TURN_OFF_FIRST, vm.name()));
@@ -41,6 +41,7 @@ final class PowerOff {
             run.warn("would turn " + vm.name() + " off first (it is " + vm.powerState() + ")");
             return;
         }
+        run.listener().step("turning off");
         turnOff(vm, run);
         run.warn(vm.name() + " was turned off before " + method);
     }

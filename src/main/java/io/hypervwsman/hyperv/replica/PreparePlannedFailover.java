@@ -20,10 +20,15 @@ public final class PreparePlannedFailover implements ReplicaVerb {
     @Override
     public void check(VirtualMachine vm, Relationship rel) {
         if (vm.replicationMode() != ReplicationMode.PRIMARY || !FROM.contains(rel.state())) {
-            throw new OperationFailedException("a planned failover is prepared on a primary that is Replicating; "
-                    + vm.name() + " is a " + vm.replicationMode().displayName() + " in state "
-                    + rel.state().displayName());
+            throw Refusals.wrongState(vm, rel, "a planned failover is prepared on a Primary in state "
+                    + Refusals.names(FROM, ReplicationMode.PRIMARY));
         }
+    }
+
+    /** Prepared: a primary PreparedForFailover. */
+    @Override
+    public Set<ReplicationState> targetStates(ReplicationMode side) {
+        return side == ReplicationMode.PRIMARY ? Set.of(ReplicationState.SYNCED_REPLICATION_COMPLETE) : Set.of();
     }
 
     @Override
@@ -33,7 +38,7 @@ public final class PreparePlannedFailover implements ReplicaVerb {
 
     @Override
     public Invocation prepare(VerbContext host, VirtualMachine vm) {
-        return new Invocation(vm.reference(), MethodInput.create().add("RequestedState", 4), ", requesting state 4");
+        return new Invocation(vm.reference(), MethodInput.create().add("RequestedState", 4), "");
     }
 
     @Override

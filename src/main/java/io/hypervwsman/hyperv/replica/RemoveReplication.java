@@ -11,7 +11,7 @@ import java.util.Optional;
  * Msvm_ReplicationService.RemoveReplicationRelationship(ComputerSystem), which acts on the primary relationship.
  */
 public final class RemoveReplication implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("RemoveReplicationRelationship");
+    private static final Operation OPERATION = Operation.of("RemoveReplicationRelationship", "remove-replication");
 
     @Override
     public Operation operation() {
@@ -73,7 +73,8 @@ public final class RemoveReplication implements ReplicaVerb {
 
         @Override
         public String describe(ReplicationState reading) {
-            return reading == ReplicationState.DISABLED ? "none (not replicated)" : reading.displayName();
+            return reading == ReplicationState.DISABLED ? "none (not replicated)"
+                    : reading.describe(io.hypervwsman.hyperv.ReplicationMode.PRIMARY);
         }
     }
 }

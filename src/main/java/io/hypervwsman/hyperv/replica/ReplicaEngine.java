@@ -66,9 +66,10 @@ final class ReplicaEngine {
         run.invoking(p.call().method());
         run.words(new Words.ForVerb(run, p.call().detail()));
         if (options.dryRun()) {
-            return run.ended(Outcome.SUCCEEDED, DecidedBy.DRY_RUN).message("dry run: would invoke "
-                    + run.operation().method() + " for " + p.vm().name() + " (" + p.vm().id() + ")"
-                    + p.call().detail() + p.rel().map(r -> ", now " + r.state().displayName()).orElse("")).build();
+            return run.ended(Outcome.SUCCEEDED, DecidedBy.DRY_RUN).message("dry run: would run "
+                    + run.operation().command() + " for " + p.vm().name() + " (" + p.vm().id() + ")" + p.call().detail()
+                    + p.rel().map(r -> "; it is now " + r.state().describe(p.vm().replicationMode())).orElse(""))
+                    .build();
         }
         return invoke(run, p);
     }
@@ -96,7 +97,7 @@ final class ReplicaEngine {
             return new Prepared(vm, rel, null, null, false, nothing.get());
         }
         if (checks) {
-            verb.check(vm, rel.orElseThrow(() -> new OperationFailedException(
+            verb.check(host, vm, rel.orElseThrow(() -> new OperationFailedException(
                     vm.name() + " is not replicated (no replication relationship)")));
         }
         new PowerOff(client, host.vms(), tracker).asNeeded(verb.power(), vm, run);
@@ -115,7 +116,9 @@ final class ReplicaEngine {
 
     private OperationOutcome invoke(OperationRun run, Prepared p) {
         String method = run.operation().method();
+        String asked = run.operation().command();
         MethodOutput out;
+        run.listener().step(asked);
         run.listener().beforeInvoke(method);
         try {
             out = client.invoke(p.call().target(), method, p.call().input());
@@ -123,20 +126,23 @@ final class ReplicaEngine {
             if (!e.requestMayHaveBeenProcessed()) {
                 throw e;
             }
-            return afterLostReply(run, p, "the connection was lost after " + method + " was sent (" + e.getMessage()
+            return afterLostReply(run, p, "the connection was lost after the " + asked + " request was sent ("
+                    + e.getMessage()
                     + ")");
         } catch (WsManFaultException e) {
             if (e.fault().isTimedOut()) {
                 // w:TimedOut only says the reply missed OperationTimeout; WMI goes on with the method regardless.
-                return afterLostReply(run, p, "the host did not answer " + method + " within OperationTimeout");
+                return afterLostReply(run, p, "the host did not answer the " + asked + " request within"
+                        + " OperationTimeout");
             }
-            return run.ended(Outcome.FAILED, DecidedBy.FAULT).message(method + " was refused by " + run.host() + ": "
+            return run.ended(Outcome.FAILED, DecidedBy.FAULT).message(asked + " was refused by " + run.host() + ": "
                     + e.getMessage()).build();
         } catch (TransportException e) {
             if (!replyMayFollowProcessing(e)) {
                 throw e;
             }
-            return afterLostReply(run, p, "the reply to " + method + " was refused (" + e.getMessage() + ")");
+            return afterLostReply(run, p, "the reply to the " + asked + " request was refused (" + e.getMessage()
+                    + ")");
         }
         return afterReply(run, p, out);
     }
@@ -155,9 +161,9 @@ final class ReplicaEngine {
         run.listener().invoked(run.operation().method(), out.reference("Job").map(j -> j.selectors().get("InstanceID"))
                 .orElse(null));
         run.returnValue(rv);
-        String method = run.operation().method();
+        String method = run.operation().command();
         if (rv == ReturnValues.COMPLETED && p.confirm()) {
-            return p.evidence().decide(run, method + " returned 0 (started)", false, null);
+            return p.evidence().decide(run, method + " was started", false, null);
         }
         if (rv == ReturnValues.COMPLETED) {
             return run.ended(Outcome.SUCCEEDED, DecidedBy.RETURN_VALUE).message(run.words().done(null)).build();
@@ -168,7 +174,7 @@ final class ReplicaEngine {
         }
         Optional<EndpointReference> job = out.reference("Job");
         if (job.isEmpty()) {
-            return p.evidence().decide(run, method + " returned 4096 (job started) without a job reference", false,
+            return p.evidence().decide(run, "the host started a job for " + method + " without naming it", false,
                     null);
         }
         OperationOutcome byJob = follow(run, job.get(), p.evidence(), DecidedBy.JOB);
@@ -177,6 +183,7 @@ final class ReplicaEngine {
         }
         return byJob;
     }
+
 
     private OperationOutcome afterLostReply(OperationRun run, Prepared p, String why) {
         LOG.debug("the reply to the Invoke was lost: {}", why);

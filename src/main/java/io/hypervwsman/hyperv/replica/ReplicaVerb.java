@@ -1,6 +1,8 @@
 package io.hypervwsman.hyperv.replica;
 
 import io.hypervwsman.hyperv.Relationship;
+import io.hypervwsman.hyperv.ReplicationMode;
+import io.hypervwsman.hyperv.ReplicationState;
 import io.hypervwsman.hyperv.VirtualMachine;
 
 /**
@@ -33,7 +35,18 @@ public interface ReplicaVerb {
      */
     default java.util.Optional<String> nothingToDo(VerbContext host, VirtualMachine vm,
                                                    java.util.Optional<Relationship> rel) {
-        return java.util.Optional.empty();
+        java.util.Set<ReplicationState> done = targetStates(vm.replicationMode());
+        return rel.filter(r -> done.contains(r.state())).map(r -> vm.name() + " is already "
+                + (vm.replicationMode().displayName().startsWith("E") ? "an " : "a ")
+                + vm.replicationMode().displayName() + " in state " + r.state().describe(vm.replicationMode()));
+    }
+
+    /**
+     * The replication states, on the VM's side, the verb brings a VM to (commit-failover: a Replica FailedOver);
+     * a VM already in one has nothing to do (exit 0, changed false, nothing invoked). None by default.
+     */
+    default java.util.Set<ReplicationState> targetStates(ReplicationMode side) {
+        return java.util.Set.of();
     }
 
     /**
@@ -49,6 +62,11 @@ public interface ReplicaVerb {
      * that {@link #checksReplication() checks replication}; others check what they need in {@link #prepare}.
      */
     default void check(VirtualMachine vm, Relationship rel) {
+    }
+
+    /** {@link #check(VirtualMachine, Relationship)} for a verb whose refusal names something read from the host. */
+    default void check(VerbContext host, VirtualMachine vm, Relationship rel) {
+        check(vm, rel);
     }
 
     /** Whether the VM must be off first. */

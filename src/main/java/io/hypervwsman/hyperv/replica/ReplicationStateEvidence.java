@@ -1,6 +1,7 @@
 package io.hypervwsman.hyperv.replica;
 
 import io.hypervwsman.hyperv.Relationship;
+import io.hypervwsman.hyperv.ReplicationMode;
 import io.hypervwsman.hyperv.ReplicationState;
 import io.hypervwsman.hyperv.VirtualMachine;
 import java.util.Optional;
@@ -71,6 +72,12 @@ public final class ReplicationStateEvidence implements Evidence<ReplicationState
 
     @Override
     public String describe(ReplicationState reading) {
-        return reading == null ? "none" : reading.displayName();
+        return reading == null ? "none" : reading.describe(ReplicationMode.REPLICA);
+    }
+
+    /** As Get-VMReplication names it for this VM's side, e.g. "FailedOverWaitingCompletion (5)". */
+    @Override
+    public String describe(VirtualMachine vm, ReplicationState reading) {
+        return reading == null ? "none" : reading.describe(vm.replicationMode());
     }
 }

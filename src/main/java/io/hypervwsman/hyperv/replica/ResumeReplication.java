@@ -15,7 +15,7 @@ import java.util.Set;
  * Msvm_ComputerSystem.RequestReplicationStateChange(3) from Suspended.
  */
 public final class ResumeReplication implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("RequestReplicationStateChange");
+    private static final Operation OPERATION = Operation.of("RequestReplicationStateChange", "resume-replication");
     private static final Set<ReplicationState> FROM = Set.of(SUSPENDED);
 
     @Override

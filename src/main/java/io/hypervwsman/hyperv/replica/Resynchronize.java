@@ -2,6 +2,7 @@ package io.hypervwsman.hyperv.replica;
 
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.Relationship;
+import io.hypervwsman.hyperv.ReplicationMode;
 import io.hypervwsman.hyperv.ReplicationState;
 import io.hypervwsman.hyperv.VirtualMachine;
 import io.hypervwsman.wsman.MethodInput;
@@ -21,10 +22,15 @@ public final class Resynchronize implements ReplicaVerb {
     @Override
     public void check(VirtualMachine vm, Relationship rel) {
         if (!FROM.contains(rel.state())) {
-            throw new OperationFailedException(vm.name() + " is in state " + rel.state().displayName()
-                    + "; resynchronization applies to Critical, Waiting to start resynchronization or"
-                    + " Resynchronization suspended");
+            throw new OperationFailedException(vm.name() + " is in state " + rel.state().describe(vm.replicationMode())
+                    + "; resynchronize applies to " + Refusals.names(FROM, vm.replicationMode()));
         }
+    }
+
+    /** Resynchronizing or, once done, Replicating again. */
+    @Override
+    public Set<ReplicationState> targetStates(ReplicationMode side) {
+        return EnumSet.of(ReplicationState.RESYNCHRONIZING, ReplicationState.REPLICATING);
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class ReverseReplication implements ReplicaVerb {
             return;
         }
         if (replica && rel.state() == RECOVERED) {
-            throw new OperationFailedException(vm.name() + " is failed over (Recovered) but the failover is not"
+            throw new OperationFailedException(vm.name() + " is failed over ("
+                    + rel.state().describe(vm.replicationMode()) + ") but the failover is not"
                     + " committed; reversing replication now would discard its other recovery points",
                     Hint.of(Hint.Kind.COMMIT_OR_REVERT_FIRST, vm.name()));
         }

@@ -13,8 +13,12 @@ import io.hypervwsman.hyperv.ReplicationState;
 import io.hypervwsman.hyperv.VirtualMachine;
 import io.hypervwsman.wsman.MethodInput;
 import java.util.EnumSet;
+import java.util.Set;
 
-/** Stop-VMFailover: RevertFailover on a replica (Recovered, Failover in progress) or a prepared primary. */
+/**
+ * Stop-VMFailover: RevertFailover on a replica (FailedOverWaitingCompletion, RecoveryInProgress) or a primary
+ * PreparedForFailover; a VM Replicating has no failover to revert (nothing to do).
+ */
 public final class RevertFailover implements ReplicaVerb {
 
     @Override
@@ -35,8 +39,15 @@ public final class RevertFailover implements ReplicaVerb {
             throw new OperationFailedException("the failover of " + vm.name() + " was committed; it can no"
                     + " longer be reverted", Hint.of(Hint.Kind.REVERSE_AND_FAIL_BACK, vm.name()));
         }
-        throw Refusals.wrongState(vm, rel, "a failover can be reverted only on a replica in Recovered or Failover"
-                + " in progress, or a primary prepared for planned failover");
+        throw Refusals.wrongState(vm, rel, "a failover can be reverted only on a Replica in "
+                + Refusals.names(EnumSet.of(RECOVERED, FAILOVER_IN_PROGRESS), ReplicationMode.REPLICA)
+                + ", or a Primary in " + SYNCED_REPLICATION_COMPLETE.describe(ReplicationMode.PRIMARY));
+    }
+
+    /** Reverted: a replica or primary back to Replicating; there is no failover to revert. */
+    @Override
+    public Set<ReplicationState> targetStates(ReplicationMode side) {
+        return Set.of(ReplicationState.REPLICATING);
     }
 
     @Override

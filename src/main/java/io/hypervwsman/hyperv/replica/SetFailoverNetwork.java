@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * host reported it (how else the host would tell the adapters apart is not documented), static IPv4 settings.
  */
 public final class SetFailoverNetwork implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("SetFailoverNetworkAdapterSettings");
+    private static final Operation OPERATION = Operation.of("SetFailoverNetworkAdapterSettings", "set-failover-network");
     private static final String CLASS = "Msvm_FailoverNetworkAdapterSettingData";
     /** ProtocolIFType IPv4. */
     private static final int IPV4 = 4096;

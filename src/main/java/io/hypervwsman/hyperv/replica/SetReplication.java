@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * whole instance is sent back embedded; nothing to do when every setting given already has that value.
  */
 public final class SetReplication implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("ModifyReplicationSettings");
+    private static final Operation OPERATION = Operation.of("ModifyReplicationSettings", "set-replication");
     private final Map<String, Change> changes = new LinkedHashMap<>();
 
     private record Change(CimType type, Object value) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * The allocation is found among the VM's settings by its Parent, the adapter's path.
  */
 public final class SetTestFailoverSwitch implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("ModifyResourceSettings");
+    private static final Operation OPERATION = Operation.of("ModifyResourceSettings", "set-test-failover-switch");
     private static final String ALLOCATION = "Msvm_EthernetPortAllocationSettingData";
     private final String adapter;
     private final String switchName;

@@ -16,7 +16,7 @@ import java.util.Set;
  * that is Ready for replication. The job ends when the initial copy has reached the replica: Replicating.
  */
 public final class StartInitialReplication implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("StartReplication");
+    private static final Operation OPERATION = Operation.of("StartReplication", "start-initial-replication");
     private static final int NETWORK_TRANSFER = 1;
 
     @Override
@@ -27,15 +27,15 @@ public final class StartInitialReplication implements ReplicaVerb {
     @Override
     public Optional<String> nothingToDo(VerbContext host, VirtualMachine vm, Optional<Relationship> rel) {
         return rel.filter(r -> r.state() == WAITING_TO_COMPLETE_INITIAL_REPLICATION || r.state() == REPLICATING)
-                .map(r -> "initial replication of " + vm.name() + " has already started (" + r.state().displayName()
-                        + ")");
+                .map(r -> "initial replication of " + vm.name() + " has already started ("
+                        + r.state().describe(vm.replicationMode()) + ")");
     }
 
     @Override
     public void check(VirtualMachine vm, Relationship rel) {
         if (vm.replicationMode() != io.hypervwsman.hyperv.ReplicationMode.PRIMARY || rel.state() != READY_FOR_REPLICATION) {
             throw Refusals.wrongState(vm, rel, "initial replication starts only on a primary that is "
-                    + READY_FOR_REPLICATION.displayName());
+                    + READY_FOR_REPLICATION.describe(io.hypervwsman.hyperv.ReplicationMode.PRIMARY));
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * failed over (Recovered or Committed): before that its disks are the target of replication and the host refuses.
  */
 public final class StartVm implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("RequestStateChange");
+    private static final Operation OPERATION = Operation.of("RequestStateChange", "start-vm");
     private static final long RUNNING = 2;
     private static final PowerStateEvidence EVIDENCE = PowerStateEvidence.when(s -> s == RUNNING);
     private static final Set<Long> FROM = Set.of(3L, 6L, 9L);
@@ -52,7 +52,7 @@ public final class StartVm implements ReplicaVerb {
             Optional<Relationship> rel = host.vms().primaryRelationship(vm);
             if (rel.isPresent() && !REPLICA_MAY_RUN.contains(rel.get().state())) {
                 throw Refusals.wrongState(vm, rel.get(), "a replica can be started only after a failover ("
-                        + Refusals.names(REPLICA_MAY_RUN) + "); fail it over first (initiate-failover)");
+                        + Refusals.names(REPLICA_MAY_RUN, vm.replicationMode()) + "); fail it over first (initiate-failover)");
             }
         }
         return new Invocation(vm.reference(), MethodInput.create().add("RequestedState", RUNNING),

@@ -21,7 +21,7 @@ import java.util.Optional;
  * VM shows Off.
  */
 public final class StopVm implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("InitiateShutdown");
+    private static final Operation OPERATION = Operation.of("InitiateShutdown", "stop-vm");
     private static final String SHUTDOWN_COMPONENT = "Msvm_ShutdownComponent";
     private static final long RUNNING = 2;
     private static final long OFF = 3;

@@ -18,7 +18,7 @@ import java.util.Set;
  * Replicating, Waiting to complete initial replication or Resynchronizing (the states the cmdlet allows).
  */
 public final class SuspendReplication implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("RequestReplicationStateChange");
+    private static final Operation OPERATION = Operation.of("RequestReplicationStateChange", "suspend-replication");
     private static final Set<ReplicationState> FROM = EnumSet.of(REPLICATING, WAITING_TO_COMPLETE_INITIAL_REPLICATION,
             RESYNCHRONIZING);
 
@@ -35,7 +35,7 @@ public final class SuspendReplication implements ReplicaVerb {
     @Override
     public void check(VirtualMachine vm, Relationship rel) {
         if (!FROM.contains(rel.state())) {
-            throw Refusals.wrongState(vm, rel, "replication can be suspended only from " + Refusals.names(FROM));
+            throw Refusals.wrongState(vm, rel, "replication can be suspended only from " + Refusals.names(FROM, vm.replicationMode()));
         }
     }
 

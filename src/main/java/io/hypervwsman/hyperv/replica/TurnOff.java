@@ -12,7 +12,7 @@ import java.util.Set;
  * from Running, ShuttingDown, Saved or Paused.
  */
 public final class TurnOff implements ReplicaVerb {
-    private static final Operation OPERATION = Operation.of("RequestStateChange");
+    private static final Operation OPERATION = Operation.of("RequestStateChange", "turn-off");
     private static final long OFF = 3;
     private static final PowerStateEvidence EVIDENCE = PowerStateEvidence.when(s -> s == OFF);
     private static final Set<Long> FROM = Set.of(2L, 4L, 6L, 9L);

@@ -20,7 +20,7 @@ interface Words {
     record ForVerb(OperationRun run, String detail) implements Words {
         @Override
         public String done(JobReport job) {
-            return run.operation().method() + " completed for " + run.vmName()
+            return run.operation().command() + " completed for " + run.vmName()
                     + (job != null && job.jobState() == 32768 ? " with warnings" : "") + detail;
         }
 
@@ -28,7 +28,7 @@ interface Words {
         public String failed(JobReport job) {
             String why = job.errorDescription() != null ? job.errorDescription()
                     : job.errorSummary() != null ? job.errorSummary() : "no description";
-            return run.operation().method() + " failed for " + run.vmName() + ": job " + job.state() + ", error "
+            return run.operation().command() + " failed for " + run.vmName() + ": job " + job.state() + ", error "
                     + job.errorCode() + ": " + why.replaceAll("\\s+", " ").trim();
         }
 

@@ -64,9 +64,10 @@ class OperationFailureContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyVerb")
     void aVmInNoStateForTheVerbIsRefusedByItsPreCheck(ReplicaVerb verb, HyperVHost client, SimulatedHost sim) {
-        // app-extended-01: a Replicating replica without a test VM (only failing over applies);
-        // reporting-01: Committed
-        VmRef vm = VmRef.of(verb instanceof InitiateFailover || verb instanceof TestFailover ? "reporting-01"
+        // app-extended-01: a Replicating replica without a test VM (only failing over applies; for revert-failover
+        // and resynchronize Replicating is where they lead, so nothing to do); reporting-01: Committed
+        VmRef vm = VmRef.of(verb instanceof InitiateFailover || verb instanceof TestFailover
+                || verb instanceof RevertFailover || verb instanceof Resynchronize ? "reporting-01"
                 : "app-extended-01");
         OperationOutcome o = refused(ReplicaOperations.of(client).run(verb, vm, options()));
 
