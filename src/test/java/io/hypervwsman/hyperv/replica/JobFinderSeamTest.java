@@ -22,10 +22,11 @@ class JobFinderSeamTest {
     private static final String VM = "web-frontend-01";
 
     @Test
-    void byDefaultNothingIsFoundAndTheReplicationStateDecides() {
+    void withTheNoneFinderNothingIsFoundAndTheReplicationStateDecides() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             f.sim.faults().once(HostFault.TAMPERED_SIGNATURE, "RevertFailover");
-            OperationOutcome o = f.replica().revertFailover(VmRef.of(VM), f.options());
+            OperationOutcome o = ReplicaOperations.of(f.host(), JobFinder.NONE).revertFailover(VmRef.of(VM),
+                    f.options());
 
             assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
             assertEquals(DecidedBy.REPLICATION_STATE, o.decidedBy());
@@ -52,6 +53,19 @@ class JobFinderSeamTest {
             assertEquals(DecidedBy.JOB_FOUND, o.decidedBy());
             assertTrue(o.job() != null && o.job().jobState() == 7, String.valueOf(o.job()));
             assertEquals(ReplicationState.REPLICATING.value(), f.sim.replicationState(VM));
+            assertEquals(1, f.sim.invocations("RevertFailover"), "exactly one Invoke");
+        }
+    }
+
+    @Test
+    void byDefaultTheJobTheInvokeStartedIsFoundOnTheHost() {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
+            f.sim.faults().once(HostFault.TAMPERED_SIGNATURE, "RevertFailover");
+            OperationOutcome o = ReplicaOperations.of(f.host()).revertFailover(VmRef.of(VM), f.options());
+
+            assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
+            assertEquals(DecidedBy.JOB_FOUND, o.decidedBy());
+            assertTrue(o.message().contains("the job it started was found on the host and followed"), o.message());
             assertEquals(1, f.sim.invocations("RevertFailover"), "exactly one Invoke");
         }
     }
