@@ -27,7 +27,10 @@ public final class Main implements Runnable {
     private static final Map<String, Class<?>> COMMANDS = commands(RevertFailoverCommand.class,
             InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
             StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
-            ResynchronizeCommand.class, ReplicationCommand.class, MeasureReplicationCommand.class,
+            ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
+            SuspendReplicationCommand.class, ResumeReplicationCommand.class, RemoveReplicationCommand.class,
+            EnableReplicationCommand.class, StartInitialReplicationCommand.class, SetReplicationCommand.class,
+            ReplicationCommand.class, MeasureReplicationCommand.class,
             RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
             VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class);
 
@@ -46,15 +49,20 @@ public final class Main implements Runnable {
         System.exit(run(args, Terminal.system()));
     }
 
-    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
-    static int run(String[] args, Terminal terminal) {
+    /** The whole command tree, every command registered: for help, and for the man pages and completion script. */
+    static CommandLine withAllCommands(Terminal terminal) {
         TerminalFactory factory = new TerminalFactory(terminal);
         CommandLine cli = new CommandLine(new Main(), factory);
+        COMMANDS.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
+        return cli;
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (tests call this). */
+    static int run(String[] args, Terminal terminal) {
         Class<?> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        CommandLine cli = named == null ? withAllCommands(terminal) : new CommandLine(new Main(), new TerminalFactory(terminal));
         if (named != null) {
-            cli.addSubcommand(new CommandLine(named, factory));
-        } else {
-            COMMANDS.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
+            cli.addSubcommand(new CommandLine(named, new TerminalFactory(terminal)));
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new java.io.PrintWriter(terminal.out(), true));

@@ -123,6 +123,7 @@ final class OutcomeReport {
             m.put("job", null);
             m.put("outcome", outcome);
             m.put("decidedBy", decidedBy);
+            m.put("changed", "unknown".equals(outcome) ? null : Boolean.FALSE);
             m.put("message", message);
             m.put("durationMs", durationMs);
             m.put("exitCode", exitCode);
@@ -239,6 +240,7 @@ final class OutcomeReport {
         m.put("job", o.job() == null ? null : job(o.job()));
         m.put("outcome", label(o));
         m.put("decidedBy", o.decidedBy().label());
+        m.put("changed", o.changed());
         m.put("message", o.message());
         m.put("durationMs", o.durationMs());
         m.put("warnings", o.warnings());

@@ -13,6 +13,17 @@ public interface JobProgressListener {
     default void waiting(String message) {
     }
 
+    /**
+     * Told immediately before an Invoke ({@code method}) is sent, so that a caller can record that it may reach the
+     * host (a recovery plan journals it and never sends it again on resume). If this throws, nothing is sent.
+     */
+    default void beforeInvoke(String method) {
+    }
+
+    /** Told when the host answered an Invoke: {@code jobInstanceId} is its job's InstanceID, null when there is none. */
+    default void invoked(String method, String jobInstanceId) {
+    }
+
     /** Ignores updates. */
     JobProgressListener NONE = r -> { };
 }

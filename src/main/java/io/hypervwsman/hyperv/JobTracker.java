@@ -12,6 +12,7 @@ import io.hypervwsman.wsman.MethodOutput;
 import io.hypervwsman.wsman.WsManClient;
 import io.hypervwsman.wsman.WsManFault;
 import io.hypervwsman.wsman.WsManFaultException;
+import io.hypervwsman.wsman.WsManNamespace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,7 +206,14 @@ public final class JobTracker {
     }
 
     static boolean isTransient(WsManFault f) {
+        return f.isTimedOut() || isQuota(f);
+    }
+
+    /** A quota fault as f:WSManFault code, or as Windows also sends it: w:QuotaLimit with an MSFT_WmiError. */
+    private static boolean isQuota(WsManFault f) {
         Long code = f.wsmanCode();
-        return f.isTimedOut() || (code != null && code == QUOTA_EXCEEDED);
+        Long wmiCode = f.provider() == null ? null : f.provider().errorCode();
+        return f.hasSubcode(WsManNamespace.WSMAN, "QuotaLimit")
+                || (code != null && code == QUOTA_EXCEEDED) || (wmiCode != null && wmiCode == QUOTA_EXCEEDED);
     }
 }

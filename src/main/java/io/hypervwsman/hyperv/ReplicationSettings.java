@@ -63,6 +63,35 @@ public final class ReplicationSettings {
                 .orElseThrow(() -> new OperationFailedException("the replication settings of "
                         + instance.string("ElementName").orElse("the VM") + " name no primary server to reverse"
                         + " replication to", Hint.of(Hint.Kind.NAME_REPLICA_SERVER)));
+        EmbeddedInstance e = asEmbedded();
+        Optional<String> here = recoveryServer();
+        e.set("RecoveryConnectionPoint", CimType.STRING, target);
+        here.ifPresent(h -> e.set("PrimaryConnectionPoint", CimType.STRING, h));
+        Optional<String> recoveryHost = instance.string("RecoveryHostSystem");
+        Optional<String> primaryHost = instance.string("PrimaryHostSystem");
+        if (recoveryHost.isPresent() || primaryHost.isPresent()) {
+            e.set("PrimaryHostSystem", CimType.STRING, recoveryHost.orElse(null));
+            e.set("RecoveryHostSystem", CimType.STRING, primaryHost.filter(h -> target.equals(primaryServer()
+                    .orElse(null))).orElse(null));
+        }
+        if (port != null) {
+            e.set("RecoveryServerPortNumber", CimType.UINT16, port);
+        }
+        if (authenticationType != null) {
+            e.set("AuthenticationType", CimType.UINT16, authenticationType);
+        }
+        if (certificateThumbprint != null) {
+            e.set("CertificateThumbPrint", CimType.STRING, certificateThumbprint);
+        }
+        return e;
+    }
+
+    /**
+     * These settings as the embedded instance ModifyReplicationSettings and ReverseReplicationRelationship take:
+     * every documented property the host reported, unchanged (properties newer than the documented class are left
+     * out), for the caller to change what it means to.
+     */
+    public EmbeddedInstance asEmbedded() {
         EmbeddedInstance e = EmbeddedInstance.of(CLASS);
         for (Map.Entry<String, CimType> p : MOF.entrySet()) {
             String name = p.getKey();
@@ -87,25 +116,6 @@ public final class ReplicationSettings {
                 }
                 default -> e.set(name, p.getValue(), instance.number(name).orElseThrow());
             }
-        }
-        Optional<String> here = recoveryServer();
-        e.set("RecoveryConnectionPoint", CimType.STRING, target);
-        here.ifPresent(h -> e.set("PrimaryConnectionPoint", CimType.STRING, h));
-        Optional<String> recoveryHost = instance.string("RecoveryHostSystem");
-        Optional<String> primaryHost = instance.string("PrimaryHostSystem");
-        if (recoveryHost.isPresent() || primaryHost.isPresent()) {
-            e.set("PrimaryHostSystem", CimType.STRING, recoveryHost.orElse(null));
-            e.set("RecoveryHostSystem", CimType.STRING, primaryHost.filter(h -> target.equals(primaryServer()
-                    .orElse(null))).orElse(null));
-        }
-        if (port != null) {
-            e.set("RecoveryServerPortNumber", CimType.UINT16, port);
-        }
-        if (authenticationType != null) {
-            e.set("AuthenticationType", CimType.UINT16, authenticationType);
-        }
-        if (certificateThumbprint != null) {
-            e.set("CertificateThumbPrint", CimType.STRING, certificateThumbprint);
         }
         return e;
     }

@@ -8,7 +8,7 @@ package io.hypervwsman.sim;
  * altogether. The WS-Management service shows the {@link #SERVICE_FAULTS}.
  */
 public enum HostFault {
-    /** Answer the w:InternalError quota fault without doing anything. */
+    /** Answer the quota fault (w:QuotaLimit with an MSFT_WmiError, no a:RelatesTo, as Windows) without doing anything. */
     QUOTA,
     /** Do the operation, then close the connection without replying. */
     DROP_AFTER_PROCESSING,

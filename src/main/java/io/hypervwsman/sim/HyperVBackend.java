@@ -88,7 +88,7 @@ public final class HyperVBackend implements SoapBackend {
         } catch (SoapFault fault) {
             LOG.debug("simulated host answers {} with {}", request.action(), fault.getMessage());
             return new Reply(500, ReplyEnvelope.CONTENT_TYPE, envelopes.write(ReplyEnvelope.Kind.FAULT,
-                    fault.action(), request.messageId(), fault.toXml(host.machine())));
+                    fault.action(), fault.relatesToRequest() ? request.messageId() : null, fault.toXml(host.machine())));
         }
     }
 

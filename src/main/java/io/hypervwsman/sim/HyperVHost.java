@@ -46,7 +46,9 @@ final class HyperVHost {
             Map.entry(ReplicaServerState.SETTINGS_CLASS, Set.of("InstanceID")),
             Map.entry(ReplicaServerState.AUTHORIZATION_CLASS, Set.of("InstanceID")),
             Map.entry(NetworkAdapterState.PORT_CLASS, Set.of("InstanceID")),
-            Map.entry(NetworkAdapterState.FAILOVER_CLASS, Set.of("InstanceID")));
+            Map.entry(NetworkAdapterState.FAILOVER_CLASS, Set.of("InstanceID")),
+            Map.entry(VirtualMachine.SHUTDOWN_CLASS,
+                    Set.of("CreationClassName", "DeviceID", "SystemCreationClassName", "SystemName")));
 
     final Scenario scenario;
     final Clock clock;
@@ -54,6 +56,8 @@ final class HyperVHost {
     private final ReplicaServerState replicaServer;
     private final Map<String, VirtualMachine> vms = new LinkedHashMap<>();
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
+    /** Changes the host makes on its own at a due time, without a job (a guest shutting down). */
+    private final List<Map.Entry<Instant, Runnable>> scheduled = new ArrayList<>();
 
     HyperVHost(Scenario scenario, Clock clock, Supplier<UUID> ids) {
         this.scenario = scenario;
@@ -69,6 +73,7 @@ final class HyperVHost {
                         PEER + "." + scenario.dnsDomain()));
             }
             vm.recoveryPoints.addAll(v.recoveryPoints());
+            vm.shutdownComponent = v.shutdownComponent();
             v.networkAdapters().forEach(a -> vm.networkAdapters.add(new NetworkAdapterState(vm, a)));
             if (vms.putIfAbsent(vm.id, vm) != null) {
                 throw new io.hypervwsman.ConfigurationException("two VMs with id " + vm.id);
@@ -99,6 +104,15 @@ final class HyperVHost {
         jobs.values().stream().filter(j -> !j.isFinished()).sorted(Comparator.comparing(SimulatedJob::due))
                 .forEach(j -> j.settle(now));
         jobs.values().removeIf(j -> j.isRemoved(now));
+        List<Map.Entry<Instant, Runnable>> due = scheduled.stream().filter(e -> !now.isBefore(e.getKey()))
+                .sorted(Map.Entry.comparingByKey()).toList();
+        scheduled.removeAll(due);
+        due.forEach(e -> e.getValue().run());
+    }
+
+    /** Has {@code change} happen at {@code at} (settled like a job's end). */
+    synchronized void schedule(Instant at, Runnable change) {
+        scheduled.add(Map.entry(at, change));
     }
 
     static Optional<String> knownClass(String className) {
@@ -124,6 +138,9 @@ final class HyperVHost {
             case VirtualMachine.SETTINGS_CLASS -> vms.values().forEach(vm -> vm.recoveryPoints.forEach(
                     r -> out.add(vm.snapshotSettings(r))));
             case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
+            case VirtualMachine.SHUTDOWN_CLASS -> vms.values().stream()
+                    .filter(vm -> vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState())
+                    .forEach(vm -> out.add(vm.shutdownSnapshot()));
             case ReplicaServerState.SETTINGS_CLASS -> out.add(replicaServer.settingsSnapshot());
             case ReplicaServerState.AUTHORIZATION_CLASS -> out.addAll(replicaServer.authorizationSnapshots());
             case NetworkAdapterState.PORT_CLASS ->

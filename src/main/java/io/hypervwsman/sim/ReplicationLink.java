@@ -22,6 +22,10 @@ final class ReplicationLink {
     String recoveryServer;
     int recoveryPort = 80;
     int authenticationType = 1;
+    int recoveryHistory;
+    int replicationInterval = 300;
+    boolean compression = true;
+    String certificateThumbprint;
     /** The InstanceID of the recovery point the last InitiateFailover used, or "latest". */
     String failedOverTo;
     /** What GetReplicationStatistics(Ex) reports for it. */
@@ -41,6 +45,17 @@ final class ReplicationLink {
         this.lastReplicationTime = Scenario.parseInstant(r.lastReplicationTime(), "lastReplicationTime");
         this.lastApplicationConsistentReplicationTime = Scenario.parseInstant(
                 r.lastApplicationConsistentReplicationTime(), "lastApplicationConsistentReplicationTime");
+    }
+
+    /** Takes what an embedded Msvm_ReplicationSettingData sets (CreateReplicationRelationship, ModifyReplicationSettings). */
+    void applySettings(EmbeddedSettings e) {
+        e.value("RecoveryConnectionPoint").filter(t -> !t.isBlank()).ifPresent(t -> recoveryServer = t);
+        e.value("RecoveryServerPortNumber").map(Integer::valueOf).ifPresent(p -> recoveryPort = p);
+        e.value("AuthenticationType").map(Integer::valueOf).ifPresent(a -> authenticationType = a);
+        e.value("RecoveryHistory").map(Integer::valueOf).ifPresent(h -> recoveryHistory = h);
+        e.value("ReplicationInterval").map(Integer::valueOf).ifPresent(i -> replicationInterval = i);
+        e.value("CompressionEnabled").map(Boolean::valueOf).ifPresent(c -> compression = c);
+        e.value("CertificateThumbPrint").ifPresent(t -> certificateThumbprint = t);
     }
 
     String instanceId() {
@@ -69,8 +84,8 @@ final class ReplicationLink {
         p.put("AutoResynchronizeIntervalStart", java.time.Duration.ofHours(18).plusMinutes(30));
         p.put("BypassProxyServer", false);
         p.put("Caption", "Replication Settings");
-        p.put("CertificateThumbPrint", null);
-        p.put("CompressionEnabled", true);
+        p.put("CertificateThumbPrint", certificateThumbprint);
+        p.put("CompressionEnabled", compression);
         p.put("ConfigurationDataRoot", null);
         p.put("ConfigurationFile", null);
         p.put("ConfigurationID", null);
@@ -87,11 +102,11 @@ final class ReplicationLink {
         p.put("PrimaryHostSystem", primaryServer);
         p.put("RecoveryConnectionPoint", recoveryServer);
         p.put("RecoveryFile", null);
-        p.put("RecoveryHistory", 0);
+        p.put("RecoveryHistory", recoveryHistory);
         p.put("RecoveryHostSystem", recoveryServer);
         p.put("RecoveryServerPortNumber", recoveryPort);
         p.put("ReplicateHostKvpItems", true);
-        p.put("ReplicationInterval", 300);
+        p.put("ReplicationInterval", replicationInterval);
         p.put("ReplicationProvider", null);
         p.put("RootCertificateThumbPrint", null);
         p.put("SnapshotDataRoot", null);

@@ -36,7 +36,7 @@ final class ReplyEnvelope {
         this.ids = ids;
     }
 
-    /** The whole envelope as UTF-8 bytes. */
+    /** The whole envelope as UTF-8 bytes; without a:RelatesTo when {@code relatesTo} is null. */
     byte[] write(Kind kind, String action, String relatesTo, String bodyContent) {
         StringBuilder s = new StringBuilder(bodyContent.length() + 1024);
         s.append("<s:Envelope xml:lang=\"en-US\" xmlns:s=\"").append(WsManUris.SOAP).append("\" ")
@@ -46,9 +46,11 @@ final class ReplyEnvelope {
         if (kind.activityId) {
             s.append("<p:ActivityId>").append(upper(ids.get())).append("</p:ActivityId>");
         }
-        s.append("<a:To>").append(WsManUris.ANONYMOUS).append("</a:To>")
-                .append("<a:RelatesTo>").append(io.hypervwsman.xml.XmlEscape.escape(relatesTo)).append("</a:RelatesTo>")
-                .append("</s:Header><s:Body>").append(bodyContent).append("</s:Body></s:Envelope>");
+        s.append("<a:To>").append(WsManUris.ANONYMOUS).append("</a:To>");
+        if (relatesTo != null) {
+            s.append("<a:RelatesTo>").append(io.hypervwsman.xml.XmlEscape.escape(relatesTo)).append("</a:RelatesTo>");
+        }
+        s.append("</s:Header><s:Body>").append(bodyContent).append("</s:Body></s:Envelope>");
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -151,11 +151,14 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
      * @param behaviours      behaviour per method name, overriding the scenario's
      * @param recoveryPoints  the VM's snapshots (for a replica: recovery points), oldest first
      * @param networkAdapters its synthetic network adapters with their failover IP settings
+     * @param shutdownComponent whether the guest's shutdown integration service answers (Msvm_ShutdownComponent,
+     *                          shown while the VM runs); default true
      */
     public record Vm(String name, String id, Power power, Integer replicationMode, List<Relationship> relationships,
                      String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints,
-                     List<NetworkAdapter> networkAdapters) {
+                     List<NetworkAdapter> networkAdapters, Boolean shutdownComponent) {
         public Vm {
+            shutdownComponent = shutdownComponent == null || shutdownComponent;
             Objects.requireNonNull(name, "VM name");
             Objects.requireNonNull(id, "VM id of " + name);
             power = power == null ? Power.OFF : power;
@@ -170,6 +173,14 @@ public record Scenario(String host, String dnsDomain, List<String> users, String
         public Vm(String name, String id, Power power, Integer replicationMode, List<Relationship> relationships,
                   String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints) {
             this(name, id, power, replicationMode, relationships, testReplicaOf, behaviours, recoveryPoints, null);
+        }
+
+        /** A VM whose shutdown integration service answers. */
+        public Vm(String name, String id, Power power, Integer replicationMode, List<Relationship> relationships,
+                  String testReplicaOf, Map<String, Behaviour> behaviours, List<RecoveryPoint> recoveryPoints,
+                  List<NetworkAdapter> networkAdapters) {
+            this(name, id, power, replicationMode, relationships, testReplicaOf, behaviours, recoveryPoints,
+                    networkAdapters, null);
         }
     }
 

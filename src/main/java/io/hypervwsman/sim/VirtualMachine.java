@@ -25,6 +25,8 @@ final class VirtualMachine {
     /** For a test VM: the id of the replica it was made from. */
     String testReplicaOf;
     Instant timeOfLastStateChange;
+    /** Whether the guest's shutdown integration service answers while the VM runs. */
+    boolean shutdownComponent = true;
 
     VirtualMachine(String id, String name, int enabledState, int replicationMode,
                    Map<String, Scenario.Behaviour> behaviours, Instant now) {
@@ -100,6 +102,27 @@ final class VirtualMachine {
         p.put("TimeOfLastStateChange", timeOfLastStateChange);
         p.put("TransitioningToState", null);
         return InstanceSnapshot.of(CLASS, p, List.of("CreationClassName", "Name"));
+    }
+
+    static final String SHUTDOWN_CLASS = "Msvm_ShutdownComponent";
+
+    /** Its Msvm_ShutdownComponent (keys of CIM_LogicalDevice), which exists while the VM runs. */
+    InstanceSnapshot shutdownSnapshot() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("Caption", "Shutdown");
+        p.put("CreationClassName", SHUTDOWN_CLASS);
+        p.put("Description", "Microsoft Shutdown Service");
+        p.put("DeviceID", "Microsoft:" + id + "\\9F8233AC-BE49-4C79-8EE3-E7E1985B2077");
+        p.put("ElementName", "Shutdown");
+        p.put("EnabledState", 2);
+        p.put("HealthState", 5);
+        p.put("Name", "Shutdown");
+        p.put("OperationalStatus", List.of(2));
+        p.put("StatusDescriptions", List.of("OK"));
+        p.put("SystemCreationClassName", CLASS);
+        p.put("SystemName", id);
+        return InstanceSnapshot.of(SHUTDOWN_CLASS, p,
+                List.of("CreationClassName", "DeviceID", "SystemCreationClassName", "SystemName"));
     }
 
     static final String SETTINGS_CLASS = "Msvm_VirtualSystemSettingData";

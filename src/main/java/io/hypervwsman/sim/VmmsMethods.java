@@ -30,6 +30,14 @@ final class VmmsMethods {
             "Reversing the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind RESYNC = new SimulatedJob.Kind(107, "Resynchronizing",
             "Resynchronizing the virtual machine");
+    private static final SimulatedJob.Kind CREATE = new SimulatedJob.Kind(94, "Enabling replication",
+            "Creating the replication relationship of the virtual machine");
+    private static final SimulatedJob.Kind START_REPLICATION = new SimulatedJob.Kind(95, "Starting replication",
+            "Starting the initial replication of the virtual machine");
+    private static final SimulatedJob.Kind MODIFY = new SimulatedJob.Kind(92, "Modifying replication settings",
+            "Modifying the replication settings of the virtual machine");
+    private static final SimulatedJob.Kind REMOVE = new SimulatedJob.Kind(105, "Removing replication",
+            "Removing the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind REPLICATION_STATE = new SimulatedJob.Kind(96, "Changing replication state",
             "Changing the replication state of the virtual machine");
 
@@ -49,6 +57,14 @@ final class VmmsMethods {
             case "Msvm_ReplicationService.Resynchronize" -> withVm(input, "Resynchronize", this::resynchronize);
             case "Msvm_ReplicationService.ReverseReplicationRelationship" ->
                     withVm(input, "ReverseReplicationRelationship", (vm, m) -> reverse(vm, m, input));
+            case "Msvm_ReplicationService.CreateReplicationRelationship" ->
+                    withVm(input, "CreateReplicationRelationship", (vm, m) -> createRelationship(vm, m, input));
+            case "Msvm_ReplicationService.StartReplication" ->
+                    withVm(input, "StartReplication", (vm, m) -> startReplication(vm, m, input));
+            case "Msvm_ReplicationService.ModifyReplicationSettings" ->
+                    withVm(input, "ModifyReplicationSettings", (vm, m) -> modifySettings(vm, m, input));
+            case "Msvm_ReplicationService.RemoveReplicationRelationship" ->
+                    withVm(input, "RemoveReplicationRelationship", this::removeRelationship);
             case "Msvm_ReplicationService.GetReplicationStatistics" ->
                     withVm(input, "GetReplicationStatistics", (vm, m) -> statistics(vm, Optional.empty()));
             case "Msvm_ReplicationService.GetReplicationStatisticsEx" -> withVm(input, "GetReplicationStatisticsEx",
@@ -59,6 +75,9 @@ final class VmmsMethods {
                     onVm(target, vm -> replicationStateChange(vm, input, "RequestReplicationStateChange"));
             case "Msvm_ComputerSystem.RequestReplicationStateChangeEx" ->
                     onVm(target, vm -> replicationStateChange(vm, input, "RequestReplicationStateChangeEx"));
+            case "Msvm_ShutdownComponent.InitiateShutdown" -> host.findVm(SelectorValues.of(Map.of("CreationClassName",
+                    VirtualMachine.CLASS, "Name", target.keys().get("SystemName")))).map(vm -> initiateShutdown(vm, input))
+                    .orElse(MethodResult.of(MethodResult.INVALID_STATE));
             case "Msvm_ConcreteJob.GetErrorEx" -> jobErrors(target, "Errors", Integer.MAX_VALUE);
             case "Msvm_ConcreteJob.GetError" -> jobErrors(target, "Error", 1);
             default -> throw WsManFaults.actionNotSupported(target.resourceUri() + "/" + method);
@@ -191,13 +210,9 @@ final class VmmsMethods {
      * for initial replication, or replicating after a planned failover (the old primary has the data).
      */
     private MethodResult reverse(VirtualMachine vm, String method, MethodInput input) {
-        Optional<EmbeddedSettings> settings = input.string("ReplicationSettingData").flatMap(EmbeddedSettings::read);
-        if (settings.isEmpty() || !settings.get().className().equalsIgnoreCase(ReplicationLink.SETTINGS_CLASS)) {
-            return MethodResult.of(MethodResult.INVALID_PARAMETER);
-        }
-        Optional<String> target = settings.get().value("RecoveryConnectionPoint").filter(t -> !t.isBlank());
-        if (target.isEmpty() || target.get().equalsIgnoreCase(host.hostName())
-                || target.get().equalsIgnoreCase(host.machine())) {
+        Optional<EmbeddedSettings> settings = replicationSettings(input);
+        Optional<String> target = otherHost(settings);
+        if (target.isEmpty()) {
             return MethodResult.of(MethodResult.INVALID_PARAMETER);
         }
         ReplicationLink link = vm.primaryLink();
@@ -218,6 +233,96 @@ final class VmmsMethods {
         }, () -> { }, Map.of());
     }
 
+    /**
+     * CreateReplicationRelationship(ComputerSystem, ReplicationSettingData): a VM that is not replicated becomes a
+     * primary, Ready for replication, to the server the embedded settings name (another host, else 32773).
+     */
+    private MethodResult createRelationship(VirtualMachine vm, String method, MethodInput input) {
+        Optional<EmbeddedSettings> settings = replicationSettings(input);
+        Optional<String> target = otherHost(settings);
+        if (target.isEmpty()) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        if (vm.replicationMode != 0 || !vm.relationships.isEmpty()) {
+            return wrongState(vm, method, CREATE);
+        }
+        EmbeddedSettings e = settings.get();
+        return startJob(vm, method, CREATE, () -> { }, () -> {
+            vm.replicationMode = PRIMARY;
+            ReplicationLink link = new ReplicationLink(vm, 0, new Scenario.Relationship(1, 1, null, null, null, null,
+                    host.machine(), target.get()), host.machine(), target.get());
+            link.applySettings(e);
+            vm.relationships.add(link);
+        }, () -> { }, Map.of());
+    }
+
+    /** The server embedded settings replicate to, if they name one other than this host. */
+    private Optional<String> otherHost(Optional<EmbeddedSettings> settings) {
+        return settings.flatMap(e -> e.value("RecoveryConnectionPoint")).filter(t -> !t.isBlank())
+                .filter(t -> !t.equalsIgnoreCase(host.hostName()) && !t.equalsIgnoreCase(host.machine()));
+    }
+
+    private static Optional<EmbeddedSettings> replicationSettings(MethodInput input) {
+        return input.string("ReplicationSettingData").flatMap(EmbeddedSettings::read)
+                .filter(e -> e.className().equalsIgnoreCase(ReplicationLink.SETTINGS_CLASS));
+    }
+
+    /**
+     * StartReplication(ComputerSystem, InitialReplicationType, ...): on a primary that is Ready; 1 network transfer
+     * (2 export and 3 seeded are not simulated: 32770). Waiting to complete initial replication while the job runs,
+     * then Replicating with a first LastReplicationTime.
+     */
+    private MethodResult startReplication(VirtualMachine vm, String method, MethodInput input) {
+        long type = input.number("InitialReplicationType").orElse(0L);
+        if (type < 1 || type > 3) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        if (type != 1) {
+            return MethodResult.of(32770);
+        }
+        ReplicationLink link = vm.primaryLink();
+        if (vm.replicationMode != PRIMARY || link == null || link.state != 1) {
+            return wrongState(vm, method, START_REPLICATION);
+        }
+        return startJob(vm, method, START_REPLICATION, () -> link.state = 2, () -> {
+            link.state = 3;
+            link.lastReplicationTime = host.clock.instant();
+        }, () -> link.state = 1, Map.of());
+    }
+
+    /**
+     * ModifyReplicationSettings(ComputerSystem, ReplicationSettingData): a well-formed embedded instance with a
+     * ReplicationInterval of 30, 300 or 900 and a RecoveryHistory of 0-24 (else 32773), on a replicated VM.
+     */
+    private MethodResult modifySettings(VirtualMachine vm, String method, MethodInput input) {
+        Optional<EmbeddedSettings> settings = replicationSettings(input);
+        boolean valid = settings.isPresent()
+                && settings.get().value("ReplicationInterval").map(i -> Set.of("30", "300", "900").contains(i))
+                        .orElse(true)
+                && settings.get().value("RecoveryHistory").map(Integer::valueOf).map(h -> h >= 0 && h <= 24)
+                        .orElse(true);
+        if (!valid) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        ReplicationLink link = vm.primaryLink();
+        if (link == null || link.state == 0) {
+            return wrongState(vm, method, MODIFY);
+        }
+        return startJob(vm, method, MODIFY, () -> { }, () -> link.applySettings(settings.get()), () -> { }, Map.of());
+    }
+
+    /** RemoveReplicationRelationship(ComputerSystem): not during a failover; afterwards the VM is not replicated. */
+    private MethodResult removeRelationship(VirtualMachine vm, String method) {
+        ReplicationLink link = vm.primaryLink();
+        if (link == null || Set.of(4, 12).contains(link.state)) {
+            return wrongState(vm, method, REMOVE);
+        }
+        return startJob(vm, method, REMOVE, () -> { }, () -> {
+            vm.relationships.clear();
+            vm.replicationMode = 0;
+        }, () -> { }, Map.of());
+    }
+
     /** Msvm_ComputerSystem.RequestStateChange: 2 start, 3 turn off, 6 save, 9 pause, 10 reboot, 11 reset. */
     private MethodResult requestStateChange(VirtualMachine vm, MethodInput input) {
         String method = "RequestStateChange";
@@ -235,7 +340,7 @@ final class VmmsMethods {
             }
             case 3 -> {
                 kind = new SimulatedJob.Kind(13, "Turning off virtual machine", "Turning off the virtual machine");
-                allowed = Set.of(2, 6, 9).contains(from);
+                allowed = Set.of(2, 4, 6, 9).contains(from);
             }
             case 6 -> {
                 kind = new SimulatedJob.Kind(14, "Saving virtual machine", "Saving the virtual machine");
@@ -265,6 +370,34 @@ final class VmmsMethods {
                 () -> vm.setPower(from, host.clock.instant()), Map.of());
     }
 
+    /**
+     * Msvm_ShutdownComponent.InitiateShutdown(Force, Reason): "If zero (0) is returned, then the shutdown was initiated
+     * successfully"; the guest then takes the job duration of the scenario's InitiateShutdown behaviour to shut down
+     * (ShuttingDown, then Off), without a job. A scenario's returnValue answers instead (32781 locked, 32782 already
+     * shutting down).
+     */
+    private MethodResult initiateShutdown(VirtualMachine vm, MethodInput input) {
+        Scenario.Behaviour b = behaviour(vm, "InitiateShutdown");
+        if (b.returnValue() != null && b.returnValue() != 0) {
+            return MethodResult.of(b.returnValue());
+        }
+        if (vm.enabledState == 4) {
+            return MethodResult.of(32782);
+        }
+        if (vm.enabledState != Scenario.Power.RUNNING.enabledState() || !vm.shutdownComponent) {
+            return MethodResult.of(MethodResult.INVALID_STATE);
+        }
+        input.string("Force").filter(f -> f.equals("true") || f.equals("false"))
+                .orElseThrow(() -> WsManFaults.invalidParameter("Force must be true or false"));
+        vm.setPower(4, host.clock.instant());
+        host.schedule(host.clock.instant().plus(b.duration()), () -> {
+            if (vm.enabledState == 4) {
+                vm.setPower(Scenario.Power.OFF.enabledState(), host.clock.instant());
+            }
+        });
+        return MethodResult.of(MethodResult.COMPLETED);
+    }
+
     /** RequestReplicationStateChange(Ex): 4 prepare planned failover on a primary, 3 resume, 7 suspend. */
     private MethodResult replicationStateChange(VirtualMachine vm, MethodInput input, String method) {
         int requested = input.number("RequestedState").orElseThrow(
@@ -282,7 +415,7 @@ final class VmmsMethods {
         boolean allowed = switch (requested) {
             case 4 -> vm.replicationMode == PRIMARY && before == 3 && vm.isOff();
             case 3 -> before == 7;
-            case 7 -> before == 3;
+            case 7 -> Set.of(2, 3, 10).contains(before);
             default -> false;
         };
         if (!allowed) {

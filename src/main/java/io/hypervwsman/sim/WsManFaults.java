@@ -7,6 +7,7 @@ package io.hypervwsman.sim;
 final class WsManFaults {
     private static final String EN = "en-US";
     private static final String DETAIL = "http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/";
+    private static final String MSFT_WMI_ERROR = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/MSFT_WmiError";
 
     private WsManFaults() {
     }
@@ -48,7 +49,8 @@ final class WsManFaults {
     }
 
     /**
-     * 2150858778: the WQL filter is not valid. As Windows sends it (test-fixtures/windows/winrb-soap_fault_v2.xml):
+     * 2150858778: the WQL filter is not valid. As Windows sends it (the shape of
+     * test-fixtures/windows-shapes/fault-cannot-process-filter-extended-status.xml):
      * n:CannotProcessFilter, WS-Enumeration's own reason text, and WMI's explanation in an f:ProviderFault.
      */
     static SoapFault cannotProcessFilter(String why) {
@@ -83,16 +85,40 @@ final class WsManFaults {
                 io.hypervwsman.xml.XmlEscape.escape(text));
     }
 
-    /** 2150859174: the per-user operation quota is used up (note the empty xml:lang Windows writes here). */
+    /**
+     * 2150859174 (0x803381A6): the per-user operation quota is used up. Windows reports quota faults as
+     * s:Sender / w:QuotaLimit with an MSFT_WmiError in s:Detail and no a:RelatesTo (the shape of
+     * test-fixtures/windows-shapes/fault-quota-msft-wmierror-no-relatesto.xml).
+     */
     static SoapFault quota() {
         String reason = "The WS-Management service cannot process the request. The maximum number of concurrent "
                 + "operations for this user has been exceeded. Close existing operations for this user, or raise the "
                 + "quota for this user. ";
-        String message = "The WS-Management service cannot process the request. This user is allowed a maximum number "
-                + "of 25 concurrent operations, which has been exceeded. Close existing operations for this user, or "
-                + "raise the quota for this user. ";
-        return new SoapFault(WsManUris.WSMAN_FAULT_ACTION, "s:Receiver", "w:InternalError", reason, "", null,
-                2150859174L, io.hypervwsman.xml.XmlEscape.escape(message));
+        String message = io.hypervwsman.xml.XmlEscape.escape("The WS-Management service cannot process the request. "
+                + "This user is allowed a maximum number of 25 concurrent operations, which has been exceeded. Close "
+                + "existing operations for this user, or raise the quota for this user. ");
+        String error = "<p:MSFT_WmiError b:IsCIM_Error=\"true\" xmlns:b=\"" + WsManUris.CIM_BINDING + "\" xmlns:cim=\""
+                + WsManUris.CIM + "\" xmlns:p=\"" + MSFT_WMI_ERROR + "\" xmlns:xsi=\"" + WsManUris.XSI
+                + "\" xsi:type=\"p:MSFT_WmiError_Type\">"
+                + typed("CIMStatusCode", "cimUnsignedInt", "27") + nil("CIMStatusCodeDescription")
+                + nil("ErrorSource") + typed("ErrorSourceFormat", "cimUnsignedShort", "0")
+                + typed("ErrorType", "cimUnsignedShort", "0") + typed("Message", "cimString", message)
+                + typed("MessageID", "cimString", "HRESULT 0x803381a6") + nil("OtherErrorSourceFormat")
+                + nil("OtherErrorType") + nil("OwningEntity") + typed("PerceivedSeverity", "cimUnsignedShort", "0")
+                + typed("ProbableCause", "cimUnsignedShort", "0") + nil("ProbableCauseDescription")
+                + typed("error_Category", "cimUnsignedInt", "30") + typed("error_Code", "cimUnsignedInt", "2150859174")
+                + typed("error_Type", "cimString", "HRESULT") + typed("error_WindowsErrorMessage", "cimString", message)
+                + "</p:MSFT_WmiError>";
+        return SoapFault.wmiError(WsManUris.WSMAN_FAULT_ACTION, "s:Sender", "w:QuotaLimit", reason, EN, 2150859174L,
+                error);
+    }
+
+    private static String typed(String name, String cimType, String value) {
+        return "<p:" + name + " xsi:type=\"cim:" + cimType + "\">" + value + "</p:" + name + ">";
+    }
+
+    private static String nil(String name) {
+        return "<p:" + name + " xsi:nil=\"true\" xsi:type=\"cim:cimString\"/>";
     }
 
     /** 2150858753: an action this resource does not have (e.g. an unknown method). */

@@ -12,6 +12,7 @@ final class WsManUris {
     static final String WSMAN_FAULT = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
     static final String CIM = "http://schemas.dmtf.org/wbem/wscim/1/common";
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    static final String CIM_BINDING = "http://schemas.dmtf.org/wbem/wsman/1/cimbinding.xsd";
     static final String ANONYMOUS = "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous";
 
     static final String WQL_DIALECT = "http://schemas.microsoft.com/wbem/wsman/1/WQL";

@@ -9,12 +9,20 @@ public class WsManFaultException extends HyperVWsManException {
 
     public WsManFaultException(String operation, WsManFault fault) {
         super(operation + " failed on the host: " + fault.subcodeName()
-                + (fault.wsmanCode() == null ? "" : " (" + fault.wsmanCode() + ")") + ": " + oneLine(fault.text()));
+                + (code(fault) == null ? "" : " (" + code(fault) + ")") + ": " + oneLine(fault.text()));
         this.fault = fault;
     }
 
     public WsManFault fault() {
         return fault;
+    }
+
+    /** The f:WSManFault code, else the error code of an MSFT_WmiError detail (Windows' quota faults carry only that). */
+    private static Long code(WsManFault fault) {
+        if (fault.wsmanCode() != null) {
+            return fault.wsmanCode();
+        }
+        return fault.provider() == null ? null : fault.provider().errorCode();
     }
 
     private static String oneLine(String s) {

@@ -32,7 +32,8 @@ class InvokeRefusedCliTest {
             assertEquals("failed", j.get("outcome").asText());
             assertEquals("fault", j.get("decidedBy").asText());
             assertTrue(j.get("message").asText().startsWith("RevertFailover was refused by " + f.sim.endpoint()
-                    + ": RevertFailover failed on the host: InternalError (2150859174)"), j.get("message").asText());
+                    + ": RevertFailover failed on the host: QuotaLimit (2150859174): The WS-Management service cannot"
+                    + " process the request. This user is allowed a maximum number of 25 concurrent operations"), j.get("message").asText());
             assertEquals(1, cli.reverts(), "the quota fault reached the host once and was not retried");
             assertEquals(RECOVERED, f.sim.replicationState(VM));
         }

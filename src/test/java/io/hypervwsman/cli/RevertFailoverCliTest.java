@@ -49,7 +49,8 @@ class RevertFailoverCliTest {
             for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
                 keys.add(it.next());
             }
-            assertEquals(List.of("operation", "host", "simulated", "vm", "returnValue", "job", "outcome", "decidedBy", "message",
+            assertEquals(List.of("operation", "host", "simulated", "vm", "returnValue", "job", "outcome", "decidedBy",
+                    "changed", "message",
                     "durationMs", "warnings"), keys);
             assertEquals("RevertFailover", j.get("operation").asText());
             assertEquals("web-frontend-01", j.get("vm").get("name").asText());
@@ -64,6 +65,7 @@ class RevertFailoverCliTest {
             assertTrue(job.get("errors").isArray());
             assertEquals("succeeded", j.get("outcome").asText());
             assertEquals("job", j.get("decidedBy").asText());
+            assertTrue(j.get("changed").asBoolean());
             assertTrue(j.get("durationMs").asLong() >= 0);
             assertEquals(1, f.sim.invocations("RevertFailover"));
         }

@@ -1,6 +1,8 @@
 package io.hypervwsman.cli;
 
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.Sleeper;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
@@ -38,6 +40,14 @@ final class SimulatedCli {
         all.addAll(List.of("--host", host.sim.endpoint().toString(), "--auth", "ntlm", "--user",
                 SimulatedHostFixture.USER, "--password-file", passwordFile.toString()));
         return runExactly(all.toArray(String[]::new));
+    }
+
+    /** Runs one command with {@code --output json}, asserts its exit code, and returns its one JSON object. */
+    JsonNode json(int exitCode, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--output", "json"));
+        assertEquals(exitCode, run(all.toArray(String[]::new)), () -> out() + err());
+        return json();
     }
 
     /** Runs the CLI with exactly these arguments. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What we accept from servers that are not Windows, and where we stop. OMI names an Invoke reply's body after the
  * method and answers with the request's action (the envelope below follows OMI's own prefixes, as in
- * winrb-soap_fault_omi.xml; it is written for this test, not captured).
+ * test-fixtures/windows-shapes/fault-omi-internal-error.xml; it is written for this test).
  */
 class LeniencyTest {
     private static final String CLASS = "http://schemas.microsoft.com/wbem/wscim/1/cim-schema/2/OMI_Calculator";
@@ -35,7 +35,7 @@ class LeniencyTest {
     }
 
     private static WsManClient answering(String reply) {
-        return CapturedTransport.answering(200, reply, ID);
+        return ShapeTransport.answering(200, reply, ID);
     }
 
     @Test
@@ -62,11 +62,11 @@ class LeniencyTest {
 
     @Test
     void enumerateCarriesASelectorSetForADmtfResourceUri() {
-        CapturedTransport t = new CapturedTransport("runnermei-enumerate-win32-process.xml");
+        ShapeTransport t = new ShapeTransport("wmi-enumerate-win32-process-zh-CN.xml");
         try (WsManClient c = t.client(); Enumeration<CimInstance> e = c.enumerate(
                 "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_Process",
                 SelectorSet.of("__cimnamespace", "root/cimv2"), EnumerateOptions.all())) {
-            assertEquals("System Idle Process", e.next().string("Caption").orElseThrow());
+            assertEquals("vmms.exe", e.next().string("Caption").orElseThrow());
         }
         String request = t.requests().get(0);
         int header = request.indexOf("</s:Header>");

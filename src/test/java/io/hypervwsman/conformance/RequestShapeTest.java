@@ -30,9 +30,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Our requests beside the ones real clients sent and Windows accepted (pypsrp's recordings): the same header
+ * Our requests beside the shape of the ones real clients sent and Windows accepted (pypsrp's recordings, reproduced
+ * with our own values in test-fixtures/windows-shapes/request-get-shell-as-pypsrp-sends.xml): the same header
  * elements with the same mustUnderstand flags, and no namespace declared that the message does not use.
- * The differences that remain are listed in test-fixtures/windows/README.md.
+ * The differences that remain are listed in test-fixtures/windows-shapes/README.md.
  */
 class RequestShapeTest {
     private static final String SOAP = "http://www.w3.org/2003/05/soap-envelope";
@@ -46,7 +47,8 @@ class RequestShapeTest {
         @Override
         public SoapReply exchange(byte[] envelope) {
             sent.add(new String(envelope, StandardCharsets.UTF_8));
-            return new SoapReply(500, CapturedTransport.read("winrb-wmi_error_v2.xml").getBytes(StandardCharsets.UTF_8));
+            return new SoapReply(500, ShapeTransport.read("fault-quota-msft-wmierror-no-relatesto.xml")
+                    .getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
@@ -90,7 +92,7 @@ class RequestShapeTest {
             getVm(c);
         }
         Map<String, String> ours = header(sent.get(0));
-        Map<String, String> theirs = header(CapturedTransport.read("pypsrp-psrp-is-alive-invalid-selectors-3-request.xml"));
+        Map<String, String> theirs = header(ShapeTransport.read("request-get-shell-as-pypsrp-sends.xml"));
         for (Map.Entry<String, String> h : ours.entrySet()) {
             assertTrue(theirs.containsKey(h.getKey()), "a header no real client sent: " + h.getKey());
             assertEquals(theirs.get(h.getKey()), h.getValue(), "mustUnderstand of " + h.getKey());

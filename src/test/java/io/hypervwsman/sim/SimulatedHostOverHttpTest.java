@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The simulated host over HTTP: NTLM per connection, sealed SOAP, and a connection dropped after the work. */
@@ -58,7 +59,7 @@ class SimulatedHostOverHttpTest {
     }
 
     @Test
-    void quotaOnInvokeIsTheInternalErrorFaultAndTheMethodDoesNotRun() throws IOException {
+    void quotaOnInvokeIsWindowsQuotaFaultWithoutRelatesToAndTheMethodDoesNotRun() throws IOException {
         ManualClock clock = new ManualClock(SoapExchange.START);
         try (SimulatedHost host = SimulatedHost.start(Scenario.fromResource("quota-on-invoke"), "LAB\\operator",
                 PASSWORD, clock);
@@ -66,8 +67,10 @@ class SimulatedHostOverHttpTest {
             SoapExchange.Answer quota = session.send(SoapExchange.serviceMethod("HV01", "RevertFailover",
                     SoapExchange.WEB01));
             assertEquals(500, quota.status());
-            assertEquals("w:InternalError", quota.subcode());
-            assertEquals("2150859174", quota.faultCode());
+            assertEquals("w:QuotaLimit", quota.subcode());
+            assertEquals("2150859174", quota.text("error_Code"), "an MSFT_WmiError in s:Detail");
+            assertEquals(List.of(), quota.texts("RelatesTo"), "no a:RelatesTo, as Windows sends quota faults");
+            assertEquals(List.of(), quota.texts("WSManFault"));
             clock.advance(Duration.ofMinutes(1));
             assertEquals(5, host.replicationState("web-frontend-01"));
 

@@ -209,17 +209,17 @@ public final class ChaosSoak {
         private OperationOutcome perform(ReplicaOperations replica, Operation verb, String vm) {
             OperationOptions o = OperationOptions.defaults().withTimeout(Duration.ofMinutes(5));
             VmRef ref = VmRef.of(vm);
-            return switch (verb) {
-                case REVERT_FAILOVER -> replica.revertFailover(ref, o);
-                case INITIATE_FAILOVER -> replica.initiateFailover(ref, o);
-                case COMMIT_FAILOVER -> replica.commitFailover(ref, o);
-                case TEST_FAILOVER -> replica.testFailover(ref, o);
-                case STOP_TEST_FAILOVER -> replica.stopTestFailover(ref, o);
-                case PREPARE_PLANNED_FAILOVER -> replica.preparePlannedFailover(ref, o);
-                case REVERSE_REPLICATION -> replica.reverseReplication(ref, new ReverseOptions("hv-replica.lab.example",
-                        null, null, null), o);
-                case RESYNCHRONIZE -> replica.resynchronize(ref, o);
-                default -> throw new IllegalStateException(verb.name());
+            return switch (verb.method()) {
+                case "RevertFailover" -> replica.revertFailover(ref, o);
+                case "InitiateFailover" -> replica.initiateFailover(ref, o);
+                case "CommitFailover" -> replica.commitFailover(ref, o);
+                case "TestReplicaSystem" -> replica.testFailover(ref, o);
+                case "DestroySystem" -> replica.stopTestFailover(ref, o);
+                case "RequestReplicationStateChangeEx" -> replica.preparePlannedFailover(ref, o);
+                case "ReverseReplicationRelationship" -> replica.reverseReplication(ref,
+                        new ReverseOptions("hv-replica.lab.example", null, null, null), o);
+                case "Resynchronize" -> replica.resynchronize(ref, o);
+                default -> throw new IllegalStateException(verb.method());
             };
         }
     }

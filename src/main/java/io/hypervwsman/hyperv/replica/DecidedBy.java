@@ -10,12 +10,17 @@ public enum DecidedBy {
     FAULT("fault"),
     /** The reply or the job was lost; the VM's replication state showed whether the operation took effect. */
     REPLICATION_STATE("replication-state"),
-    /** The reply or the job was lost; whether the VM still exists showed it (stop-test-failover). */
+    /**
+     * The VM's own state showed it: whether it still exists (stop-test-failover after a lost reply), or its power
+     * state (stop-vm, whose InitiateShutdown only starts the guest's shutdown).
+     */
     VM_STATE("vm-state"),
     /** The reply to the Invoke was lost; the job it started was found on the host and followed to its end. */
     JOB_FOUND("job-found"),
     /** Refused before anything was invoked: a pre-check, or reading what the Invoke needs, failed. */
     PRE_CHECK("pre-check"),
+    /** The VM was already as asked (already running, already suspended): nothing was invoked. */
+    NOTHING_TO_DO("nothing-to-do"),
     /** A dry run: checked, nothing invoked. */
     DRY_RUN("dry-run"),
     /** Nothing decided it: the outcome is timed-out or unknown. */

@@ -91,6 +91,19 @@ public final class OperationOutcome {
         return hint;
     }
 
+    /**
+     * Whether the operation changed the host: true when it succeeded by an Invoke, false when nothing was invoked
+     * (refused, nothing to do, dry run) or the host refused or failed it, null when that is not known (timed out,
+     * unknown).
+     */
+    public Boolean changed() {
+        return switch (outcome) {
+            case SUCCEEDED -> decidedBy != DecidedBy.NOTHING_TO_DO && decidedBy != DecidedBy.DRY_RUN;
+            case FAILED -> false;
+            case TIMED_OUT, UNKNOWN -> null;
+        };
+    }
+
     @Override
     public String toString() {
         return operation.method() + " " + outcome.label() + " (" + decidedBy.label() + "): " + message;

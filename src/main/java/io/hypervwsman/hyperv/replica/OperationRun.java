@@ -12,7 +12,7 @@ import java.util.List;
 
 /** One operation in progress: when it started, its deadline, what is known so far; makes its outcome. */
 final class OperationRun {
-    private final Operation operation;
+    private Operation operation;
     private final String host;
     private final Clock clock;
     private final OperationOptions options;
@@ -32,6 +32,13 @@ final class OperationRun {
 
     Operation operation() {
         return operation;
+    }
+
+    /** The Invocation chose another method than the verb's (stop-vm turning off without the shutdown component). */
+    void invoking(String method) {
+        if (method != null && !method.equals(operation.method())) {
+            operation = Operation.of(method);
+        }
     }
 
     String host() {

@@ -46,9 +46,12 @@ final class PowerOff {
     }
 
     private void turnOff(VirtualMachine vm, OperationRun run) {
+        run.listener().beforeInvoke("RequestStateChange");
         MethodOutput out = client.invoke(vm.reference(), "RequestStateChange",
                 MethodInput.create().add("RequestedState", 3));
         long rv = out.returnValue();
+        run.listener().invoked("RequestStateChange", out.reference("Job").map(j -> j.selectors().get("InstanceID"))
+                .orElse(null));
         if (rv == ReturnValues.JOB_STARTED) {
             EndpointReference job = out.reference("Job").orElseThrow(() -> new OperationFailedException(
                     "turning " + vm.name() + " off started a job the host did not name"));

@@ -56,7 +56,7 @@ final class ReplicaEngine {
 
     /** Everything read before the Invoke: the VM, the Invoke itself, and the evidence as it stood. */
     private record Prepared(VirtualMachine vm, Optional<Relationship> rel, Invocation call,
-                            EvidenceDecision<?> evidence) {
+                            EvidenceDecision<?> evidence, boolean confirm, String nothingToDo) {
     }
 
     OperationOutcome run(ReplicaVerb verb, VmRef ref, OperationOptions options) {
@@ -67,10 +67,15 @@ final class ReplicaEngine {
         } catch (OperationFailedException e) {
             return run.refused(e);
         }
+        if (p.nothingToDo() != null) {
+            return run.ended(Outcome.SUCCEEDED, DecidedBy.NOTHING_TO_DO).message("nothing to do: "
+                    + p.nothingToDo()).build();
+        }
+        run.invoking(p.call().method());
         run.words(new Words.ForVerb(run, p.call().detail()));
         if (options.dryRun()) {
             return run.ended(Outcome.SUCCEEDED, DecidedBy.DRY_RUN).message("dry run: would invoke "
-                    + verb.operation().method() + " for " + p.vm().name() + " (" + p.vm().id() + ")"
+                    + run.operation().method() + " for " + p.vm().name() + " (" + p.vm().id() + ")"
                     + p.call().detail() + p.rel().map(r -> ", now " + r.state().displayName()).orElse("")).build();
         }
         return invoke(run, p);
@@ -89,38 +94,48 @@ final class ReplicaEngine {
     private Prepared prepare(ReplicaVerb verb, VmRef ref, OperationRun run) {
         VirtualMachine vm = read(run, "reading " + ref, () -> verb.target(host, host.vms().resolve(ref)));
         run.vm(vm);
+        boolean checks = verb.checksReplication() && !run.options().force();
         Optional<Relationship> rel = Optional.empty();
         if (verb.checksReplication()) {
-            rel = read(run, "reading the replication of " + vm.name(), () -> run.options().force()
-                    ? host.vms().primaryRelationship(vm) : Optional.of(checked(verb, vm)));
+            if (checks) {
+                refuseTestReplica(vm);
+            }
+            rel = read(run, "reading the replication of " + vm.name(), () -> host.vms().primaryRelationship(vm));
+        }
+        Optional<Relationship> found = rel;
+        Optional<String> nothing = read(run, "reading whether " + vm.name() + " needs "
+                + verb.operation().method(), () -> verb.nothingToDo(host, vm, found));
+        if (nothing.isPresent()) {
+            return new Prepared(vm, rel, null, null, false, nothing.get());
+        }
+        if (checks) {
+            verb.check(vm, rel.orElseThrow(() -> new OperationFailedException(
+                    vm.name() + " is not replicated (no replication relationship)")));
         }
         new PowerOff(client, host.vms(), tracker).asNeeded(verb.power(), vm, run);
         Invocation call = read(run, "reading what " + verb.operation().method() + " needs",
                 () -> verb.prepare(host, vm));
-        Optional<Relationship> before = rel;
         return new Prepared(vm, rel, call, read(run, "reading the state of " + vm.name(),
-                () -> EvidenceDecision.before(verb.evidence(), vm, before, host, tracker)));
+                () -> EvidenceDecision.before(verb.evidence(), vm, found, host, tracker)), verb.confirmsByEvidence(),
+                null);
     }
 
     private <T> T read(OperationRun run, String what, java.util.function.Supplier<T> read) {
         return reads.call(what, read, sleeper, clock, run.deadline());
     }
 
-    private Relationship checked(ReplicaVerb verb, VirtualMachine vm) {
+    private static void refuseTestReplica(VirtualMachine vm) {
         if (vm.replicationMode() == ReplicationMode.TEST_REPLICA) {
             throw new OperationFailedException(vm.name() + " is a test-failover VM; to end a test failover use"
                     + " stop-test-failover on its replica",
                     Hint.of(Hint.Kind.STOP_TEST_FAILOVER_ON_REPLICA, vm.name()));
         }
-        Relationship rel = host.vms().primaryRelationship(vm).orElseThrow(() -> new OperationFailedException(
-                vm.name() + " is not replicated (no replication relationship)"));
-        verb.check(vm, rel);
-        return rel;
     }
 
     private OperationOutcome invoke(OperationRun run, Prepared p) {
         String method = run.operation().method();
         MethodOutput out;
+        run.listener().beforeInvoke(method);
         try {
             out = client.invoke(p.call().target(), method, p.call().input());
         } catch (ConnectionException e) {
@@ -156,11 +171,16 @@ final class ReplicaEngine {
 
     private OperationOutcome afterReply(OperationRun run, Prepared p, MethodOutput out) {
         long rv = out.returnValue();
+        run.listener().invoked(run.operation().method(), out.reference("Job").map(j -> j.selectors().get("InstanceID"))
+                .orElse(null));
         run.returnValue(rv);
+        String method = run.operation().method();
+        if (rv == ReturnValues.COMPLETED && p.confirm()) {
+            return p.evidence().decide(run, method + " returned 0 (started)", false, null);
+        }
         if (rv == ReturnValues.COMPLETED) {
             return run.ended(Outcome.SUCCEEDED, DecidedBy.RETURN_VALUE).message(run.words().done(null)).build();
         }
-        String method = run.operation().method();
         if (rv != ReturnValues.JOB_STARTED) {
             return run.ended(Outcome.FAILED, DecidedBy.RETURN_VALUE).message(method + " failed for " + run.vmName()
                     + ": " + ReturnValues.meaning(rv) + " (" + rv + ")").build();
@@ -170,7 +190,11 @@ final class ReplicaEngine {
             return p.evidence().decide(run, method + " returned 4096 (job started) without a job reference", false,
                     null);
         }
-        return follow(run, job.get(), p.evidence(), DecidedBy.JOB, "");
+        OperationOutcome byJob = follow(run, job.get(), p.evidence(), DecidedBy.JOB, "");
+        if (p.confirm() && byJob.outcome() == Outcome.SUCCEEDED) {
+            return p.evidence().decide(run, method + " ended " + byJob.job().state(), false, byJob.job());
+        }
+        return byJob;
     }
 
     private OperationOutcome afterLostReply(OperationRun run, Prepared p, String why) {

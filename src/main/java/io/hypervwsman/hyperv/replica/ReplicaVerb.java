@@ -24,8 +24,32 @@ public interface ReplicaVerb {
         return true;
     }
 
-    /** Refuses (throws) when the VM's mode and replication state do not allow the operation. */
-    void check(VirtualMachine vm, Relationship rel);
+    /**
+     * Why there is nothing to do (the VM is already in the state the verb would bring it to), or empty. Asked before
+     * the pre-checks, so "already suspended" is an idempotent success rather than a wrong-state refusal.
+     *
+     * @param rel the primary relationship, when the verb {@link #checksReplication() checks replication} or the
+     *            VM has one; empty otherwise
+     */
+    default java.util.Optional<String> nothingToDo(VerbContext host, VirtualMachine vm,
+                                                   java.util.Optional<Relationship> rel) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the method's success only starts the change (InitiateShutdown returns 0 once the guest has been asked),
+     * so the outcome waits for the {@link #evidence()} to show it, until the deadline.
+     */
+    default boolean confirmsByEvidence() {
+        return false;
+    }
+
+    /**
+     * Refuses (throws) when the VM's mode and replication state do not allow the operation. Called only for a verb
+     * that {@link #checksReplication() checks replication}; others check what they need in {@link #prepare}.
+     */
+    default void check(VirtualMachine vm, Relationship rel) {
+    }
 
     /** Whether the VM must be off first. */
     default Power power() {

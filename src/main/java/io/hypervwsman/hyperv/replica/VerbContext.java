@@ -54,6 +54,14 @@ public final class VerbContext {
                 "the virtual system management service is not available on " + host, null);
     }
 
+    /** The instances a WQL query over root/virtualization/v2 returns, e.g. a VM's Msvm_ShutdownComponent. */
+    public java.util.List<io.hypervwsman.wsman.CimInstance> query(String wql) {
+        try (Enumeration<io.hypervwsman.wsman.CimInstance> found = client.enumerate(HyperVResources.ALL,
+                EnumerateOptions.wql(wql))) {
+            return found.stream().toList();
+        }
+    }
+
     private EndpointReference first(String cimClass, String missing, Hint hint) {
         try (Enumeration<EndpointReference> refs = client.enumerateReferences(HyperVResources.ALL,
                 EnumerateOptions.wql("SELECT * FROM " + cimClass))) {

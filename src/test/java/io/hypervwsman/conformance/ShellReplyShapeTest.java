@@ -11,15 +11,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Success replies of real WinRS exchanges (pypsrp, WinRb/WinRM, masterzen/winrm), read through the public Get as
- * generic instances: the body element and the values a person reads in it. They are not WMI operations; they show
- * that replies with other body shapes, pretty-printed or on one line, pass the reply checks and read as written.
+ * WinRS success replies in the shapes real hosts send (test-fixtures/windows-shapes; shapes of pypsrp's, WinRb/WinRM's
+ * and masterzen/winrm's captures), read through the public Get as generic instances: the body element and the values
+ * a person reads in it. They are not WMI operations; they show that replies with other body shapes, pretty-printed
+ * or on one line, pass the reply checks and read as written.
  */
-class RealShellReplyTest {
+class ShellReplyShapeTest {
     private static final String SHELL = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/cmd";
 
     private static CimInstance read(String file) {
-        CapturedTransport t = new CapturedTransport(file);
+        ShapeTransport t = new ShapeTransport(file);
         try (WsManClient client = t.client()) {
             return client.get(SHELL, SelectorSet.of("ShellId", "x"));
         }
@@ -27,8 +28,8 @@ class RealShellReplyTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "pypsrp-winrs-standard-1-response.xml, CommandResponse, CommandId, CF84C20A-0A35-43FA-AF78-0B4711DA5F30",
-        "masterzen-command.xml, CommandResponse, CommandId, 1A6DEE6B-EC68-4DD6-87E9-030C0048ECC4",
+        "shell-command-response.xml, CommandResponse, CommandId, F0B3D9E7-2A41-4C6E-95D8-7E1C3A0B4F62",
+        "shell-command-response-indented.xml, CommandResponse, CommandId, A2C7E5F1-08B4-4D3A-9E6C-5B1F7D9023E8",
     })
     void commandResponse(String file, String element, String property, String value) {
         CimInstance r = read(file);
@@ -38,8 +39,8 @@ class RealShellReplyTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "pypsrp-winrs-standard-2-response.xml, 3, aGkNCg==",
-        "masterzen-receive.xml, 2, VGhhdCdzIGFsbCBmb2xrcyEhIQ==",
+        "shell-receive-response-done.xml, 3, SFYtQU1TLTEyDQo=",
+        "shell-receive-response-running.xml, 2, cmVwbGljYSBjaGVjayBzdGFydGVk",
     })
     void receiveResponseStreams(String file, int streams, String firstStdout) {
         CimInstance r = read(file);
@@ -51,9 +52,10 @@ class RealShellReplyTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "winrb-open_shell_v1.xml, http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous,"
-                + " uuid:739990FF-1492-4CDD-80BB-6E07ADB06D85",
-        "winrb-open_shell_v2.xml, http://localhost:5985/wsman, 62DE33F0-8674-43D9-B6A5-3298012CC4CD",
+        "shell-resource-created-winrm11.xml, http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous,"
+                + " uuid:A6D93E07-2C5B-4F18-B9E4-70F1C8D2A359",
+        "shell-resource-created-winrm20.xml, http://hv-ams-12.lab.example:5985/wsman,"
+                + " E3A8C1F6-4D92-4B7E-85A0-9C6F2D1B7E48",
     })
     void resourceCreatedIsAnEndpointReference(String file, String address, String shellId) {
         CimInstance r = read(file);
@@ -65,7 +67,7 @@ class RealShellReplyTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"pypsrp-winrs-standard-3-response.xml"})
+    @CsvSource({"shell-signal-response.xml"})
     void emptySignalResponse(String file) {
         CimInstance r = read(file);
         assertEquals("SignalResponse", r.className());

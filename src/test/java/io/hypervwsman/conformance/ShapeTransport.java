@@ -20,25 +20,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves replies captured from real hosts (test-fixtures/windows), one file per exchange and byte for byte, and
- * keeps what the client sent. HTTP status 500 for a SOAP fault, 200 otherwise, as WinRM answers.
+ * Serves the replies of test-fixtures/windows-shapes (our own files in the shapes real Windows hosts send), one file
+ * per exchange and byte for byte, and keeps what the client sent. HTTP status 500 for a SOAP fault, 200 otherwise,
+ * as WinRM answers.
  *
- * <p>The client is given the captured a:RelatesTo as its MessageID, so that the verbatim reply relates to the
- * request it answers. The one substitution: a reply whose source already replaced a:RelatesTo by a WireMock
- * template ({@code {{ xPath request.body ... }}}, noted in the README) gets our MessageID there, as that
- * source's own WireMock did.
+ * <p>The client is given each file's a:RelatesTo as its MessageID, so that the unchanged reply relates to the
+ * request it answers.
  */
-final class CapturedTransport implements Transport {
-    static final Path DIR = Paths.get("test-fixtures", "windows");
+final class ShapeTransport implements Transport {
+    static final Path DIR = Paths.get("test-fixtures", "windows-shapes");
     private static final Pattern RELATES_TO = Pattern.compile("RelatesTo>uuid:([0-9A-Fa-f-]{36})<");
-    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*xPath request\\.body[^}]*\\}\\}");
-    private static final Pattern MESSAGE_ID = Pattern.compile("MessageID[^>]*>(uuid:[0-9A-Fa-f-]{36})<");
 
     private final Deque<String> replies = new ArrayDeque<>();
     private final List<String> requests = new ArrayList<>();
     private final Deque<UUID> ids = new ArrayDeque<>();
 
-    CapturedTransport(String... files) {
+    ShapeTransport(String... files) {
         for (String f : files) {
             String reply = read(f);
             replies.add(reply);
@@ -55,7 +52,7 @@ final class CapturedTransport implements Transport {
         }
     }
 
-    /** A client over this transport whose MessageIDs are the captured RelatesTo values, in order. */
+    /** A client over this transport whose MessageIDs are the files' RelatesTo values, in order. */
     WsManClient client() {
         ConnectionOptions options = ConnectionOptions.builder(URI.create("http://127.0.0.1:1/wsman"))
                 .auth(AuthMode.NONE, null).build();
@@ -87,10 +84,6 @@ final class CapturedTransport implements Transport {
             throw new AssertionError("the client sent a request no capture answers: " + request);
         }
         String reply = replies.poll();
-        Matcher id = MESSAGE_ID.matcher(request);
-        if (id.find()) {
-            reply = TEMPLATE.matcher(reply).replaceAll(Matcher.quoteReplacement(id.group(1)));
-        }
         int status = reply.contains(":Fault>") ? 500 : 200;
         return new SoapReply(status, reply.getBytes(StandardCharsets.UTF_8));
     }
