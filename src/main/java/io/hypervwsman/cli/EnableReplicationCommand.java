@@ -5,7 +5,6 @@ import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.hyperv.replica.EnableReplication;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,15 +45,8 @@ final class EnableReplicationCommand extends ReplicaVerbCommand {
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {
-        int type = switch (authentication.toLowerCase(Locale.ROOT)) {
-            case "kerberos" -> 1;
-            case "certificate" -> 2;
-            default -> throw new UsageException("--replica-authentication must be kerberos or certificate, not "
-                    + authentication);
-        };
-        if (thumbprint != null && !thumbprint.matches("[0-9A-Fa-f]{40}")) {
-            throw new UsageException("--certificate-thumbprint must be 40 hexadecimal digits (a SHA-1 thumbprint)");
-        }
+        int type = ReplicaAuthentication.type(authentication);
+        ReplicaAuthentication.thumbprint(thumbprint);
         EnableReplication.Settings settings;
         try {
             settings = new EnableReplication.Settings(replicaServer, port != null ? port : type == 1 ? 80 : 443, type,

@@ -30,9 +30,10 @@ public final class Main implements Runnable {
             ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
             SuspendReplicationCommand.class, ResumeReplicationCommand.class, RemoveReplicationCommand.class,
             EnableReplicationCommand.class, StartInitialReplicationCommand.class, SetReplicationCommand.class,
+            SetTestFailoverSwitchCommand.class,
             ReplicationCommand.class, MeasureReplicationCommand.class,
             RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
-            VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class);
+            VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class, PlanCommand.class);
 
     @Override
     public void run() {
@@ -140,6 +141,9 @@ public final class Main implements Runnable {
                 c.terminal = terminal;
             }
             if (instance instanceof SimulateCommand c) {
+                c.terminal = terminal;
+            }
+            if (instance instanceof PlanCommand.Verb c) {
                 c.terminal = terminal;
             }
             return instance;

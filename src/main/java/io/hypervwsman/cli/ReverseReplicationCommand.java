@@ -35,18 +35,8 @@ final class ReverseReplicationCommand extends ReplicaVerbCommand {
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {
-        Integer type = null;
-        if (authentication != null) {
-            type = switch (authentication.toLowerCase(java.util.Locale.ROOT)) {
-                case "kerberos" -> 1;
-                case "certificate" -> 2;
-                default -> throw new UsageException("--replica-authentication must be kerberos or certificate, not "
-                        + authentication);
-            };
-        }
-        if (thumbprint != null && !thumbprint.matches("[0-9A-Fa-f]{40}")) {
-            throw new UsageException("--certificate-thumbprint must be 40 hexadecimal digits (a SHA-1 thumbprint)");
-        }
+        Integer type = ReplicaAuthentication.type(authentication);
+        ReplicaAuthentication.thumbprint(thumbprint);
         ReverseOptions reverse;
         try {
             reverse = new ReverseOptions(replicaServer, port, type, thumbprint);

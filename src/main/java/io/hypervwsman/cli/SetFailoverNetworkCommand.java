@@ -1,8 +1,12 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.FailoverNetworkSettings;
+import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.VirtualMachine;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.OperationOutcome;
+import io.hypervwsman.hyperv.replica.ReplicaOperations;
+import io.hypervwsman.hyperv.replica.SetFailoverNetwork;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,24 +15,52 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code set-failover-network --vm X --show}: the failover IP settings of each of the VM's adapters, as
- * Get-VMNetworkAdapterFailoverConfiguration shows them. Changing them comes with the operation engine.
+ * {@code set-failover-network --vm X --adapter NAME|MAC --ipv4 ADDR/PREFIX [--gateway G] [--dns D]}: the IPv4
+ * settings the guest gets after a failover (Set-VMNetworkAdapterFailoverConfiguration); {@code --show}: the
+ * current ones of every adapter, as Get-VMNetworkAdapterFailoverConfiguration shows them.
  */
 @Command(name = "set-failover-network", mixinStandardHelpOptions = true,
-        description = "Failover IP settings of a VM's network adapters. Only --show is available in this version.")
-final class SetFailoverNetworkCommand extends OneVmCommand {
+        description = "Set the IPv4 settings a VM's network adapter gets after a failover"
+                + " (SetFailoverNetworkAdapterSettings), or --show those of every adapter.")
+final class SetFailoverNetworkCommand extends ReplicaVerbCommand {
     @Option(names = "--show", description = "Show the current failover IP settings of every adapter.")
     boolean show;
 
+    @Option(names = "--adapter", paramLabel = "NAME|MAC", description = "The network adapter, by name or MAC.")
+    String adapter;
+
+    @Option(names = "--ipv4", paramLabel = "ADDRESS/PREFIX", description = "Its failover IPv4 address, e.g. 10.20.0.15/24.")
+    String ipv4;
+
+    @Option(names = "--gateway", paramLabel = "ADDRESS", description = "A default gateway (repeatable, at most 5).")
+    List<String> gateways = new java.util.ArrayList<>();
+
+    @Option(names = "--dns", paramLabel = "ADDRESS", description = "A DNS server (repeatable).")
+    List<String> dnsServers = new java.util.ArrayList<>();
+
     @Override
     String operation() {
-        return "FailoverNetworkShow";
+        return show ? "FailoverNetworkShow" : "SetFailoverNetworkAdapterSettings";
+    }
+
+    @Override
+    OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {
+        if (adapter == null || ipv4 == null) {
+            throw new UsageException("give --adapter and --ipv4 to change the failover settings, or --show");
+        }
+        SetFailoverNetwork verb;
+        try {
+            verb = new SetFailoverNetwork(adapter, ipv4, gateways, dnsServers);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return replica.run(verb, ref, options);
     }
 
     @Override
     int run(ConnectionMixin.Session session, boolean json) {
         if (!show) {
-            throw new UsageException("changing failover IP settings is not available yet; use --show to see them");
+            return super.run(session, json);
         }
         VirtualMachine v = session.host().vms().resolve(VmRef.of(vm));
         List<FailoverNetworkSettings> adapters = session.host().replicaQueries().failoverNetwork(v);

@@ -40,20 +40,13 @@ final class SetReplicationCommand extends ReplicaVerbCommand {
 
     @Override
     OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options) {
-        Integer type = authentication == null ? null : switch (authentication.toLowerCase(Locale.ROOT)) {
-            case "kerberos" -> 1;
-            case "certificate" -> 2;
-            default -> throw new UsageException("--replica-authentication must be kerberos or certificate, not "
-                    + authentication);
-        };
+        Integer type = ReplicaAuthentication.type(authentication);
         Boolean compress = compression == null ? null : switch (compression.toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new UsageException("--compression must be on or off, not " + compression);
         };
-        if (thumbprint != null && !thumbprint.matches("[0-9A-Fa-f]{40}")) {
-            throw new UsageException("--certificate-thumbprint must be 40 hexadecimal digits (a SHA-1 thumbprint)");
-        }
+        ReplicaAuthentication.thumbprint(thumbprint);
         SetReplication verb;
         try {
             verb = new SetReplication(frequency, recoveryHistory, port, type, thumbprint, compress);

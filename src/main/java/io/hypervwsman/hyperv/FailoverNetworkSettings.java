@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param subnets        Subnets
  * @param gateways       DefaultGateways
  * @param dnsServers     DNSServers
+ * @param failoverInstanceId the InstanceID of its Msvm_FailoverNetworkAdapterSettingData, null without one
  */
 public record FailoverNetworkSettings(String adapterName, String adapterId, String macAddress,
                                       Optional<Integer> protocol, Optional<Boolean> dhcpEnabled,
                                       List<String> ipAddresses, List<String> subnets, List<String> gateways,
-                                      List<String> dnsServers) {
+                                      List<String> dnsServers, String failoverInstanceId) {
 }

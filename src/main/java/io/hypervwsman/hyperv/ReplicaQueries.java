@@ -173,7 +173,8 @@ public final class ReplicaQueries {
                     f.map(x -> x.strings("IPAddresses")).orElse(List.of()),
                     f.map(x -> x.strings("Subnets")).orElse(List.of()),
                     f.map(x -> x.strings("DefaultGateways")).orElse(List.of()),
-                    f.map(x -> x.strings("DNSServers")).orElse(List.of())));
+                    f.map(x -> x.strings("DNSServers")).orElse(List.of()),
+                    f.flatMap(x -> x.string("InstanceID")).orElse(null)));
         }
         return out;
     }

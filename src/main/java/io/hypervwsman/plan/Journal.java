@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A plan run's journal: JSON Lines appended to a file, each line forced to disk (fsync) before
@@ -28,10 +29,12 @@ public final class Journal implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final List<JournalRecord> written = new ArrayList<>();
+    private final Consumer<JournalRecord> beforeWrite;
 
-    private Journal(Path path, FileChannel channel, List<JournalRecord> earlier) {
+    private Journal(Path path, FileChannel channel, List<JournalRecord> earlier, Consumer<JournalRecord> beforeWrite) {
         this.path = path;
         this.channel = channel;
+        this.beforeWrite = beforeWrite;
         this.written.addAll(earlier);
     }
 
@@ -45,6 +48,14 @@ public final class Journal implements AutoCloseable {
      * and dropping a cut-off line.
      */
     public static Journal open(Path path) {
+        return open(path, r -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}; {@code beforeWrite} sees each record before it is written and may refuse it by
+     * throwing (nothing is written then), e.g. to stop a run at a chosen record as a kill would.
+     */
+    public static Journal open(Path path, Consumer<JournalRecord> beforeWrite) {
         try {
             FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
@@ -56,7 +67,7 @@ public final class Journal implements AutoCloseable {
             List<JournalRecord> earlier = read(path);
             ch.truncate(completeLength(path));
             ch.position(ch.size());
-            return new Journal(path, ch, earlier);
+            return new Journal(path, ch, earlier, beforeWrite);
         } catch (IOException e) {
             throw new HyperVWsManException("cannot open the plan journal " + path + ": " + e.getMessage(), e);
         }
@@ -99,6 +110,7 @@ public final class Journal implements AutoCloseable {
 
     /** Writes {@code r} and forces it to disk before returning. */
     public synchronized void append(JournalRecord r) {
+        beforeWrite.accept(r);
         try {
             ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8));
             while (line.hasRemaining()) {

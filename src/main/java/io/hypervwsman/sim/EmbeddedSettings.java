@@ -25,6 +25,7 @@ final class EmbeddedSettings {
 
     private final String className;
     private final Map<String, String> scalars = new LinkedHashMap<>();
+    private final Map<String, java.util.List<String>> arrays = new java.util.LinkedHashMap<>();
 
     private EmbeddedSettings(String className) {
         this.className = className;
@@ -69,6 +70,7 @@ final class EmbeddedSettings {
                         if (!"VALUE".equals(v.getNodeName()) || !valid(type, v.getTextContent())) {
                             return Optional.empty();
                         }
+                        s.arrays.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(v.getTextContent());
                     }
                 }
             } else {
@@ -102,5 +104,10 @@ final class EmbeddedSettings {
 
     Optional<String> value(String name) {
         return Optional.ofNullable(scalars.get(name));
+    }
+
+    /** The values of an array property; empty when it is absent or NULL. */
+    java.util.List<String> values(String name) {
+        return java.util.List.copyOf(arrays.getOrDefault(name, java.util.List.of()));
     }
 }

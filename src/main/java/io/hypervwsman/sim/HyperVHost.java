@@ -47,6 +47,7 @@ final class HyperVHost {
             Map.entry(ReplicaServerState.AUTHORIZATION_CLASS, Set.of("InstanceID")),
             Map.entry(NetworkAdapterState.PORT_CLASS, Set.of("InstanceID")),
             Map.entry(NetworkAdapterState.FAILOVER_CLASS, Set.of("InstanceID")),
+            Map.entry(NetworkAdapterState.ALLOCATION_CLASS, Set.of("InstanceID")),
             Map.entry(VirtualMachine.SHUTDOWN_CLASS,
                     Set.of("CreationClassName", "DeviceID", "SystemCreationClassName", "SystemName")));
 
@@ -145,6 +146,8 @@ final class HyperVHost {
             case ReplicaServerState.AUTHORIZATION_CLASS -> out.addAll(replicaServer.authorizationSnapshots());
             case NetworkAdapterState.PORT_CLASS ->
                     vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.portSnapshot())));
+            case NetworkAdapterState.ALLOCATION_CLASS ->
+                    vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.allocationSnapshot())));
             case NetworkAdapterState.FAILOVER_CLASS ->
                     vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.failoverSnapshot())));
             default -> {
@@ -219,8 +222,14 @@ final class HyperVHost {
             // The realized settings Microsoft:<VM id> and their components (here: the network adapters).
             String instanceId = keys.get("InstanceID").orElse("");
             vms.values().stream().filter(vm -> ("Microsoft:" + vm.id).equalsIgnoreCase(instanceId))
-                    .filter(vm -> wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.PORT_CLASS))
-                    .forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.portSnapshot())));
+                    .forEach(vm -> vm.networkAdapters.forEach(a -> {
+                        if (wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.PORT_CLASS)) {
+                            out.add(a.portSnapshot());
+                        }
+                        if (wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.ALLOCATION_CLASS)) {
+                            out.add(a.allocationSnapshot());
+                        }
+                    }));
         } else if (source.get().equals(NetworkAdapterState.PORT_CLASS)) {
             String instanceId = keys.get("InstanceID").orElse("");
             vms.values().forEach(vm -> vm.networkAdapters.stream()
@@ -257,6 +266,11 @@ final class HyperVHost {
     synchronized Optional<VirtualMachine> vm(String id) {
         settle();
         return Optional.ofNullable(vms.get(id.toUpperCase(Locale.ROOT)));
+    }
+
+    /** Every network adapter of every VM. */
+    synchronized List<NetworkAdapterState> adapters() {
+        return vms.values().stream().flatMap(vm -> vm.networkAdapters.stream()).toList();
     }
 
     synchronized void addVm(VirtualMachine vm) {

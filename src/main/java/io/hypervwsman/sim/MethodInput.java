@@ -30,6 +30,13 @@ final class MethodInput {
         return argument(name).map(e -> e.getTextContent().trim());
     }
 
+    /** Every value of an array argument (one element per value, as WS-Man writes arrays). */
+    java.util.List<String> strings(String name) {
+        return SecureXml.children(input).stream().filter(c -> name.equals(c.getLocalName()))
+                .filter(c -> !"true".equals(c.getAttributeNS(WsManUris.XSI, "nil")))
+                .map(e -> e.getTextContent().trim()).toList();
+    }
+
     Optional<Long> number(String name) {
         return string(name).map(t -> {
             try {

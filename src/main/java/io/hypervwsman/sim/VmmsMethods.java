@@ -36,6 +36,8 @@ final class VmmsMethods {
             "Starting the initial replication of the virtual machine");
     private static final SimulatedJob.Kind MODIFY = new SimulatedJob.Kind(92, "Modifying replication settings",
             "Modifying the replication settings of the virtual machine");
+    private static final SimulatedJob.Kind FAILOVER_NETWORK = new SimulatedJob.Kind(93,
+            "Setting failover network settings", "Setting the failover IP settings of the virtual machine");
     private static final SimulatedJob.Kind REMOVE = new SimulatedJob.Kind(105, "Removing replication",
             "Removing the replication relationship of the virtual machine");
     private static final SimulatedJob.Kind REPLICATION_STATE = new SimulatedJob.Kind(96, "Changing replication state",
@@ -63,6 +65,8 @@ final class VmmsMethods {
                     withVm(input, "StartReplication", (vm, m) -> startReplication(vm, m, input));
             case "Msvm_ReplicationService.ModifyReplicationSettings" ->
                     withVm(input, "ModifyReplicationSettings", (vm, m) -> modifySettings(vm, m, input));
+            case "Msvm_ReplicationService.SetFailoverNetworkAdapterSettings" ->
+                    withVm(input, "SetFailoverNetworkAdapterSettings", (vm, m) -> setFailoverNetwork(vm, m, input));
             case "Msvm_ReplicationService.RemoveReplicationRelationship" ->
                     withVm(input, "RemoveReplicationRelationship", this::removeRelationship);
             case "Msvm_ReplicationService.GetReplicationStatistics" ->
@@ -70,6 +74,7 @@ final class VmmsMethods {
             case "Msvm_ReplicationService.GetReplicationStatisticsEx" -> withVm(input, "GetReplicationStatisticsEx",
                     (vm, m) -> statistics(vm, Optional.of(input.string("ReplicationRelationship").orElse(""))));
             case "Msvm_VirtualSystemManagementService.DestroySystem" -> destroySystem(input);
+            case "Msvm_VirtualSystemManagementService.ModifyResourceSettings" -> modifyResourceSettings(input);
             case "Msvm_ComputerSystem.RequestStateChange" -> onVm(target, vm -> requestStateChange(vm, input));
             case "Msvm_ComputerSystem.RequestReplicationStateChange" ->
                     onVm(target, vm -> replicationStateChange(vm, input, "RequestReplicationStateChange"));
@@ -173,6 +178,31 @@ final class VmmsMethods {
         host.addVm(test);
         return startJob(vm, method, TEST, () -> { }, () -> { }, () -> host.removeVm(test),
                 Map.of("ResultingSystem", List.of(test.snapshot().eprContent())));
+    }
+
+    /**
+     * ModifyResourceSettings(ResourceSettings[]): here only a VM's Msvm_EthernetPortAllocationSettingData, by its
+     * InstanceID, and only its TestReplicaSwitchName; anything else is 32773 (the real method changes any RASD).
+     */
+    private MethodResult modifyResourceSettings(MethodInput input) {
+        Map<NetworkAdapterState, String> changes = new java.util.LinkedHashMap<>();
+        for (String text : input.strings("ResourceSettings")) {
+            Optional<EmbeddedSettings> e = EmbeddedSettings.read(text)
+                    .filter(x -> x.className().equalsIgnoreCase(NetworkAdapterState.ALLOCATION_CLASS));
+            Optional<NetworkAdapterState> adapter = e.flatMap(x -> x.value("InstanceID")).flatMap(id -> host.adapters()
+                    .stream().filter(a -> a.allocationInstanceId().equalsIgnoreCase(id)).findFirst());
+            if (adapter.isEmpty()) {
+                return MethodResult.of(MethodResult.INVALID_PARAMETER);
+            }
+            changes.put(adapter.get(), e.get().value("TestReplicaSwitchName").orElse(null));
+        }
+        if (changes.isEmpty()) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        VirtualMachine vm = changes.keySet().iterator().next().vm;
+        return startJob(vm, "ModifyResourceSettings", new SimulatedJob.Kind(40, "Modifying resource settings",
+                "Modifying the resource settings of the virtual machine"), () -> { },
+                () -> changes.forEach((a, name) -> a.testReplicaSwitchName = name), () -> { }, Map.of());
     }
 
     /** DestroySystem(AffectedSystem): deletes a VM that is off; for a test replica that ends the test failover. */
@@ -309,6 +339,31 @@ final class VmmsMethods {
             return wrongState(vm, method, MODIFY);
         }
         return startJob(vm, method, MODIFY, () -> { }, () -> link.applySettings(settings.get()), () -> { }, Map.of());
+    }
+
+    /**
+     * SetFailoverNetworkAdapterSettings(ComputerSystem, NetworkSettings[]): each an embedded
+     * Msvm_FailoverNetworkAdapterSettingData whose InstanceID is one of the VM's adapters' (else 32773); the settings
+     * take effect when the job ends.
+     */
+    private MethodResult setFailoverNetwork(VirtualMachine vm, String method, MethodInput input) {
+        List<String> texts = input.strings("NetworkSettings");
+        Map<NetworkAdapterState, EmbeddedSettings> changes = new java.util.LinkedHashMap<>();
+        for (String text : texts) {
+            Optional<EmbeddedSettings> e = EmbeddedSettings.read(text)
+                    .filter(x -> x.className().equalsIgnoreCase(NetworkAdapterState.FAILOVER_CLASS));
+            Optional<NetworkAdapterState> adapter = e.flatMap(x -> x.value("InstanceID")).flatMap(id -> vm.networkAdapters
+                    .stream().filter(a -> a.failoverInstanceId().equalsIgnoreCase(id)).findFirst());
+            if (adapter.isEmpty()) {
+                return MethodResult.of(MethodResult.INVALID_PARAMETER);
+            }
+            changes.put(adapter.get(), e.get());
+        }
+        if (changes.isEmpty()) {
+            return MethodResult.of(MethodResult.INVALID_PARAMETER);
+        }
+        return startJob(vm, method, FAILOVER_NETWORK, () -> { }, () -> changes.forEach(NetworkAdapterState::apply),
+                () -> { }, Map.of());
     }
 
     /** RemoveReplicationRelationship(ComputerSystem): not during a failover; afterwards the VM is not replicated. */

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Starts a simulated Hyper-V host (NTLM, message encryption, Hyper-V Replica state machine) for each test and
  * injects its {@link WinRmEndpoint}; also injectable: the {@code io.hypervwsman.sim.SimulatedHost} (to inspect its
- * state) and, with {@link #manualClock()}, the {@code io.hypervwsman.sim.ManualClock} that drives its jobs. A fresh
- * host per test, so one test's revert never shows in the next.
+ * state or arm faults), a connected {@code io.hypervwsman.hyperv.HyperVHost} (NTLM with message encryption, closed
+ * after the test; with {@link #manualClock()} its waits between job polls advance that clock instead of sleeping) and,
+ * with {@link #manualClock()}, the {@code io.hypervwsman.sim.ManualClock} that drives its jobs. A fresh host per test,
+ * so one test's revert never shows in the next; a method's annotation overrides its class's.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,12 +1,15 @@
 package io.hypervwsman.testing;
 
+import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.sim.ManualClock;
 import io.hypervwsman.sim.Scenario;
 import io.hypervwsman.sim.SimulatedHost;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -22,8 +25,18 @@ public final class SimulatedHyperVHostExtension implements BeforeEachCallback, A
             ExtensionContext.Namespace.create(SimulatedHyperVHostExtension.class);
     private static final String RUNNING = "running";
 
-    /** One test's host, its account and, when asked for, its manual clock. */
-    private record Running(SimulatedHost host, WinRmEndpoint endpoint, ManualClock clock) {
+    /** One test's host, its account, when asked for its manual clock, and the client sessions handed out. */
+    private record Running(SimulatedHost host, WinRmEndpoint endpoint, ManualClock clock, List<HyperVHost> clients) {
+        /** A client session (NTLM, message encryption) whose waits advance the manual clock when there is one. */
+        HyperVHost connect() {
+            HyperVHost.Builder b = HyperVHost.builder().connect(endpoint.connectionOptions()).name(host.scenario().host());
+            if (clock != null) {
+                b.clock(clock).sleeper(clock::advance);
+            }
+            HyperVHost client = b.build();
+            clients.add(client);
+            return client;
+        }
     }
 
     @Override
@@ -39,7 +52,8 @@ public final class SimulatedHyperVHostExtension implements BeforeEachCallback, A
         try {
             SimulatedHost host = SimulatedHost.start(scenario, config.user(), password, clock);
             context.getStore(NAMESPACE).put(RUNNING,
-                    new Running(host, new WinRmEndpoint(host.endpoint(), config.user(), password), manual));
+                    new Running(host, new WinRmEndpoint(host.endpoint(), config.user(), password), manual,
+                            new ArrayList<>()));
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -49,6 +63,7 @@ public final class SimulatedHyperVHostExtension implements BeforeEachCallback, A
     public void afterEach(ExtensionContext context) {
         Running running = context.getStore(NAMESPACE).remove(RUNNING, Running.class);
         if (running != null) {
+            running.clients().forEach(HyperVHost::close);
             running.host().close();
         }
     }
@@ -56,7 +71,8 @@ public final class SimulatedHyperVHostExtension implements BeforeEachCallback, A
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == WinRmEndpoint.class || type == SimulatedHost.class || type == ManualClock.class;
+        return type == WinRmEndpoint.class || type == SimulatedHost.class || type == ManualClock.class
+                || type == HyperVHost.class;
     }
 
     @Override
@@ -72,6 +88,9 @@ public final class SimulatedHyperVHostExtension implements BeforeEachCallback, A
         }
         if (type == SimulatedHost.class) {
             return running.host();
+        }
+        if (type == HyperVHost.class) {
+            return running.connect();
         }
         if (running.clock() == null) {
             throw new ParameterResolutionException("a ManualClock parameter needs @SimulatedHyperVHost(manualClock = true)");

@@ -64,6 +64,8 @@ public final class HttpTransport implements Transport {
 
     private final CloseableHttpClient client;
     private final String authorization;
+    /** Whether any reply came back on this transport: until one has, a host that hangs up may be refusing us. */
+    private final java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
     private final RequestConfig requestConfig;
 
     public HttpTransport(ConnectionOptions options) {
@@ -331,6 +333,7 @@ public final class HttpTransport implements Transport {
     }
 
     private HttpReply read(ClassicHttpResponse response) throws IOException {
+        answered.set(true);
         HttpEntity entity = response.getEntity();
         byte[] body = entity == null ? new byte[0] : readBounded(entity.getContent(),
                 options.maxEnvelopeSize() + FRAMING_ALLOWANCE);
@@ -372,12 +375,7 @@ public final class HttpTransport implements Transport {
                 || e instanceof org.apache.hc.client5.http.HttpHostConnectException) {
             return new ConnectionException("cannot connect to " + where + ": " + e.getMessage(), e, false);
         }
-        if (options.authMode() == AuthMode.CERTIFICATE && (e instanceof SSLException
-                || e instanceof java.net.SocketException) && !(e instanceof SSLPeerUnverifiedException)
-                && (rootMessage(e).contains("Received fatal alert") || rootMessage(e).contains("Broken pipe")
-                || rootMessage(e).contains("Connection reset"))) {
-            // TLS 1.3 servers refuse a client certificate after the client considers the handshake done: the client
-            // then sees the alert, a reset or a broken pipe on its first write.
+        if (certificateRefused(e)) {
             return new ConnectionException("the host " + where + " ended the TLS session (" + rootMessage(e)
                     + "): it does not accept the client certificate "
                     + options.clientCertificate().map(ClientCertificate::subject).orElse("") + " (is it mapped to an"
@@ -399,6 +397,25 @@ public final class HttpTransport implements Transport {
             return new ConnectionException("the exchange with " + where + " was interrupted", e, true);
         }
         return new ConnectionException("connection to " + where + " failed: " + e.getMessage(), e, true);
+    }
+
+    /**
+     * TLS 1.3 servers refuse a client certificate after the client considers the handshake done, so the refusal
+     * reaches the client as whatever its first request runs into: the alert, a reset or a broken pipe, or, when the
+     * server hangs up without sending the alert (the JDK's HttpsServer does; a middlebox may), a connection closed
+     * before any reply. The last counts only while nothing has ever been answered: later it is an ordinary drop.
+     */
+    private boolean certificateRefused(IOException e) {
+        if (options.authMode() != AuthMode.CERTIFICATE || e instanceof SSLPeerUnverifiedException) {
+            return false;
+        }
+        if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+            return !answered.get();
+        }
+        String root = rootMessage(e);
+        return (e instanceof SSLException || e instanceof java.net.SocketException)
+                && (root.contains("Received fatal alert") || root.contains("Broken pipe")
+                || root.contains("Connection reset"));
     }
 
     private static String rootMessage(Throwable t) {

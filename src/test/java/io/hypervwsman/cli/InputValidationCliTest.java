@@ -3,6 +3,7 @@ package io.hypervwsman.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.hyperv.ReplicationState;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class InputValidationCliTest {
             assertEquals(0, cli.run("revert-failover", "--vm", odd, "--output", "json"), cli::err);
             assertEquals("7B1D4C3A-2E5F-4A6B-8C9D-0E1F2A3B4C5D", cli.json().get("vm").get("id").asText());
             assertEquals(1, cli.reverts());
-            assertEquals(5, f.sim.replicationState("web-frontend-01"), "the other VM was not touched");
+            assertEquals(ReplicationState.RECOVERED.value(), f.sim.replicationState("web-frontend-01"), "the other VM was not touched");
         }
     }
 

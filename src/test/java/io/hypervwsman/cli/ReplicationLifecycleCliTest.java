@@ -5,33 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hypervwsman.hyperv.SimulatedHostFixture;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Replica's life end to end through the CLI against the simulated host (scenario replication-lifecycle.json):
  * enable-replication, start-initial-replication, measure-replication, suspend, resume, remove-replication; and
  * enable/start-initial's own idempotence and refusals.
  */
-class ReplicationLifecycleCliTest {
-    @TempDir
-    Path dir;
-    SimulatedHostFixture host;
-    SimulatedCli cli;
-
-    @BeforeEach
-    void start() {
-        host = new SimulatedHostFixture("replication-lifecycle.json");
-        cli = new SimulatedCli(host, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
+class ReplicationLifecycleCliTest extends SimulatedScenarioCliTest {
+    ReplicationLifecycleCliTest() {
+        super("replication-lifecycle.json");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hypervwsman.hyperv.ReplicationState;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -55,7 +56,7 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertEquals("succeeded", json.get("outcome").asText());
         assertEquals("job", json.get("decidedBy").asText());
         assertEquals(1, initiates());
-        assertEquals(5, host.sim.replicationState("ledger-01"));
+        assertEquals(ReplicationState.RECOVERED.value(), host.sim.replicationState("ledger-01"));
         assertEquals(Optional.of("Microsoft:2B000000-0001-4000-8000-000000000001"), host.sim.failedOverTo("ledger-01"));
         assertEquals("InitiateFailover completed for ledger-01 from recovery point '" + name
                 + "' (Microsoft:2B000000-0001-4000-8000-000000000001, created 2026-11-23T08:00:00Z)",
@@ -85,7 +86,7 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertTrue(err.contains(NIGHTLY_OLD), err);
         assertTrue(err.contains("hint: name the one you mean by its id"), err);
         assertEquals(0, initiates());
-        assertEquals(3, host.sim.replicationState("ledger-01"));
+        assertEquals(ReplicationState.REPLICATING.value(), host.sim.replicationState("ledger-01"));
     }
 
     @Test
@@ -132,7 +133,7 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertEquals("Completed", json.get("job").get("state").asText());
         assertEquals(1, reverses());
         assertEquals(1, host.sim.replicationMode("reporting-01"));
-        assertEquals(1, host.sim.replicationState("reporting-01"), "ready for initial replication");
+        assertEquals(ReplicationState.READY_FOR_REPLICATION.value(), host.sim.replicationState("reporting-01"), "ready for initial replication");
         assertEquals("HV02.lab.example:80", host.sim.replicationTarget("reporting-01"));
         assertEquals("ReverseReplicationRelationship completed for reporting-01, replicating to HV02.lab.example:80",
                 json.get("message").asText());
@@ -146,7 +147,7 @@ class ReverseReplicationAndRecoveryPointCliTest {
         assertEquals(0, cli.run("reverse-replication", "--vm", "erp-planned-01"), cli::err);
         assertEquals(1, reverses());
         assertEquals(1, host.sim.replicationMode("erp-planned-01"));
-        assertEquals(3, host.sim.replicationState("erp-planned-01"), "replicating again");
+        assertEquals(ReplicationState.REPLICATING.value(), host.sim.replicationState("erp-planned-01"), "replicating again");
         assertEquals("hv-east-07.lab.example:80", host.sim.replicationTarget("erp-planned-01"));
         assertTrue(cli.out().lines().anyMatch(l -> l.contains("ReverseReplicationRelationship completed")), cli.out());
     }

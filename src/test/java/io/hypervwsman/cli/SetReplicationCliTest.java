@@ -4,34 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hypervwsman.hyperv.SimulatedHostFixture;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * set-replication (ModifyReplicationSettings with the VM's Msvm_ReplicationSettingData, changed and embedded)
  * against the simulated host: the settings read back afterwards, idempotence, refusals.
  */
-class SetReplicationCliTest {
+class SetReplicationCliTest extends SimulatedScenarioCliTest {
     private static final String DB_SETTINGS = "InstanceID=Microsoft:6D000000-0002-4000-8000-000000000002\\HVR";
 
-    @TempDir
-    Path dir;
-    SimulatedHostFixture host;
-    SimulatedCli cli;
-
-    @BeforeEach
-    void start() {
-        host = new SimulatedHostFixture("replication-lifecycle.json");
-        cli = new SimulatedCli(host, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
+    SetReplicationCliTest() {
+        super("replication-lifecycle.json");
     }
 
     private JsonNode settings() {

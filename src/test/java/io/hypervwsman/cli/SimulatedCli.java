@@ -52,10 +52,15 @@ final class SimulatedCli {
 
     /** Runs the CLI with exactly these arguments. */
     int runExactly(String... args) {
+        return runWithEnvironment(Map.of(), args);
+    }
+
+    /** Runs the CLI with exactly these arguments and this environment (e.g. XDG_CONFIG_HOME for host profiles). */
+    int runWithEnvironment(Map<String, String> env, String... args) {
         out.reset();
         err.reset();
         return Main.run(args, new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), null, Map.of(), host.clock, sleeper));
+                new PrintStream(err, true, StandardCharsets.UTF_8), null, env, host.clock, sleeper));
     }
 
     String out() {

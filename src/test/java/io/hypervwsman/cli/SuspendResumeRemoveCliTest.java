@@ -5,33 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hypervwsman.hyperv.SimulatedHostFixture;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * suspend-replication, resume-replication (RequestReplicationStateChange 7/3) and remove-replication
  * (RemoveReplicationRelationship) against the simulated host (replication-lifecycle.json): the state read back,
  * idempotence, pre-check and host refusals.
  */
-class SuspendResumeRemoveCliTest {
-    @TempDir
-    Path dir;
-    SimulatedHostFixture host;
-    SimulatedCli cli;
-
-    @BeforeEach
-    void start() {
-        host = new SimulatedHostFixture("replication-lifecycle.json");
-        cli = new SimulatedCli(host, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
+class SuspendResumeRemoveCliTest extends SimulatedScenarioCliTest {
+    SuspendResumeRemoveCliTest() {
+        super("replication-lifecycle.json");
     }
 
     private int stateChanges() {

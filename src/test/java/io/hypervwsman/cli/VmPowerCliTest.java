@@ -5,32 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hypervwsman.hyperv.SimulatedHostFixture;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * start-vm, stop-vm and turn-off against the simulated host (scenario power.json): RequestStateChange(2/3), the
  * guest's Msvm_ShutdownComponent.InitiateShutdown, the host's refusals, idempotence and dry runs.
  */
-class VmPowerCliTest {
-    @TempDir
-    Path dir;
-    SimulatedHostFixture host;
-    SimulatedCli cli;
-
-    @BeforeEach
-    void start() {
-        host = new SimulatedHostFixture("power.json");
-        cli = new SimulatedCli(host, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
+class VmPowerCliTest extends SimulatedScenarioCliTest {
+    VmPowerCliTest() {
+        super("power.json");
     }
 
     private int stateChanges() {

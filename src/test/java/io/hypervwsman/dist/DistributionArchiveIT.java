@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distribution as a user installs it (runs after {@code mvn package}, in the integration-test phase): unpack
- * target/hyperv-wsman-VERSION.tar.gz, run bin/hyperv-wsman with Java found on PATH, JDK_JAVA_OPTIONS passed through.
+ * target/hyperv-wsman-VERSION.tar.gz, run bin/hyperv-wsman with Java found on PATH, JDK_JAVA_OPTIONS passed through, a
+ * start-up archive made in the user's cache and used, nothing on stderr. Which options it picks: LauncherStartupOptionsTest.
  */
 class DistributionArchiveIT {
     @TempDir
@@ -58,6 +59,28 @@ class DistributionArchiveIT {
         JsonNode j = new ObjectMapper().readTree(revert.out());
         assertEquals("succeeded", j.get("outcome").asText());
         assertTrue(j.get("simulated").asBoolean());
+
+        // as an operator runs it: nothing on stderr but the job's progress, the first run (which makes the start-up archive in the user's
+        // cache) and the next (which uses it); then -Xshare:on, which makes an unusable archive an error
+        Path cache = dir.resolve("cache");
+        Map<String, String> plain = Map.of("PATH", env.get("PATH"), "HOME", dir.toString(), "XDG_CACHE_HOME",
+                cache.toString());
+        List<String> revertArgs = List.of(launcher, "revert-failover", "--simulate", "--vm", "web-frontend-01");
+        for (int i = 0; i < 2; i++) {
+            Result quiet = run(revertArgs, plain);
+            assertEquals(0, quiet.code(), quiet.err());
+            assertTrue(quiet.out().contains("RevertFailover completed for web-frontend-01"), quiet.out());
+            // stderr holds the job's progress lines (the CLI's design) and nothing else: no JVM or archive warning
+            List<String> noise = quiet.err().lines().filter(l -> !l.matches("job \\S+: \\w+ \\d+%")).toList();
+            assertEquals(List.of(), noise, "stderr of run " + (i + 1));
+        }
+        try (Stream<Path> files = Files.list(cache.resolve("hyperv-wsman"))) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".jsa")).count(), "one archive in " + cache);
+        }
+        Map<String, String> strict = new java.util.HashMap<>(plain);
+        strict.put("JDK_JAVA_OPTIONS", "-Xshare:on");
+        Result shared = run(revertArgs, strict);
+        assertEquals(0, shared.code(), shared.err());
 
         // a PATH with the shell tools the launcher uses but no java, and no JAVA_HOME
         Path tools = Files.createDirectories(dir.resolve("tools"));

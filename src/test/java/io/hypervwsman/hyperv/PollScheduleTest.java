@@ -6,13 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
+import io.hypervwsman.sim.ManualClock;
+import io.hypervwsman.testing.SimulatedHyperVHost;
+import io.hypervwsman.testing.WinRmEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+@SimulatedHyperVHost(manualClock = true)
 class PollScheduleTest {
+    private final List<JobReport> progress = new ArrayList<>();
+
+    /** Options whose listener records every progress report in {@link #progress}. */
+    private OperationOptions options() {
+        return OperationOptions.defaults().withListener(progress::add);
+    }
+
     private static final Optional<Duration> UNKNOWN = Optional.empty();
 
     @Test
@@ -60,14 +71,14 @@ class PollScheduleTest {
     }
 
     @Test
-    void aLongJobIsPolledSparselyUntilItsPredictedEndAndDenselyAtIt() {
-        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
-            List<Duration> waits = new ArrayList<>();
-            HyperVHost host = f.host(d -> {
-                waits.add(d);
-                f.clock.advance(d);
-            });
-            OperationOutcome o = ReplicaOperations.of(host).revertFailover(VmRef.of("web-frontend-01"), f.options());
+    void aLongJobIsPolledSparselyUntilItsPredictedEndAndDenselyAtIt(WinRmEndpoint endpoint, ManualClock clock) {
+        List<Duration> waits = new ArrayList<>();
+        try (HyperVHost host = HyperVHost.builder().connect(endpoint.connectionOptions()).name("HV01").clock(clock)
+                .sleeper(d -> {
+                    waits.add(d);
+                    clock.advance(d);
+                }).build()) {
+            OperationOutcome o = ReplicaOperations.of(host).revertFailover(VmRef.of("web-frontend-01"), options());
             assertEquals(Outcome.SUCCEEDED, o.outcome());
             assertTrue(waits.contains(Duration.ofSeconds(2)), "waits " + waits);
             assertEquals(Duration.ofMillis(200), waits.get(waits.size() - 1), "waits " + waits);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.hyperv.ReplicationState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class RevertFailoverWrongStateTest {
         SoapExchange.Answer a = host.ok(SoapExchange.serviceMethod("HV01", "RevertFailover", REPORTING));
         assertEquals("32775", a.text("ReturnValue"));
         assertFalse(a.has("Job"));
-        assertEquals(6, replicationState(host, REPORTING));
+        assertEquals(ReplicationState.COMMITTED.value(), replicationState(host, REPORTING));
         assertEquals(1, host.backend.invocations("RevertFailover"));
     }
 
@@ -27,7 +28,7 @@ class RevertFailoverWrongStateTest {
         SoapExchange host = new SoapExchange("default");
         SoapExchange.Answer a = host.ok(SoapExchange.serviceMethod("HV01", "RevertFailover", BUILD_AGENT));
         assertEquals("32775", a.text("ReturnValue"));
-        assertEquals(5, replicationState(host, BUILD_AGENT));
+        assertEquals(ReplicationState.RECOVERED.value(), replicationState(host, BUILD_AGENT));
     }
 
     @Test
@@ -45,8 +46,8 @@ class RevertFailoverWrongStateTest {
             assertEquals("32775", done.text("ErrorCode"));
             assertTrue(done.text("ErrorDescription").contains("current state"), done.text("ErrorDescription"));
         }
-        assertEquals(6, replicationState(host, REPORTING));
-        assertEquals(5, replicationState(host, BUILD_AGENT));
+        assertEquals(ReplicationState.COMMITTED.value(), replicationState(host, REPORTING));
+        assertEquals(ReplicationState.RECOVERED.value(), replicationState(host, BUILD_AGENT));
     }
 
     @Test
@@ -61,7 +62,7 @@ class RevertFailoverWrongStateTest {
         assertEquals("4096", host.ok(SoapExchange.serviceMethod("HV01", "RevertFailover", BUILD_AGENT))
                 .text("ReturnValue"));
         host.clock.advance(Duration.ofSeconds(5));
-        assertEquals(3, replicationState(host, BUILD_AGENT));
+        assertEquals(ReplicationState.REPLICATING.value(), replicationState(host, BUILD_AGENT));
     }
 
     private static int replicationState(SoapExchange host, String vm) {

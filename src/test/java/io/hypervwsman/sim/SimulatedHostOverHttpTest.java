@@ -3,6 +3,7 @@ package io.hypervwsman.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.hypervwsman.hyperv.ReplicationState;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ class SimulatedHostOverHttpTest {
             assertEquals("4096", revert.text("ReturnValue"));
             clock.advance(Duration.ofSeconds(5));
             assertEquals(7, host.jobState(SoapExchange.jobId(revert)).orElseThrow());
-            assertEquals(3, host.replicationState("web-frontend-01"));
+            assertEquals(ReplicationState.REPLICATING.value(), host.replicationState("web-frontend-01"));
             assertEquals(1, host.invocations("RevertFailover"));
             assertEquals(1, host.gateway().completedHandshakes());
         }
@@ -54,7 +55,7 @@ class SimulatedHostOverHttpTest {
                     SoapExchange.WEB01)));
             assertEquals(1, host.invocations("RevertFailover"));
             clock.advance(Duration.ofSeconds(5));
-            assertEquals(3, host.replicationState("web-frontend-01"), "the revert ran although no reply came");
+            assertEquals(ReplicationState.REPLICATING.value(), host.replicationState("web-frontend-01"), "the revert ran although no reply came");
         }
     }
 
@@ -72,7 +73,7 @@ class SimulatedHostOverHttpTest {
             assertEquals(List.of(), quota.texts("RelatesTo"), "no a:RelatesTo, as Windows sends quota faults");
             assertEquals(List.of(), quota.texts("WSManFault"));
             clock.advance(Duration.ofMinutes(1));
-            assertEquals(5, host.replicationState("web-frontend-01"));
+            assertEquals(ReplicationState.RECOVERED.value(), host.replicationState("web-frontend-01"));
 
             assertEquals("4096", session.send(SoapExchange.serviceMethod("HV01", "RevertFailover",
                     SoapExchange.WEB01)).text("ReturnValue"));

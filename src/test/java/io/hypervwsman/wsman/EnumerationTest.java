@@ -10,11 +10,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
+@OverEveryAuthMode
 class EnumerationTest {
-    /** The fixture host; subclasses reach it another way (e.g. through NTLM and encryption). */
+    /** How the client reaches the fixtures in this run of the class. */
+    @Parameter
+    FixtureHost.Mode mode;
+
     FixtureHost host(String fixtureCase) {
-        return new FixtureHost(fixtureCase);
+        return new FixtureHost(fixtureCase, mode);
     }
 
     static final String V2_ALL = WsManNamespace.wmiNamespaceWildcard("root/virtualization/v2");

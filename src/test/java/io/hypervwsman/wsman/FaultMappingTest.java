@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hypervwsman.cli.ExitCodes;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@OverEveryAuthMode
 class FaultMappingTest {
-    /** The fixture host; subclasses reach it another way (e.g. through NTLM and encryption). */
+    /** How the client reaches the fixtures in this run of the class. */
+    @Parameter
+    FixtureHost.Mode mode;
+
     FixtureHost host(String fixtureCase) {
-        return new FixtureHost(fixtureCase);
+        return new FixtureHost(fixtureCase, mode);
     }
 
 

@@ -8,11 +8,16 @@ import io.hypervwsman.hyperv.xml.computersystem.MsvmComputerSystemType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
+@OverEveryAuthMode
 class GetInstanceTest {
-    /** The fixture host; subclasses reach it another way (e.g. through NTLM and encryption). */
+    /** How the client reaches the fixtures in this run of the class. */
+    @Parameter
+    FixtureHost.Mode mode;
+
     FixtureHost host(String fixtureCase) {
-        return new FixtureHost(fixtureCase);
+        return new FixtureHost(fixtureCase, mode);
     }
 
     static final String CS = WsManNamespace.wmiClass("root/virtualization/v2", "Msvm_ComputerSystem");

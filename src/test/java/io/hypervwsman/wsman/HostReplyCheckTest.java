@@ -8,12 +8,17 @@ import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.cli.ExitCodes;
 import io.hypervwsman.transport.ResponseTooLargeException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Replies that must be refused even though they come with HTTP 200. */
+@OverEveryAuthMode
 class HostReplyCheckTest {
-    /** The fixture host; subclasses reach it another way (e.g. through NTLM and encryption). */
+    /** How the client reaches the fixtures in this run of the class. */
+    @Parameter
+    FixtureHost.Mode mode;
+
     FixtureHost host(String fixtureCase) {
-        return new FixtureHost(fixtureCase);
+        return new FixtureHost(fixtureCase, mode);
     }
 
 

@@ -9,11 +9,16 @@ import io.hypervwsman.hyperv.xml.concretejob.MsvmConcreteJobType;
 import io.hypervwsman.hyperv.xml.replicationservice.RevertFailoverOUTPUT;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
+@OverEveryAuthMode
 class InvokeTest {
-    /** The fixture host; subclasses reach it another way (e.g. through NTLM and encryption). */
+    /** How the client reaches the fixtures in this run of the class. */
+    @Parameter
+    FixtureHost.Mode mode;
+
     FixtureHost host(String fixtureCase) {
-        return new FixtureHost(fixtureCase);
+        return new FixtureHost(fixtureCase, mode);
     }
 
     static final String SERVICE = WsManNamespace.wmiClass("root/virtualization/v2", "Msvm_ReplicationService");

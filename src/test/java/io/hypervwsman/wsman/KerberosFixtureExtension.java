@@ -18,7 +18,7 @@ final class KerberosFixtureExtension implements BeforeAllCallback {
         EmbeddedKdc kdc = EmbeddedKdcExtension.kdc(context);
         Path keytabs = Files.createTempDirectory("fixture-keytabs-");
         context.getStore(ExtensionContext.Namespace.create(KerberosFixtureExtension.class))
-                .put("keytabs", (ExtensionContext.Store.CloseableResource) () -> deleteTree(keytabs));
+                .put("keytabs", (AutoCloseable) () -> deleteTree(keytabs));
         FixtureHost.kerberos = new FixtureHost.KerberosSetup(kdc.realm(), kdc.exportKeytab(EmbeddedKdc.SERVICE, keytabs),
                 EmbeddedKdc.SERVICE, EmbeddedKdc.USER, kdc.userPassword());
     }

@@ -30,7 +30,7 @@ public final class ReplicaOperations {
 
     private ReplicaOperations(HyperVHost host, JobFinder finder) {
         this.host = host;
-        VerbContext context = new VerbContext(host.client(), host.name(), host.vms());
+        VerbContext context = new VerbContext(host.client(), host.name(), host.vms(), host.replicaQueries());
         this.engine = new ReplicaEngine(host.client(), context, host.jobTracker(), host.clock(), finder,
                 ReadRetry.DEFAULT, host.sleeper());
     }

@@ -20,12 +20,19 @@ public final class VerbContext {
     private final WsManClient client;
     private final String host;
     private final VirtualMachines vms;
+    private final io.hypervwsman.hyperv.ReplicaQueries queries;
     private volatile EndpointReference replicationService;
 
-    VerbContext(WsManClient client, String host, VirtualMachines vms) {
+    VerbContext(WsManClient client, String host, VirtualMachines vms, io.hypervwsman.hyperv.ReplicaQueries queries) {
         this.client = client;
         this.host = host;
         this.vms = vms;
+        this.queries = queries;
+    }
+
+    /** What the read-only verbs read (failover IP settings, Replica server settings), for a verb to change. */
+    public io.hypervwsman.hyperv.ReplicaQueries queries() {
+        return queries;
     }
 
     /** The host as the caller named it. */

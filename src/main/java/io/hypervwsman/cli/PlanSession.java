@@ -1,0 +1,95 @@
+package io.hypervwsman.cli;
+
+import io.hypervwsman.hyperv.HyperVHost;
+import io.hypervwsman.hyperv.ReplicationMode;
+import io.hypervwsman.hyperv.Sleeper;
+import io.hypervwsman.hyperv.VirtualMachine;
+import io.hypervwsman.plan.CheckKind;
+import io.hypervwsman.plan.CheckStep;
+import io.hypervwsman.plan.Confirmation;
+import io.hypervwsman.plan.GroupCheck;
+import io.hypervwsman.plan.Journal;
+import io.hypervwsman.plan.LocalCommand;
+import io.hypervwsman.plan.PlanFile;
+import io.hypervwsman.plan.PlanResolution;
+import io.hypervwsman.plan.PlanRun;
+import io.hypervwsman.plan.PlannedGroup;
+import io.hypervwsman.plan.PlannedVm;
+import io.hypervwsman.plan.RunOrigin;
+import io.hypervwsman.plan.StepResult;
+import io.hypervwsman.plan.VmInventory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A plan wired to its hosts: the engine adapter, the inventory its selectors resolve against, the WS-Man checks
+ * of its steps. What {@code plan check/run/resume} share, and what tests drive directly.
+ */
+final class PlanSession implements AutoCloseable {
+    final PlanFile file;
+    final PlanHosts hosts;
+    final EngineVmAction action;
+    private final Clock clock;
+
+    PlanSession(PlanFile file, Function<String, HyperVHost> opener, Duration timeout, Clock clock, Sleeper sleeper) {
+        this.file = file;
+        this.hosts = new PlanHosts(opener);
+        this.action = new EngineVmAction(hosts, List.copyOf(file.plan().hosts().keySet()), timeout, clock, sleeper);
+        this.clock = clock;
+    }
+
+    /** Lists a host's VMs for the plan's selectors; test-failover VMs are not plan members. */
+    VmInventory inventory() {
+        return host -> hosts.host(host).vms().list().stream()
+                .filter(v -> v.replicationMode() != ReplicationMode.TEST_REPLICA)
+                .map(v -> new VmInventory.VmIdentity(v.id(), v.name())).toList();
+    }
+
+    List<PlannedGroup> resolve() throws InterruptedException {
+        return PlanResolution.resolve(file.plan(), inventory());
+    }
+
+    /** The plan's run over {@code journal}. */
+    PlanRun run(List<PlannedGroup> groups, Journal journal, Confirmation confirmation) {
+        return new PlanRun(file, groups, new PlanRun.Services(action, groupCheck(), confirmation, new LocalCommand()),
+                journal, clock, RunOrigin.current());
+    }
+
+    /** A group's WS-Man check, asked once of every VM of the group. */
+    GroupCheck groupCheck() {
+        return (CheckStep step, List<PlannedVm> vms) -> {
+            List<String> failing = new ArrayList<>();
+            for (PlannedVm vm : vms) {
+                String why = failing(step.check(), vm);
+                if (why != null) {
+                    failing.add(vm.name() + ": " + why);
+                }
+            }
+            return failing.isEmpty() ? StepResult.ok(step.describe() + ": all " + vms.size() + " VMs")
+                    : StepResult.failed(String.join("; ", failing));
+        };
+    }
+
+    private String failing(CheckKind kind, PlannedVm vm) {
+        var vms = hosts.host(vm.host()).vms();
+        VirtualMachine v = vms.list().stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())
+                && x.replicationMode() != ReplicationMode.TEST_REPLICA).findFirst().orElse(null);
+        if (v == null) {
+            return "not found on " + vm.host();
+        }
+        return switch (kind) {
+            case RUNNING -> v.enabledState() == 2 ? null : "is " + v.powerState();
+            case REPLICATION_HEALTHY -> vms.primaryRelationship(v).map(r -> r.health() == 1 ? null
+                    : "replication health is " + r.healthName()).orElse("is not replicated");
+            case HEARTBEAT -> "heartbeat checks are not available yet (no heartbeat query in the library)";
+        };
+    }
+
+    @Override
+    public void close() {
+        hosts.close();
+    }
+}

@@ -1,0 +1,178 @@
+package io.hypervwsman.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which start-up options src/dist/bin/hyperv-wsman gives the JVM (its startup_archive_options): the launcher runs
+ * from a fake installation with a fake JAVA_HOME whose bin/java prints its arguments, one per line, and whose release
+ * file says which JDK it is. The real JVM with the real archives: DistributionArchiveIT.
+ */
+class LauncherStartupOptionsTest {
+    private static final List<String> LEAN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData");
+
+    @TempDir
+    Path dir;
+    private Path lib;
+    private Path launcher;
+    /** JDK_JAVA_OPTIONS as the fake java saw it. */
+    private String jdkJavaOptions;
+
+    @BeforeEach
+    void installation() throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("install/bin"));
+        lib = Files.createDirectories(dir.resolve("install/lib"));
+        launcher = Files.copy(Path.of("src/dist/bin/hyperv-wsman"), bin.resolve("hyperv-wsman"));
+        Files.writeString(lib.resolve("hyperv-wsman.jar"), "not a jar: the fake java never opens it");
+    }
+
+    @Test
+    void jdk25UsesTheAotCacheMadeBySameJdk() throws Exception {
+        Path jdk = jdk("25.0.3", "25.0.3+9-LTS");
+        archive("hyperv-wsman.aot", "25.0.3+9-LTS");
+        List<String> args = launch(jdk);
+        assertTrue(args.contains("-XX:AOTCache=" + lib.resolve("hyperv-wsman.aot")), args::toString);
+        assertTrue(args.contains("-Xlog:aot=off"), args::toString);
+        assertFalse(args.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")), args::toString);
+        assertTrue(args.containsAll(LEAN), args::toString);
+        assertEquals(List.of("-jar", lib.resolve("hyperv-wsman.jar").toString(), "vms", "--simulate"),
+                args.subList(args.size() - 4, args.size()));
+    }
+
+    @Test
+    void jdk17DumpsAnArchiveIntoTheUserCacheOnceThenUsesIt() throws Exception {
+        Path jdk = jdk("17.0.15", "17.0.15+6");
+        archive("hyperv-wsman.aot", "17.0.15+6"); // an AOT cache is for JDK 25+ only
+        List<String> first = launch(jdk);
+        String dump = first.stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
+                .orElseThrow(() -> new AssertionError(first));
+        Path made = Path.of(dump.substring(dump.indexOf('=') + 1));
+        assertEquals(dir.resolve("cache/hyperv-wsman"), made.getParent());
+        assertTrue(first.containsAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off")), first::toString);
+        // JDK 17 knows no "aot" log tag: naming it would stop the JVM
+        assertFalse(first.contains("-Xlog:aot=off"), first::toString);
+        assertFalse(first.stream().anyMatch(a -> a.startsWith("-XX:AOTCache")), first::toString);
+        assertTrue(first.containsAll(LEAN), first::toString);
+        assertFalse(Files.exists(made), "the dump is renamed once the JVM has written it");
+        Path archive;
+        try (var files = Files.list(made.getParent())) {
+            archive = files.filter(f -> f.getFileName().toString().matches("17\\.0\\.15\\+6-[0-9]+\\.jsa"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no archive next to " + made));
+        }
+
+        List<String> second = launch(jdk);
+        assertTrue(second.contains("-XX:SharedArchiveFile=" + archive), second::toString);
+        assertFalse(second.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")), second::toString);
+
+        // a newer jar (an upgrade in place) makes the archive stale: dumped again
+        Files.setLastModifiedTime(lib.resolve("hyperv-wsman.jar"),
+                FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 60_000));
+        List<String> third = launch(jdk);
+        assertTrue(third.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), third::toString);
+    }
+
+    @Test
+    void anotherJdk19OrNewerMakesItsOwnArchiveInTheUserCache() throws Exception {
+        Path jdk = jdk("21.0.5", "21.0.5+11-LTS");
+        List<String> args = launch(jdk);
+        Path cache = dir.resolve("cache/hyperv-wsman");
+        assertTrue(args.contains("-XX:+AutoCreateSharedArchive"), args::toString);
+        assertTrue(args.stream().anyMatch(a -> a.matches("-XX:SharedArchiveFile=" + Pattern.quote(cache.toString())
+                + "/21\\.0\\.5\\+11-LTS-[0-9]+\\.jsa")), args::toString);
+        assertTrue(args.containsAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off")), args::toString);
+        assertTrue(Files.isDirectory(cache), "the launcher makes " + cache);
+        assertTrue(args.containsAll(LEAN), args::toString);
+    }
+
+    @Test
+    void jdk25WithoutAMatchingAotCacheMakesItsOwnArchiveQuietly() throws Exception {
+        Path jdk = jdk("25.0.3", "25.0.3+9-LTS");
+        archive("hyperv-wsman.aot", "25.0.1+8-LTS");
+        List<String> args = launch(jdk);
+        assertFalse(args.stream().anyMatch(a -> a.startsWith("-XX:AOTCache")), args::toString);
+        assertTrue(args.contains("-XX:+AutoCreateSharedArchive"), args::toString);
+        assertTrue(args.contains("-Xlog:aot=off"), args::toString);
+    }
+
+    @Test
+    void withoutAWritableCacheOnlyTheLeanFlags() throws Exception {
+        Path jdk = jdk("17.0.9", "17.0.9+9");
+        Files.writeString(dir.resolve("cache"), "a file where the cache directory would be");
+        List<String> args = launch(jdk);
+        assertEquals(LEAN, args.subList(0, 3));
+        assertEquals("-jar", args.get(3), args::toString);
+    }
+
+    @Test
+    void jdkJavaOptionsReachTheJvmUntouched() throws Exception {
+        Path jdk = jdk("17.0.15", "17.0.15+6");
+        launch(jdk);
+        assertEquals("JDK_JAVA_OPTIONS=-Dprobe=1 -Xshare:on", jdkJavaOptions);
+    }
+
+    /**
+     * A JAVA_HOME whose bin/java prints JDK_JAVA_OPTIONS and its arguments (and writes the file an
+     * -XX:ArchiveClassesAtExit names, as a JVM does at exit), and whose release file names the JDK.
+     */
+    private Path jdk(String version, String runtimeVersion) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("jdk-" + runtimeVersion));
+        Files.createDirectories(home.resolve("bin"));
+        Path java = home.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\nprintf 'JDK_JAVA_OPTIONS=%s\\n' \"$JDK_JAVA_OPTIONS\"\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; case $a in -XX:ArchiveClassesAtExit=*)"
+                + " echo archive > \"${a#*=}\" ;; esac; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + runtimeVersion
+                + "\"\nJAVA_VERSION=\"" + version + "\"\nOS_NAME=\"Linux\"\n");
+        return home;
+    }
+
+    /** An archive in lib/ and, next to it, the identity of the JDK that made it (as the build writes it). */
+    private void archive(String name, String madeByRuntimeVersion) throws IOException {
+        Files.writeString(lib.resolve(name), "archive");
+        Files.writeString(lib.resolve(name + ".jvm"),
+                "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + madeByRuntimeVersion + "\"\n");
+    }
+
+    private List<String> launch(Path javaHome) throws IOException, InterruptedException {
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder b = new ProcessBuilder(launcher.toString(), "vms", "--simulate")
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        b.environment().clear();
+        b.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", javaHome.toString(), "HOME",
+                dir.resolve("home").toString(), "XDG_CACHE_HOME", dir.resolve("cache").toString(),
+                "JDK_JAVA_OPTIONS", "-Dprobe=1 -Xshare:on"));
+        Process p = b.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher finished");
+        assertEquals(0, p.exitValue(), () -> read(err));
+        assertEquals("", read(err), "nothing on stderr");
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        jdkJavaOptions = lines.get(0);
+        return lines.subList(1, lines.size());
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
