@@ -3,7 +3,8 @@
 
 Usage (from the project directory): python3 src/bench/oneshot.py [--runs N] [--java25 PATH] [--only vms]
 Starts `hyperv-wsman simulate` (NTLM + message encryption) on a free loopback port, then for each command
-(vms; replication status --vm; revert-failover --dry-run) times every start-up variant and the pywinrm script
+(vms; replication status --vm; revert-failover --dry-run) times every start-up variant (the distribution's
+bin/hyperv-wsman too, unpacked from target/hyperv-wsman-VERSION.tar.gz into target/dist) and the pywinrm script
 src/bench/python/pywinrm_oneshot.py (the same WQL queries) with hyperfine, measures peak RSS with /usr/bin/time,
 and writes target/oneshot/<command>.md (hyperfine's --export-markdown), <command>.json and summary.md (ratios).
 """
@@ -24,6 +25,7 @@ JAR = "target/hyperv-wsman.jar"
 JSA = "target/hyperv-wsman.jsa"
 AOT = "target/hyperv-wsman.aot"
 OUT = "target/oneshot"
+LAUNCHER = "target/dist/bin/hyperv-wsman"
 OPENSSL_CONF = "src/test/resources/interop/openssl-legacy.cnf"  # MD4 for ntlm-auth (see that file)
 # The flags the README's main command and bin/hyperv-wsman add to whichever archive they use.
 LEAN = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"]
@@ -46,17 +48,32 @@ def start_host(java):
     return host, "http://127.0.0.1:%d/wsman" % port
 
 
+def java_home(java):
+    return os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(java) or java)))
+
+
 def variants(java17, java25):
     v = [("java -jar (JDK 17)", [java17]),
-         ("JDK 17 AppCDS + C1 (README before)", [java17, "-XX:SharedArchiveFile=" + JSA, "-XX:TieredStopAtLevel=1"]),
-         ("JDK 17 AppCDS + lean flags", [java17, "-XX:SharedArchiveFile=" + JSA] + LEAN)]
+         ("JDK 17 AppCDS + lean flags (README)", [java17, "-XX:SharedArchiveFile=" + JSA] + LEAN)]
     if java25:
         v += [("java -jar (JDK 25)", [java25]),
-              ("JDK 25 AOT cache", [java25, "-XX:AOTCache=" + AOT]),
               ("JDK 25 AOT cache + lean flags", [java25, "-XX:AOTCache=" + AOT] + LEAN)]
-    if os.path.exists("target/dist/bin/hyperv-wsman"):
-        v.append(("bin/hyperv-wsman (launcher)", ["target/dist/bin/hyperv-wsman"]))
+    if os.path.exists(LAUNCHER):
+        v.append(("bin/hyperv-wsman, JDK 17 (archive in user cache)", ["env", "JAVA_HOME=" + java_home(java17),
+                                                                        LAUNCHER]))
+        if java25:
+            v.append(("bin/hyperv-wsman, JDK 25 (AOT cache)", ["env", "JAVA_HOME=" + java_home(java25), LAUNCHER]))
     return v
+
+
+def unpack_distribution():
+    """target/hyperv-wsman-VERSION.tar.gz, as an operator installs it, into target/dist (bin/hyperv-wsman)."""
+    archives = [f for f in os.listdir("target") if re.match(r"hyperv-wsman-.*\.tar\.gz$", f)]
+    if archives:
+        shutil.rmtree("target/dist", ignore_errors=True)
+        os.makedirs("target/dist")
+        subprocess.run(["tar", "xzf", "target/" + archives[0], "-C", "target/dist", "--strip-components=1"],
+                       check=True)
 
 
 def quote(args):
@@ -81,11 +98,14 @@ def main():
     java25 = a.java25 if os.path.exists(a.java25) else None
     os.makedirs(OUT, exist_ok=True)
     if java25 and not os.path.exists(AOT):
-        # What the package-time `aot` profile does (pom.xml): one training run of `vms --simulate`.
-        subprocess.run([java25, "-XX:AOTCacheOutput=" + AOT, "-jar", JAR, "vms", "--simulate"],
+        # What the package-time `aot-cache` profile does (pom.xml): one training run (StartupTraining).
+        subprocess.run([java25, "-XX:AOTCacheOutput=" + AOT, "-cp", JAR, "io.hypervwsman.cli.StartupTraining"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    unpack_distribution()
+    # the launcher's user-cache archive: made by the first (warm-up) run of each command, used by the timed runs
+    shutil.rmtree(OUT + "/cache", ignore_errors=True)
     env = dict(os.environ, HYPERV_WSMAN_PASSWORD=PASSWORD, PYWINRM_PASSWORD=PASSWORD,
-               OPENSSL_CONF=os.path.abspath(OPENSSL_CONF))
+               OPENSSL_CONF=os.path.abspath(OPENSSL_CONF), XDG_CACHE_HOME=os.path.abspath(OUT + "/cache"))
     os.environ.update(env)
     host, endpoint = start_host(a.java17)
     conn = ["--host", endpoint, "--auth", "ntlm", "--user", USER]
@@ -102,14 +122,17 @@ def main():
         for name, ours, theirs in commands:
             if a.only and name != a.only:
                 continue
-            runs = [(label, jvm + (["-jar", JAR] if not jvm[0].endswith("bin/hyperv-wsman") else []) + ours + conn)
+            runs = [(label, jvm + (["-jar", JAR] if LAUNCHER not in jvm else []) + ours + conn)
                     for label, jvm in variants(a.java17, java25)]
             runs.append(("pywinrm script", py + theirs))
             cmdline = ["hyperfine", "-N", "--warmup", "2", "--runs", str(a.runs), "--style", "basic",
                        "--export-markdown", "%s/%s.md" % (OUT, name), "--export-json", "%s/%s.json" % (OUT, name)]
             for label, cmd in runs:
                 cmdline += ["-n", label, quote(cmd)]
-            subprocess.run(cmdline, check=True, stdout=subprocess.DEVNULL)
+            if subprocess.run(cmdline, stdout=subprocess.DEVNULL).returncode != 0:
+                # a command failed (hyperfine names it on stderr): say so in the summary, go on with the next
+                summary += ["### `%s`: FAILED (a run exited non-zero; see hyperfine's message)" % " ".join(ours), ""]
+                continue
             results = {r["command"]: r for r in json.load(open("%s/%s.json" % (OUT, name)))["results"]}
             rss = {label: rss_mb(cmd, env) for label, cmd in runs}
             base = results["pywinrm script"]
@@ -126,10 +149,10 @@ def main():
     finally:
         host.terminate()
         host.wait()
-    summary.append("Load average at the end: %s." % " ".join(open("/proc/loadavg").read().split()[:3]))
-    with open(OUT + "/summary.md", "w") as f:
-        f.write("\n".join(summary) + "\n")
-    print("\n".join(summary))
+        summary.append("Load average at the end: %s." % " ".join(open("/proc/loadavg").read().split()[:3]))
+        with open(OUT + "/summary.md", "w") as f:
+            f.write("\n".join(summary) + "\n")
+        print("\n".join(summary))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ public final class HyperVHost implements AutoCloseable {
     private final WsManClient client;
     private final String name;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final VirtualMachines vms;
     private final JobTracker tracker;
     private final Jobs jobs;
@@ -31,6 +32,7 @@ public final class HyperVHost implements AutoCloseable {
         this.client = Objects.requireNonNull(b.client, "client");
         this.name = Objects.requireNonNull(b.name, "name");
         this.clock = b.clock;
+        this.sleeper = b.sleeper;
         this.vms = new VirtualMachines(client, name);
         this.tracker = new JobTracker(client, clock, b.sleeper, b.policy);
         this.jobs = new Jobs(client, name);
@@ -78,6 +80,11 @@ public final class HyperVHost implements AutoCloseable {
     /** The clock operations measure time and deadlines with. */
     public Clock clock() {
         return clock;
+    }
+
+    /** How this host's operations wait between polls and between tries of a read. */
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     /** Follows this host's jobs with its clock, waiting and poll policy. */

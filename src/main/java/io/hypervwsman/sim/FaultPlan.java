@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultPlan {
     private final Queue<Armed> armed = new ConcurrentLinkedQueue<>();
+    private final java.util.Map<HostFault, AtomicInteger> shown = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Shows {@code fault} once, on the next request that can show it. */
     public FaultPlan once(HostFault fault) {
@@ -45,6 +46,18 @@ public final class FaultPlan {
         return (int) armed.stream().filter(a -> a.remaining().get() != 0).count();
     }
 
+    /** How many times each fault has been shown so far (a soak's count of the faults it really injected). */
+    public java.util.Map<HostFault, Integer> shown() {
+        java.util.Map<HostFault, Integer> out = new java.util.EnumMap<>(HostFault.class);
+        shown.forEach((f, n) -> out.put(f, n.get()));
+        return out;
+    }
+
+    /** Disarms every fault not yet shown. */
+    public void clear() {
+        armed.clear();
+    }
+
     /** Takes {@code fault} if it is armed for any request (before the request's operation is known). */
     boolean take(HostFault fault) {
         return take(Set.of(fault), null).isPresent();
@@ -59,6 +72,7 @@ public final class FaultPlan {
     Optional<HostFault> take(Set<HostFault> kinds, String operation) {
         for (Armed a : armed) {
             if (kinds.contains(a.fault()) && a.matches(operation) && a.fire()) {
+                shown.computeIfAbsent(a.fault(), k -> new AtomicInteger()).incrementAndGet();
                 return Optional.of(a.fault());
             }
         }

@@ -90,59 +90,84 @@ public final class Transports {
         };
     }
 
-    /** Kerberos contexts: one login (keytab, password or ticket cache), a fresh GSS context per connection. */
+    /**
+     * Kerberos contexts: one login (keytab, password or ticket cache), a fresh GSS context per connection. A keytab
+     * or password login is done again when its TGT is about to end, so that a long run's new connections still
+     * authenticate; a ticket cache cannot be renewed here (kinit again).
+     */
     static Supplier<NegotiateContext> kerberos(ConnectionOptions options) {
         KerberosOptions k = options.kerberos();
         KerberosRealm realm = k.realm() == null ? null
                 : KerberosRealm.of(k.realm().toUpperCase(Locale.ROOT), k.kdc() == null ? k.realm() : k.kdc());
-        KerberosCredentials creds;
+        Supplier<KerberosCredentials> login;
         if (k.keytab() != null) {
             String principal = options.credentials().map(c -> principal(c.user(), k.realm())).orElseThrow(
                     () -> new ConfigurationException("a keytab needs the principal to log in as",
                             Hint.of(Hint.Kind.GIVE_PRINCIPAL)));
-            creds = realm == null ? KerberosCredentials.fromKeytab(k.keytab(), principal)
+            login = () -> realm == null ? KerberosCredentials.fromKeytab(k.keytab(), principal)
                     : KerberosCredentials.fromKeytab(k.keytab(), principal, realm);
         } else if (options.credentials().isPresent() && options.credentials().get().password().length > 0) {
             Credentials c = options.credentials().get();
-            char[] pw = c.password();
-            try {
-                String principal = principal(c.user(), k.realm());
-                creds = realm == null ? KerberosCredentials.fromPassword(principal, pw)
-                        : KerberosCredentials.fromPassword(principal, pw, realm);
-            } finally {
-                Arrays.fill(pw, '\0');
-            }
+            String principal = principal(c.user(), k.realm());
+            login = () -> {
+                char[] pw = c.password();
+                try {
+                    return realm == null ? KerberosCredentials.fromPassword(principal, pw)
+                            : KerberosCredentials.fromPassword(principal, pw, realm);
+                } finally {
+                    Arrays.fill(pw, '\0');
+                }
+            };
         } else {
-            creds = k.ticketCache() == null ? KerberosCredentials.fromTicketCache()
-                    : KerberosCredentials.fromTicketCache(k.ticketCache());
+            login = null;
         }
+        KerberosCredentials first = login != null ? login.get() : k.ticketCache() == null
+                ? KerberosCredentials.fromTicketCache() : KerberosCredentials.fromTicketCache(k.ticketCache());
         String host = options.endpoint().getHost();
-        return new KerberosContexts(creds, () -> new KerberosNegotiateContext(k.servicePrincipal() != null
+        return new KerberosContexts(first, login, creds -> new KerberosNegotiateContext(k.servicePrincipal() != null
                 ? KerberosClientContext.create(creds, k.servicePrincipal(), GssMechanism.SPNEGO)
                 : KerberosClientContext.forHost(creds, host, GssMechanism.SPNEGO)));
     }
 
-    /** Kerberos contexts over one login; closing the transport logs it out (tickets and keys destroyed). */
+    /**
+     * Kerberos contexts over one login, logged in again before a new context when the TGT ends within
+     * {@link #RENEW_MARGIN}; closing the transport logs every login out (tickets and keys destroyed). A replaced login
+     * is kept until then: connections it authenticated go on with their own session keys.
+     */
     static final class KerberosContexts implements Supplier<NegotiateContext>, AutoCloseable {
-        private final KerberosCredentials credentials;
-        private final Supplier<NegotiateContext> contexts;
+        static final java.time.Duration RENEW_MARGIN = java.time.Duration.ofSeconds(30);
+        private final Supplier<KerberosCredentials> login;
+        private final java.util.function.Function<KerberosCredentials, NegotiateContext> contexts;
+        private final java.util.List<KerberosCredentials> replaced = new java.util.ArrayList<>();
+        private KerberosCredentials credentials;
 
-        KerberosContexts(KerberosCredentials credentials, Supplier<NegotiateContext> contexts) {
+        KerberosContexts(KerberosCredentials credentials, Supplier<KerberosCredentials> login,
+                         java.util.function.Function<KerberosCredentials, NegotiateContext> contexts) {
             this.credentials = credentials;
+            this.login = login;
             this.contexts = contexts;
         }
 
         @Override
         public NegotiateContext get() {
-            return contexts.get();
+            return contexts.apply(current());
         }
 
-        KerberosCredentials credentials() {
+        private synchronized KerberosCredentials current() {
+            if (login != null && credentials.expiresWithin(RENEW_MARGIN, java.time.Instant.now())) {
+                replaced.add(credentials);
+                credentials = login.get();
+            }
+            return credentials;
+        }
+
+        synchronized KerberosCredentials credentials() {
             return credentials;
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            replaced.forEach(KerberosCredentials::close);
             credentials.close();
         }
     }

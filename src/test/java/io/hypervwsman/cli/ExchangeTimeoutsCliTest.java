@@ -89,7 +89,7 @@ class ExchangeTimeoutsCliTest {
     }
 
     @Test
-    void anInvokeWhoseReplyNeverComesIsDecidedAsALostReplyAfterTheReadTimeout() {
+    void anInvokeWhoseReplyNeverComesIsDecidedByTheJobItStartedAfterTheReadTimeout() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
             f.sim.faults().once(HostFault.NO_REPLY, "RevertFailover");
@@ -98,7 +98,7 @@ class ExchangeTimeoutsCliTest {
                     cli::err);
             JsonNode j = cli.json();
             assertEquals("succeeded", j.get("outcome").asText());
-            assertEquals("replication-state", j.get("decidedBy").asText());
+            assertEquals("job-found", j.get("decidedBy").asText());
             String message = j.get("message").asText();
             assertTrue(message.contains("the connection was lost after the revert-failover request was sent (no reply from"
                     + " 127.0.0.1:" + f.sim.endpoint().getPort() + " within the read timeout of 1 s)"), message);
@@ -117,7 +117,7 @@ class ExchangeTimeoutsCliTest {
                     "json"), cli::err);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             JsonNode j = cli.json();
-            assertEquals("replication-state", j.get("decidedBy").asText());
+            assertEquals("job-found", j.get("decidedBy").asText());
             String message = j.get("message").asText();
             assertTrue(message.contains("(the exchange with 127.0.0.1:" + f.sim.endpoint().getPort() + " did not"
                     + " finish within the exchange timeout of 1500 ms)"), message);
@@ -127,7 +127,7 @@ class ExchangeTimeoutsCliTest {
     }
 
     @Test
-    void anEndlessChunkedReplyToAnInvokeIsCutOffBySizeAndDecidedAsALostReply() {
+    void anEndlessChunkedReplyToAnInvokeIsCutOffBySizeAndDecidedByTheJobItStarted() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
             f.sim.faults().once(HostFault.ENDLESS_REPLY, "RevertFailover");
@@ -135,7 +135,7 @@ class ExchangeTimeoutsCliTest {
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             JsonNode j = cli.json();
             assertEquals("succeeded", j.get("outcome").asText());
-            assertEquals("replication-state", j.get("decidedBy").asText());
+            assertEquals("job-found", j.get("decidedBy").asText());
             assertTrue(j.get("message").asText().contains("exceeds the MaxEnvelopeSize limit"), j.toString());
             assertEquals(1, cli.reverts(), "exactly one Invoke");
         }

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The host carried the Invoke out but its reply is lost or refused: the outcome is recovered from the replication
- * state (never guessed as failed), and the host sees exactly one Invoke. When the request never reached the host,
- * nothing can decide it: the outcome is unknown, and still no second Invoke.
+ * The host carried the Invoke out but its reply is lost or refused: the outcome is recovered from the job the Invoke
+ * started, found on the host, or, when the Invoke started none, from the replication state (never guessed as
+ * failed), and the host sees exactly one Invoke. When the request never reached the host, nothing can decide it:
+ * the outcome is unknown, and still no second Invoke.
  */
 class InvokeReplyLostCliTest {
     private static final String VM = "web-frontend-01";
@@ -36,7 +37,7 @@ class InvokeReplyLostCliTest {
         "OVERSIZE_REPLY        | MaxEnvelopeSize",
         "DOCTYPE_REPLY         | DOCTYPE",
     })
-    void aRefusedReplyToTheInvokeIsDecidedByTheReplicationState(HostFault fault, String why) {
+    void aRefusedReplyToTheInvokeIsDecidedByTheJobItStarted(HostFault fault, String why) {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
             f.sim.gateway().faults().once(fault, "RevertFailover");
@@ -44,10 +45,11 @@ class InvokeReplyLostCliTest {
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             JsonNode j = cli.json();
             assertEquals("succeeded", j.get("outcome").asText());
-            assertEquals("replication-state", j.get("decidedBy").asText());
+            assertEquals("job-found", j.get("decidedBy").asText());
             String message = j.get("message").asText();
             assertTrue(message.contains("the reply to the revert-failover request was refused") && message.contains(why), message);
-            assertTrue(message.endsWith("the replication state is now Replicating (3)"), message);
+            assertTrue(message.endsWith("the job it started was found on the host and followed)"), message);
+            assertEquals(7, f.sim.jobState(j.get("job").get("instanceId").asText()).orElseThrow(), "Completed");
             assertEquals(1, cli.reverts(), "exactly one Invoke");
             assertEquals(REPLICATING, f.sim.replicationState(VM));
             assertFalse(message.contains("root:"), "no local file content: " + message);
@@ -55,8 +57,8 @@ class InvokeReplyLostCliTest {
     }
 
     @Test
-    void aConnectionResetAfterTheInvokeWasProcessedIsDecidedByTheReplicationState() {
-        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
+    void aConnectionResetAfterAnInvokeThatStartedNoJobIsDecidedByTheReplicationState() {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("revert-returns-0.json")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
             f.sim.faults().arm(HostFault.DROP_AFTER_PROCESSING, "RevertFailover", 1);
 
@@ -65,17 +67,15 @@ class InvokeReplyLostCliTest {
                     + " was lost after the revert-failover request was sent"), cli.out());
             assertTrue(cli.out().contains("[decided by replication-state"), cli.out());
             assertEquals(1, cli.reverts());
-            // the wait is not silent: what it watches, then each change it sees
+            // the wait is not silent: it says what it watches (the method returned 0 at once: already Replicating)
             String err = cli.err();
-            int watching = err.indexOf("; watching the replication state of web-frontend-01 until 2026-11-24T03:30:00Z"
-                    + " (now FailedOverWaitingCompletion (5))");
-            int changed = err.indexOf("replication state of web-frontend-01: Replicating (3)");
-            assertTrue(watching > 0 && changed > watching, err);
+            assertTrue(err.contains("; watching the replication state of web-frontend-01 until 2026-11-24T03:30:00Z"
+                    + " (now Replicating (3))"), err);
         }
     }
 
     @Test
-    void aReplySlowerThanOperationTimeoutIsDecidedByTheReplicationState() {
+    void aReplySlowerThanOperationTimeoutIsDecidedByTheJobItStarted() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
             f.sim.faults().arm(HostFault.SLOW_REPLY, "RevertFailover", 1);
@@ -83,7 +83,7 @@ class InvokeReplyLostCliTest {
             assertEquals(0, cli.run("revert-failover", "--vm", VM, "--output", "json"), cli::err);
             JsonNode j = cli.json();
             assertEquals("succeeded", j.get("outcome").asText());
-            assertEquals("replication-state", j.get("decidedBy").asText());
+            assertEquals("job-found", j.get("decidedBy").asText());
             assertTrue(j.get("message").asText().contains("did not answer the revert-failover request within OperationTimeout"),
                     j.get("message").asText());
             assertEquals(1, cli.reverts());

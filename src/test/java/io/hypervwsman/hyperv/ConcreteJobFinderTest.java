@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
 import io.hypervwsman.hyperv.replica.DecidedBy;
+import io.hypervwsman.hyperv.replica.JobFinder;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
@@ -28,7 +29,8 @@ class ConcreteJobFinderTest {
             HyperVHost host = f.host();
             Instant sent = f.clock.instant();
             f.sim.faults().once(HostFault.DROP_AFTER_PROCESSING, "RevertFailover");
-            OperationOutcome lost = ReplicaOperations.of(host).revertFailover(VmRef.of(WEB), f.options());
+            OperationOutcome lost = ReplicaOperations.of(host, JobFinder.NONE).revertFailover(VmRef.of(WEB),
+                    f.options());
             assertEquals(DecidedBy.REPLICATION_STATE, lost.decidedBy(), "the reply was lost: " + lost.message());
 
             ConcreteJobFinder.Search s = host.jobFinder().find(ConcreteJobFinder.Criteria.of(REVERT_FAILOVER, WEB_ID, sent));

@@ -1,5 +1,6 @@
 package io.hypervwsman.hyperv.replica;
 
+import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.Hint;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.TransportException;
@@ -8,9 +9,11 @@ import io.hypervwsman.hyperv.JobState;
 import io.hypervwsman.hyperv.JobTracker;
 import io.hypervwsman.hyperv.Jobs;
 import io.hypervwsman.hyperv.OperationOptions;
+import io.hypervwsman.hyperv.ReadRetry;
 import io.hypervwsman.hyperv.Relationship;
 import io.hypervwsman.hyperv.ReplicationMode;
 import io.hypervwsman.hyperv.ReturnValues;
+import io.hypervwsman.hyperv.Sleeper;
 import io.hypervwsman.hyperv.VirtualMachine;
 import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.transport.ConnectionException;
@@ -37,13 +40,18 @@ final class ReplicaEngine {
     private final JobTracker tracker;
     private final Clock clock;
     private final JobFinder finder;
+    private final ReadRetry reads;
+    private final Sleeper sleeper;
 
-    ReplicaEngine(WsManClient client, VerbContext host, JobTracker tracker, Clock clock, JobFinder finder) {
+    ReplicaEngine(WsManClient client, VerbContext host, JobTracker tracker, Clock clock, JobFinder finder,
+                  ReadRetry reads, Sleeper sleeper) {
         this.client = client;
         this.host = host;
         this.tracker = tracker;
         this.clock = clock;
         this.finder = finder;
+        this.reads = reads;
+        this.sleeper = sleeper;
     }
 
     /** Everything read before the Invoke: the VM, the Invoke itself, and the evidence as it stood. */
@@ -77,12 +85,15 @@ final class ReplicaEngine {
     /** Follows a job named by its InstanceID; no VM is known, so only the job can decide. */
     OperationOutcome waitForJob(String instanceId, OperationRun run) {
         run.words(new Words.ForJobWait(instanceId, run));
-        return follow(run, Jobs.reference(instanceId), null, DecidedBy.JOB);
+        return follow(run, Jobs.reference(instanceId), null, DecidedBy.JOB, "");
     }
 
-    /** Everything the Invoke needs is read here: a failure up to here is certainly not a lost Invoke. */
+    /**
+     * Everything the Invoke needs is read here: a failure up to here is certainly not a lost Invoke. The reads are
+     * tried again after transient errors (a service restart, 503, a reset); turning the VM off is not (it invokes).
+     */
     private Prepared prepare(ReplicaVerb verb, VmRef ref, OperationRun run) {
-        VirtualMachine vm = verb.target(host, host.vms().resolve(ref));
+        VirtualMachine vm = read(run, "reading " + ref, () -> verb.target(host, host.vms().resolve(ref)));
         run.vm(vm);
         boolean checks = verb.checksReplication() && !run.options().force();
         Optional<Relationship> rel = Optional.empty();
@@ -90,9 +101,11 @@ final class ReplicaEngine {
             if (checks) {
                 refuseTestReplica(vm);
             }
-            rel = host.vms().primaryRelationship(vm);
+            rel = read(run, "reading the replication of " + vm.name(), () -> host.vms().primaryRelationship(vm));
         }
-        Optional<String> nothing = verb.nothingToDo(host, vm, rel);
+        Optional<Relationship> found = rel;
+        Optional<String> nothing = read(run, "reading whether " + vm.name() + " needs "
+                + verb.operation().method(), () -> verb.nothingToDo(host, vm, found));
         if (nothing.isPresent()) {
             return new Prepared(vm, rel, null, null, false, nothing.get());
         }
@@ -101,9 +114,15 @@ final class ReplicaEngine {
                     vm.name() + " is not replicated (no replication relationship)")));
         }
         new PowerOff(client, host.vms(), tracker).asNeeded(verb.power(), vm, run);
-        Invocation call = verb.prepare(host, vm);
-        return new Prepared(vm, rel, call, EvidenceDecision.before(verb.evidence(), vm, rel, host, tracker),
-                verb.confirmsByEvidence(), null);
+        Invocation call = read(run, "reading what " + verb.operation().method() + " needs",
+                () -> verb.prepare(host, vm));
+        return new Prepared(vm, rel, call, read(run, "reading the state of " + vm.name(),
+                () -> EvidenceDecision.before(verb.evidence(), vm, found, host, tracker)), verb.confirmsByEvidence(),
+                null);
+    }
+
+    private <T> T read(OperationRun run, String what, java.util.function.Supplier<T> read) {
+        return reads.call(what, read, sleeper, clock, run.deadline());
     }
 
     private static void refuseTestReplica(VirtualMachine vm) {
@@ -177,7 +196,7 @@ final class ReplicaEngine {
             return p.evidence().decide(run, "the host started a job for " + method + " without naming it", false,
                     null);
         }
-        OperationOutcome byJob = follow(run, job.get(), p.evidence(), DecidedBy.JOB);
+        OperationOutcome byJob = follow(run, job.get(), p.evidence(), DecidedBy.JOB, "");
         if (p.confirm() && byJob.outcome() == Outcome.SUCCEEDED) {
             return p.evidence().decide(run, method + " ended " + byJob.job().state(), false, byJob.job());
         }
@@ -187,17 +206,37 @@ final class ReplicaEngine {
 
     private OperationOutcome afterLostReply(OperationRun run, Prepared p, String why) {
         LOG.debug("the reply to the Invoke was lost: {}", why);
-        Optional<EndpointReference> job = finder.find(new JobFinder.LostReply(run.operation(), p.vm(), run.start()));
-        return job.isPresent() ? follow(run, job.get(), p.evidence(), DecidedBy.JOB_FOUND)
-                : p.evidence().decide(run, why, false, null);
+        Optional<EndpointReference> job = findJob(run, p);
+        if (job.isEmpty()) {
+            return p.evidence().decide(run, why, false, null);
+        }
+        return follow(run, job.get(), p.evidence(), DecidedBy.JOB_FOUND, " (" + why
+                + "; the job it started was found on the host and followed)");
+    }
+
+    /**
+     * The job the lost Invoke started, if the finder can tell it apart. The search only reads; if the host cannot be
+     * read now either, the state decides, as when no job matches.
+     */
+    private Optional<EndpointReference> findJob(OperationRun run, Prepared p) {
+        try {
+            Optional<EndpointReference> job = finder.find(new JobFinder.LostReply(run.operation(), p.vm(),
+                    run.start()));
+            LOG.debug("the job of the lost {}: {}", run.operation().method(), job.map(EndpointReference::toString)
+                    .orElse("none or several match; the state decides"));
+            return job;
+        } catch (HyperVWsManException e) {
+            LOG.debug("could not look for the job of the lost {}: {}", run.operation().method(), e.toString());
+            return Optional.empty();
+        }
     }
 
     /** The one place a job's ending becomes an outcome; {@code evidence} is null when there is none (job wait). */
     private OperationOutcome follow(OperationRun run, EndpointReference job, EvidenceDecision<?> evidence,
-                                    DecidedBy byJob) {
+                                    DecidedBy byJob, String note) {
         JobTracker.Result r = tracker.follow(job, run.deadline(), run.listener());
         return switch (r.ending()) {
-            case FINISHED -> fromJob(run, r.last(), byJob);
+            case FINISHED -> fromJob(run, r.last(), byJob, note);
             case TIMED_OUT -> run.ended(Outcome.TIMED_OUT, DecidedBy.NONE).job(r.last()).message(run.words().timedOut(
                     r.last() != null ? r.last().instanceId() : job.selectors().get("InstanceID"), r.last())).build();
             case VANISHED -> undecided(run, evidence, run.words().vanished(), true, r.last());
@@ -205,15 +244,16 @@ final class ReplicaEngine {
         };
     }
 
-    private static OperationOutcome fromJob(OperationRun run, JobReport job, DecidedBy by) {
+    /** {@code note}: what the message adds to the job's ending (how the job was come by), or empty. */
+    private static OperationOutcome fromJob(OperationRun run, JobReport job, DecidedBy by, String note) {
         if (JobState.isSuccess(job.jobState()) && job.errorCode() == 0) {
             if (job.jobState() == 32768) {
                 run.warn("the job completed with warnings; see the host's Hyper-V-VMMS event log");
                 job.errors().forEach(run::warn);
             }
-            return run.ended(Outcome.SUCCEEDED, by).job(job).message(run.words().done(job)).build();
+            return run.ended(Outcome.SUCCEEDED, by).job(job).message(run.words().done(job) + note).build();
         }
-        return run.ended(Outcome.FAILED, by).job(job).message(run.words().failed(job)).build();
+        return run.ended(Outcome.FAILED, by).job(job).message(run.words().failed(job) + note).build();
     }
 
     private static OperationOutcome undecided(OperationRun run, EvidenceDecision<?> evidence, String why,

@@ -3,6 +3,7 @@ package io.hypervwsman.hyperv.replica;
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.JobProgressListener;
 import io.hypervwsman.hyperv.OperationOptions;
+import io.hypervwsman.hyperv.ReadRetry;
 import io.hypervwsman.hyperv.ReverseOptions;
 import io.hypervwsman.hyperv.VmRef;
 import java.time.Duration;
@@ -30,15 +31,25 @@ public final class ReplicaOperations {
     private ReplicaOperations(HyperVHost host, JobFinder finder) {
         this.host = host;
         VerbContext context = new VerbContext(host.client(), host.name(), host.vms(), host.replicaQueries());
-        this.engine = new ReplicaEngine(host.client(), context, host.jobTracker(), host.clock(), finder);
+        this.engine = new ReplicaEngine(host.client(), context, host.jobTracker(), host.clock(), finder,
+                ReadRetry.DEFAULT, host.sleeper());
     }
 
-    /** The operations of {@code host}; after a lost Invoke reply they decide from the host's state. */
+    /**
+     * The operations of {@code host}. After a lost or refused Invoke reply they look for the job the Invoke started
+     * ({@link io.hypervwsman.hyperv.ConcreteJobFinder}: the VM's jobs of the method's JobType started since the
+     * Invoke was sent) and follow it when exactly one matches ({@link DecidedBy#JOB_FOUND}); when none or several
+     * match they decide from the host's state.
+     */
     public static ReplicaOperations of(HyperVHost host) {
-        return new ReplicaOperations(host, JobFinder.NONE);
+        return new ReplicaOperations(host, lost -> host.jobFinder().findReference(lost.operation().method(),
+                lost.vm().id(), lost.sentAfter()));
     }
 
-    /** As {@link #of(HyperVHost)}, but after a lost Invoke reply {@code finder} may find the job it started. */
+    /**
+     * As {@link #of(HyperVHost)}, but after a lost Invoke reply {@code finder} looks for the job it started
+     * ({@link JobFinder#NONE}: never; the outcome is decided from the host's state).
+     */
     public static ReplicaOperations of(HyperVHost host, JobFinder finder) {
         return new ReplicaOperations(host, finder);
     }

@@ -33,9 +33,9 @@ class JobFinderSeamTest {
     private static final String VM = "web-frontend-01";
 
     @Test
-    void byDefaultNothingIsFoundAndTheReplicationStateDecides(HyperVHost client, SimulatedHost sim) {
+    void withTheNoneFinderNothingIsFoundAndTheReplicationStateDecides(HyperVHost client, SimulatedHost sim) {
         sim.faults().once(HostFault.TAMPERED_SIGNATURE, "RevertFailover");
-        OperationOutcome o = ReplicaOperations.of(client).revertFailover(VmRef.of(VM), options());
+        OperationOutcome o = ReplicaOperations.of(client, JobFinder.NONE).revertFailover(VmRef.of(VM), options());
 
         assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
         assertEquals(DecidedBy.REPLICATION_STATE, o.decidedBy());
@@ -59,6 +59,17 @@ class JobFinderSeamTest {
         assertEquals(DecidedBy.JOB_FOUND, o.decidedBy());
         assertTrue(o.job() != null && o.job().jobState() == 7, String.valueOf(o.job()));
         assertEquals(ReplicationState.REPLICATING.value(), sim.replicationState(VM));
+        assertEquals(1, sim.invocations("RevertFailover"), "exactly one Invoke");
+    }
+
+    @Test
+    void byDefaultTheJobTheInvokeStartedIsFoundOnTheHost(HyperVHost client, SimulatedHost sim) {
+        sim.faults().once(HostFault.TAMPERED_SIGNATURE, "RevertFailover");
+        OperationOutcome o = ReplicaOperations.of(client).revertFailover(VmRef.of(VM), options());
+
+        assertEquals(Outcome.SUCCEEDED, o.outcome(), o.message());
+        assertEquals(DecidedBy.JOB_FOUND, o.decidedBy());
+        assertTrue(o.message().contains("the job it started was found on the host and followed"), o.message());
         assertEquals(1, sim.invocations("RevertFailover"), "exactly one Invoke");
     }
 

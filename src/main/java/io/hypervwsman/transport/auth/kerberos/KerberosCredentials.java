@@ -81,6 +81,23 @@ public final class KerberosCredentials implements AutoCloseable {
         return login.getSubject();
     }
 
+    /**
+     * When the ticket-granting ticket ends, if this login holds one (a keytab or password login does; an acceptor's
+     * keys have none). A TGT past its end is dropped by the JDK when a context looks for credentials, and a new
+     * connection could no longer authenticate.
+     */
+    public java.util.Optional<java.time.Instant> ticketGrantingTicketEnd() {
+        return login.getSubject().getPrivateCredentials(javax.security.auth.kerberos.KerberosTicket.class).stream()
+                .filter(t -> t.getServer() != null && t.getServer().getName().startsWith("krbtgt/")
+                        && t.getEndTime() != null)
+                .map(t -> t.getEndTime().toInstant()).min(java.util.Comparator.naturalOrder());
+    }
+
+    /** Whether the TGT ends within {@code margin} of {@code now} (or has ended); false without a TGT. */
+    public boolean expiresWithin(java.time.Duration margin, java.time.Instant now) {
+        return ticketGrantingTicketEnd().map(end -> !end.isAfter(now.plus(margin))).orElse(false);
+    }
+
     /** Whether the tickets and keys are gone from memory (after {@link #close()}). */
     public boolean isDestroyed() {
         return login.getSubject().getPrivateCredentials().isEmpty();

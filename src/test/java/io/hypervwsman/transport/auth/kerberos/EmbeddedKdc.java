@@ -26,7 +26,7 @@ public final class EmbeddedKdc implements AutoCloseable {
 
     public static final String REALM = "EXAMPLE.TEST";
     public static final String USER = "alice@" + REALM;
-    static final String KEYTAB_USER = "bob@" + REALM;
+    public static final String KEYTAB_USER = "bob@" + REALM;
     public static final String SERVICE = "HTTP/localhost@" + REALM;
     static final String UNREGISTERED_SERVICE = "HTTP/nowhere.example.test@" + REALM;
     /** Test-only secret for a throwaway realm. */
@@ -100,6 +100,22 @@ public final class EmbeddedKdc implements AutoCloseable {
             throw new IllegalStateException("cannot obtain a TGT for the ticket cache", e);
         }
         return cache;
+    }
+
+    /**
+     * Tickets issued from now on last {@code lifetime} (whole seconds; Kerby counts its ticket lifetimes in seconds of
+     * real time, it has no clock to inject) until the returned handle is closed, which restores the defaults.
+     */
+    public AutoCloseable shortTickets(java.time.Duration lifetime) {
+        org.apache.kerby.kerberos.kerb.server.KdcConfig config = kdc.getKdcConfig();
+        long max = config.getMaximumTicketLifetime();
+        long min = config.getMinimumTicketLifetime();
+        config.setLong(KdcConfigKey.MINIMUM_TICKET_LIFETIME, 1L);
+        config.setLong(KdcConfigKey.MAXIMUM_TICKET_LIFETIME, lifetime.toSeconds());
+        return () -> {
+            config.setLong(KdcConfigKey.MAXIMUM_TICKET_LIFETIME, max);
+            config.setLong(KdcConfigKey.MINIMUM_TICKET_LIFETIME, min);
+        };
     }
 
     @Override

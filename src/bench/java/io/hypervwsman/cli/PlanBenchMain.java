@@ -1,0 +1,264 @@
+package io.hypervwsman.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hypervwsman.hyperv.HyperVHost;
+import io.hypervwsman.plan.Journal;
+import io.hypervwsman.plan.JournalRecord;
+import io.hypervwsman.plan.PlanFile;
+import io.hypervwsman.plan.PlanResult;
+import io.hypervwsman.plan.PlannedGroup;
+import io.hypervwsman.plan.VmOutcome;
+import io.hypervwsman.plan.VmResult;
+import io.hypervwsman.sim.ManualClock;
+import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.SimulatedHost;
+import io.hypervwsman.transport.AuthMode;
+import io.hypervwsman.transport.ConnectionOptions;
+import io.hypervwsman.transport.Credentials;
+import io.hypervwsman.transport.Transport;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The recovery-plan benchmark (BENCHMARKS.md, "Recovery plans"): a plan of 200 VMs in 4 groups over 6 simulated
+ * hosts (unplanned failover + start), on simulated time, so that the wall time is the plan's own overhead beyond
+ * the jobs' durations; then 20 runs killed at a random journal record and resumed. Not part of mvn verify.
+ */
+public final class PlanBenchMain {
+    static final String USER = "LAB\\operator";
+    static final char[] PASSWORD = "Bench-Pa55word!".toCharArray();
+    static final int HOSTS = 6;
+    static final int VMS = 200;
+    static final int GROUPS = 4;
+
+    private PlanBenchMain() {
+    }
+
+    /** VM {@code i} lives on host i % 6 and belongs to group (i / 6) % 4, so every host has VMs in every group. */
+    static String name(int i) {
+        return "g" + (i / HOSTS) % GROUPS + "-vm" + i;
+    }
+
+    /** Six simulated replica hosts holding 200 replicated VMs between them, named g{group}-vm{n}. */
+    static final class Site implements AutoCloseable {
+        final ManualClock clock = new ManualClock(Instant.parse("2026-11-24T03:00:00Z"));
+        final List<SimulatedHost> hosts = new ArrayList<>();
+        final AtomicLong exchanges = new AtomicLong();
+
+        Site(Path dir) throws Exception {
+            ObjectMapper json = new ObjectMapper();
+            for (int h = 0; h < HOSTS; h++) {
+                ObjectNode s = json.createObjectNode().put("host", "DR-HV" + h).put("dnsDomain", "dr.example");
+                s.putArray("users").add(USER);
+                ArrayNode vms = s.putArray("vms");
+                for (int i = h; i < VMS; i += HOSTS) {
+                    ObjectNode vm = vms.addObject().put("name", name(i))
+                            .put("id", String.format("B0000000-0000-4000-8000-%012d", i)).put("power", "off")
+                            .put("replicationMode", 2);
+                    vm.putArray("relationships").addObject().put("state", 3).put("health", 1)
+                            .put("lastReplicationTime", "2026-11-24T02:55:00Z").put("failedOverReplicationType", 0);
+                }
+                Path file = dir.resolve("host" + h + ".json");
+                json.writeValue(file.toFile(), s);
+                hosts.add(SimulatedHost.start(Scenario.load(file), USER, PASSWORD, clock));
+            }
+        }
+
+        String plan() {
+            StringBuilder p = new StringBuilder("name: bench-200\nrpo: 15m\nconcurrency: { plan: 24, perHost: 6 }\n"
+                    + "onFailure: continue\nhosts:\n");
+            for (int h = 0; h < HOSTS; h++) {
+                p.append("  hv").append(h).append(": { endpoint: \"").append(hosts.get(h).endpoint())
+                        .append("\", user: 'LAB\\operator', auth: ntlm }\n");
+            }
+            p.append("groups:\n");
+            for (int g = 0; g < GROUPS; g++) {
+                for (int h = 0; h < HOSTS; h++) {
+                    p.append("  - name: g").append(g).append("-hv").append(h).append("\n    host: hv").append(h)
+                            .append("\n    action: unplanned-failover\n    vms: [\"g").append(g).append("-*\"]\n");
+                }
+            }
+            return p.toString();
+        }
+
+        HyperVHost open(String key) {
+            int h = Integer.parseInt(key.substring(2));
+            ConnectionOptions o = ConnectionOptions.builder(hosts.get(h).endpoint())
+                    .auth(AuthMode.NTLM, new Credentials(USER, PASSWORD.clone())).build();
+            return HyperVHost.builder().connect(o, t -> counting(t)).name(key).clock(clock)
+                    .sleeper(d -> clock.advance(d)).build();
+        }
+
+        private Transport counting(Transport t) {
+            return new Transport() {
+                @Override
+                public SoapReply exchange(byte[] envelope) {
+                    exchanges.incrementAndGet();
+                    return t.exchange(envelope);
+                }
+
+                @Override
+                public void close() {
+                    t.close();
+                }
+            };
+        }
+
+        int invocations(String method) {
+            return hosts.stream().mapToInt(h -> h.invocations(method)).sum();
+        }
+
+        long inEffect() {
+            long n = 0;
+            for (SimulatedHost h : hosts) {
+                for (int i = 0; i < VMS; i++) {
+                    if (!h.vmIds(name(i)).isEmpty() && h.replicationState(name(i)) == 5) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            hosts.forEach(SimulatedHost::close);
+        }
+    }
+
+    /** Refuses every journal write after the {@code n}th, as a kill -9 would. */
+    static final class KillAt implements Consumer<JournalRecord> {
+        private final int n;
+        private int written;
+
+        KillAt(int n) {
+            this.n = n;
+        }
+
+        @Override
+        public synchronized void accept(JournalRecord r) {
+            if (++written > n) {
+                throw new Killed();
+            }
+        }
+    }
+
+    static final class Killed extends Error {
+        Killed() {
+            super("killed", null, false, false);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("plan-bench");
+        int totalRecords;
+        try (Site site = new Site(dir)) {
+            Path planPath = Files.writeString(dir.resolve("bench.yaml"), site.plan());
+            PlanFile file = PlanFile.read(planPath);
+            resetPeaks();
+            long t0 = System.nanoTime();
+            PlanResult r;
+            try (PlanSession s = new PlanSession(file, site::open, Duration.ofMinutes(30), site.clock,
+                    d -> site.clock.advance(d)); Journal j = Journal.open(dir.resolve("bench.journal"))) {
+                List<PlannedGroup> groups = s.resolve();
+                new PlanPreChecks(s, false, site.clock).check(groups);
+                r = s.run(groups, j, (g, i) -> true).execute();
+                totalRecords = j.records().size();
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            long ok = r.vms().values().stream().filter(v -> v.outcome() == VmOutcome.SUCCEEDED).count();
+            System.out.printf("plan of %d VMs, %d groups (x%d hosts), %d hosts: %d succeeded%n", VMS, GROUPS, HOSTS,
+                    HOSTS, ok);
+            System.out.printf("wall time (check + run, jobs on simulated time): %.2f s = overhead beyond jobs%n", wall);
+            System.out.printf("peak heap: %.1f MB; peak threads: %d%n", peakHeapMb(),
+                    ManagementFactory.getThreadMXBean().getPeakThreadCount());
+            System.out.printf("WS-Man exchanges per VM (check + run, incl. resolution): %.1f%n",
+                    site.exchanges.get() / (double) VMS);
+            System.out.printf("InitiateFailover sent %d, RequestStateChange sent %d, VMs failed over %d%n",
+                    site.invocations("InitiateFailover"), site.invocations("RequestStateChange"), site.inEffect());
+            System.out.printf("journal records: %d%n", totalRecords);
+        }
+        Random random = new Random(args.length > 0 ? Long.parseLong(args[0]) : 18L);
+        int duplicates = 0;
+        int undecided = 0;
+        for (int k = 0; k < 20; k++) {
+            int at = 1 + random.nextInt(totalRecords - 1);
+            int[] d = killAndResume(dir.resolve("kill" + k), at);
+            duplicates += d[0];
+            undecided += d[1];
+            System.out.printf("kill %2d at record %4d: duplicate Invokes %d, undecided VMs %d, failed (not re-sent) %d%n",
+                    k + 1, at, d[0], d[1], d[2]);
+        }
+        System.out.printf("20 kills: %d duplicate Invokes, %d undecided VMs%n", duplicates, undecided);
+    }
+
+    /** {duplicate Invokes, undecided VMs, VMs failed as not re-sent} after a kill at record {@code at} and a resume. */
+    static int[] killAndResume(Path dir, int at) throws Exception {
+        Files.createDirectories(dir);
+        try (Site site = new Site(dir)) {
+            Path planPath = Files.writeString(dir.resolve("bench.yaml"), site.plan());
+            PlanFile file = PlanFile.read(planPath);
+            Path journal = dir.resolve("bench.journal");
+            try (PlanSession s = new PlanSession(file, site::open, Duration.ofMinutes(30), site.clock,
+                    d -> site.clock.advance(d))) {
+                List<PlannedGroup> groups = s.resolve();
+                Journal j = Journal.open(journal, new KillAt(at));
+                try {
+                    s.run(groups, j, (g, i) -> true).execute();
+                } catch (Throwable killed) {
+                    // the kill
+                }
+                j.close();
+                // The killed run's threads end at their next journal write; wait for the host to go quiet.
+                quiesce(site);
+            }
+            PlanResult r;
+            try (PlanSession s = new PlanSession(file, site::open, Duration.ofMinutes(30), site.clock,
+                    d -> site.clock.advance(d)); Journal j = Journal.open(journal)) {
+                r = s.run(s.resolve(), j, (g, i) -> true).resume();
+            }
+            int dup = (int) (site.invocations("InitiateFailover") - site.inEffect());
+            int undecided = 0;
+            int notResent = 0;
+            for (VmResult v : r.vms().values()) {
+                undecided += v.outcome() == VmOutcome.UNKNOWN || v.outcome() == VmOutcome.NOT_RUN ? 1 : 0;
+                notResent += v.outcome() == VmOutcome.FAILED ? 1 : 0;
+            }
+            return new int[] {dup, undecided, notResent};
+        }
+    }
+
+    private static void quiesce(Site site) throws InterruptedException {
+        long before = -1;
+        long now = site.exchanges.get();
+        while (now != before) {
+            before = now;
+            Thread.sleep(300);
+            site.clock.advance(Duration.ofSeconds(5));
+            now = site.exchanges.get();
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        ManagementFactory.getThreadMXBean().resetPeakThreadCount();
+    }
+
+    private static double peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
+    }
+}
