@@ -33,6 +33,9 @@ import org.w3c.dom.Element;
  * faults into {@link SOAPFaultException}. Thread-safe: the request context is per thread.
  */
 final class SoapDispatch {
+    /** Whether the host has answered any request (a reply or its own fault) sent through this dispatch. */
+    private volatile boolean answered;
+
     private static final String WSDL_NS = "urn:io:hypervwsman:wsdl";
     private static final QName SERVICE = new QName(WSDL_NS, "WsManService");
     private static final QName PORT = new QName(WSDL_NS, "WsManPort");
@@ -88,6 +91,7 @@ final class SoapDispatch {
         }
         try {
             Source reply = dispatch.invoke(body == null ? null : new DOMSource(body));
+            answered = true;
             if (messageId != null && outcome.relatesToMissing()) {
                 // Only a fault may come without a:RelatesTo (see ReplyHeaderCheck); this is a success reply.
                 throw new ProtocolException(operation + ": " + ReplyHeaderCheck.missingRelatesTo(messageId));
@@ -98,6 +102,7 @@ final class SoapDispatch {
             if (ours != null) {
                 throw ours;
             }
+            answered = true;
             throw new WsManFaultException(operation, FaultReader.read(e.getFault()));
         } catch (WebServiceException e) {
             HyperVWsManException ours = ourCause(e);
@@ -122,6 +127,10 @@ final class SoapDispatch {
      * Removes from the body the declarations the Envelope already makes with the same prefix and namespace
      * (xmlns:w on each w:Filter, w:MaxElements, ...), which the writer would otherwise repeat on every element.
      */
+    boolean answered() {
+        return answered;
+    }
+
     static void dropEnvelopeDeclarations(Element e) {
         for (Map.Entry<String, String> ns : ENVELOPE_NAMESPACES.entrySet()) {
             String attr = "xmlns:" + ns.getKey();

@@ -256,6 +256,11 @@ public final class WsManClient implements AutoCloseable {
         return slash < 0 ? resourceUri : resourceUri.substring(slash + 1);
     }
 
+    /** Whether the host has answered any request of this client, with a reply or a fault of its own. */
+    public boolean hasAnswered() {
+        return dispatch.answered();
+    }
+
     @Override
     public void close() {
         transport.close();

@@ -9,6 +9,7 @@ import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.sim.HostFault;
 import io.hypervwsman.transport.ConnectionException;
+import io.hypervwsman.transport.HostNotReachedException;
 import io.hypervwsman.transport.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +89,7 @@ class ReadsRetriedBeforeTheInvokeTest {
                 waits.beforeInvoke.add(d);
                 f.clock.advance(d);
             });
+            host.vms().list(); // the host has answered: a refused connection from now on may be a restart
             f.sim.stopService();
 
             assertThrows(ConnectionException.class,
@@ -111,6 +113,25 @@ class ReadsRetriedBeforeTheInvokeTest {
 
             assertEquals(1, f.sim.faults().pending(), "one 503 is still armed: the Invoke was sent once");
             assertEquals(0, f.sim.invocations(METHOD), "the 503 came before the service");
+        }
+    }
+
+    @Test
+    void aHostThatHasNeverAnsweredAndRefusesTheConnectionFailsAtOnce() {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
+            Waits waits = new Waits();
+            HyperVHost host = f.host(d -> {
+                waits.beforeInvoke.add(d);
+                f.clock.advance(d);
+            });
+            f.sim.stopService();
+
+            HostNotReachedException e = assertThrows(HostNotReachedException.class,
+                    () -> ReplicaOperations.of(host).revertFailover(VmRef.of(VM), f.options()));
+
+            assertEquals(List.of(), waits.beforeInvoke, "a wrong host or port is not retried: " + e.getMessage());
+            f.sim.startService();
+            assertEquals(0, f.sim.invocations(METHOD));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.Hint;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.TransportException;
+import io.hypervwsman.hyperv.FirstContact;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.JobState;
 import io.hypervwsman.hyperv.JobTracker;
@@ -122,7 +123,7 @@ final class ReplicaEngine {
     }
 
     private <T> T read(OperationRun run, String what, java.util.function.Supplier<T> read) {
-        return reads.call(what, read, sleeper, clock, run.deadline());
+        return reads.call(what, FirstContact.refusedIsFinal(client, read), sleeper, clock, run.deadline());
     }
 
     private static void refuseTestReplica(VirtualMachine vm) {
