@@ -12,7 +12,7 @@ import java.util.Set;
  * Start-VM: Msvm_ComputerSystem.RequestStateChange(2) from Off, Saved or Paused. A replica starts only once it is
  * failed over (Recovered or Committed): before that its disks are the target of replication and the host refuses.
  */
-public final class StartVm implements ReplicaVerb {
+public final class StartVm extends PowerStateVerb {
     private static final Operation OPERATION = Operation.of("RequestStateChange", "start-vm");
     private static final long RUNNING = 2;
     private static final PowerStateEvidence EVIDENCE = PowerStateEvidence.when(s -> s == RUNNING);
@@ -24,22 +24,8 @@ public final class StartVm implements ReplicaVerb {
 
     /** @param skipReplicaCheck do not refuse a replica that is not failed over (the host still will: 32775) */
     public StartVm(boolean skipReplicaCheck) {
+        super(OPERATION, EVIDENCE);
         this.skipReplicaCheck = skipReplicaCheck;
-    }
-
-    @Override
-    public Operation operation() {
-        return OPERATION;
-    }
-
-    @Override
-    public boolean checksReplication() {
-        return false;
-    }
-
-    @Override
-    public Optional<String> nothingToDo(VerbContext host, VirtualMachine vm, Optional<Relationship> rel) {
-        return EVIDENCE.alreadyThere(vm);
     }
 
     @Override
@@ -57,10 +43,5 @@ public final class StartVm implements ReplicaVerb {
         }
         return new Invocation(vm.reference(), MethodInput.create().add("RequestedState", RUNNING),
                 ", from " + vm.powerState() + " to Running");
-    }
-
-    @Override
-    public Evidence<?> evidence() {
-        return EVIDENCE;
     }
 }

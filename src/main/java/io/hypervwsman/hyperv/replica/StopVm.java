@@ -3,7 +3,6 @@ package io.hypervwsman.hyperv.replica;
 import io.hypervwsman.Hint;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.HyperVResources;
-import io.hypervwsman.hyperv.Relationship;
 import io.hypervwsman.hyperv.VirtualMachine;
 import io.hypervwsman.wsman.CimInstance;
 import io.hypervwsman.wsman.EndpointReference;
@@ -20,7 +19,7 @@ import java.util.Optional;
  * then RequestStateChange(3). InitiateShutdown's 0 only says the guest was asked, so the outcome waits until the
  * VM shows Off.
  */
-public final class StopVm implements ReplicaVerb {
+public final class StopVm extends PowerStateVerb {
     private static final Operation OPERATION = Operation.of("InitiateShutdown", "stop-vm");
     private static final String SHUTDOWN_COMPONENT = "Msvm_ShutdownComponent";
     private static final long RUNNING = 2;
@@ -40,24 +39,10 @@ public final class StopVm implements ReplicaVerb {
      *                          than refuse
      */
     public StopVm(boolean forceApplications, String reason, boolean turnOffWithout) {
+        super(OPERATION, EVIDENCE);
         this.forceApplications = forceApplications;
         this.reason = reason;
         this.turnOffWithout = turnOffWithout;
-    }
-
-    @Override
-    public Operation operation() {
-        return OPERATION;
-    }
-
-    @Override
-    public boolean checksReplication() {
-        return false;
-    }
-
-    @Override
-    public Optional<String> nothingToDo(VerbContext host, VirtualMachine vm, Optional<Relationship> rel) {
-        return EVIDENCE.alreadyThere(vm);
     }
 
     @Override
@@ -98,10 +83,5 @@ public final class StopVm implements ReplicaVerb {
                         "DeviceID", c.string("DeviceID").orElse(""),
                         "SystemCreationClassName", c.string("SystemCreationClassName").orElse("Msvm_ComputerSystem"),
                         "SystemName", c.string("SystemName").orElse("")));
-    }
-
-    @Override
-    public Evidence<?> evidence() {
-        return EVIDENCE;
     }
 }
