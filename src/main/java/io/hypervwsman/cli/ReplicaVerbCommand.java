@@ -63,7 +63,7 @@ abstract class ReplicaVerbCommand extends HostCommand {
         if (!dryRun) {
             confirm(session);
         }
-        JobProgressListener display = json ? firstSightOfEachJob() : new ProgressDisplay(terminal.err(),
+        JobProgressListener display = json ? firstSightOfEachJob(terminal) : new ProgressDisplay(terminal.err(),
                 terminal.interactive(), terminal.clock(), vm);
         AtomicReference<String> lastJob = new AtomicReference<>();
         JobProgressListener listener = new JobProgressListener() {
@@ -119,7 +119,8 @@ abstract class ReplicaVerbCommand extends HostCommand {
         return ExitCodes.of(outcome.outcome());
     }
 
-    private JobProgressListener firstSightOfEachJob() {
+    /** With --output json: each job named once on stderr, so that a log of a run cut short says which to look at. */
+    static JobProgressListener firstSightOfEachJob(Terminal terminal) {
         java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         return report -> {
             if (report.instanceId() != null && seen.add(report.instanceId())) {

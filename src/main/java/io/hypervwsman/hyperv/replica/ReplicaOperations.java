@@ -42,8 +42,9 @@ public final class ReplicaOperations {
      * match they decide from the host's state.
      */
     public static ReplicaOperations of(HyperVHost host) {
-        return new ReplicaOperations(host, lost -> host.jobFinder().findReference(lost.operation().method(),
-                lost.vm().id(), lost.sentAfter()));
+        return new ReplicaOperations(host, lost -> lost.vm() == null
+                ? host.jobFinder().findHostReference(lost.operation().method(), lost.sentAfter())
+                : host.jobFinder().findReference(lost.operation().method(), lost.vm().id(), lost.sentAfter()));
     }
 
     /**
@@ -57,6 +58,11 @@ public final class ReplicaOperations {
     /** Runs any verb through the engine. */
     public OperationOutcome run(ReplicaVerb verb, VmRef ref, OperationOptions options) {
         return engine.run(verb, ref, options);
+    }
+
+    /** Runs a verb on the host itself (no VM) through the engine. */
+    public OperationOutcome run(HostVerb verb, OperationOptions options) {
+        return engine.run(verb, options);
     }
 
     /** Stop-VMFailover on a replica (Recovered or Failover in progress) or a primary prepared for planned failover. */
