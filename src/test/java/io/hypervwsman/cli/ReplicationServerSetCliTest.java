@@ -118,11 +118,34 @@ class ReplicationServerSetCliTest {
             assertEquals("failed", j.get("outcome").asText());
             assertEquals("pre-check", j.get("decidedBy").asText());
             assertTrue(j.get("message").asText().contains("needs the thumbprint"), j.toString());
+            assertTrue(j.get("hint").asText().contains("--certificate-thumbprint"), j.toString());
             // "*" exists beside an entry for a named server: allowing any server again is only its storage.
             assertEquals(2, cli.run("replication-server", "set", "--allow-any-server", "true"));
             assertTrue(cli.err().contains("default storage location"), cli.err());
             assertEquals(2, cli.run("replication-server", "set", "--kerberos-port", "0"));
             assertEquals(0, f.sim.invocations("ModifyServiceSettings") + f.sim.invocations("AddAuthorizationEntry"));
+        }
+    }
+
+    @Test
+    void theAnyServerEntryIsRefusedWhereEntriesStandInItsWay() {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
+            SimulatedCli cli = new SimulatedCli(f, dir);
+            JsonNode j = cli.json(1, "replication-server", "set", "--default-storage", "D:\\Replicas");
+            assertEquals("pre-check", j.get("decidedBy").asText());
+            assertTrue(j.get("hint").asText().contains("--allow-any-server true"), j.toString());
+
+            cli.json(0, "replication-server", "add-entry", "--primary-server", "hv02.lab.example", "--storage",
+                    "E:\\FromHV02", "--trust-group", "PAIR");
+            assertEquals(1, cli.run("replication-server", "set", "--allow-any-server", "true", "--default-storage",
+                    "D:\\Replicas"));
+            assertTrue(cli.err().contains("1 authorization entries for named primary servers exist"), cli.err());
+            assertTrue(cli.err().contains("hint: remove each with: hyperv-wsman replication-server remove-entry"),
+                    cli.err());
+            j = cli.json(1, "replication-server", "add-entry", "--primary-server", "HV02.lab.example", "--storage",
+                    "F:\\Other", "--trust-group", "PAIR");
+            assertTrue(j.get("hint").asText().contains("replication-server set-entry --primary-server"), j.toString());
+            assertEquals(1, f.sim.invocations("AddAuthorizationEntry"));
         }
     }
 

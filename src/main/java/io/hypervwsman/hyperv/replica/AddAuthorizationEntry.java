@@ -1,5 +1,6 @@
 package io.hypervwsman.hyperv.replica;
 
+import io.hypervwsman.Hint;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.ReplicaServer;
 import io.hypervwsman.wsman.MethodInput;
@@ -42,7 +43,8 @@ public final class AddAuthorizationEntry implements HostVerb {
                 primary);
         if (e.isPresent() && !same(e.get())) {
             throw new OperationFailedException(host.host() + " already has " + AuthorizationEntries.words(e.get())
-                    + "; change it (ModifyAuthorizationEntry) or remove it first");
+                    + "; change it (ModifyAuthorizationEntry) or remove it first",
+                    Hint.of(Hint.Kind.CHANGE_AUTHORIZATION_ENTRY, e.get().allowedPrimaryServer()));
         }
         return e.map(x -> host.host() + " already has " + AuthorizationEntries.words(x));
     }

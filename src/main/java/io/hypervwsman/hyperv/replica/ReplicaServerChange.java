@@ -1,5 +1,6 @@
 package io.hypervwsman.hyperv.replica;
 
+import io.hypervwsman.Hint;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.ReplicaServer;
 import java.util.ArrayList;
@@ -56,12 +57,13 @@ public record ReplicaServerChange(SetReplicationServer settings, Boolean allowAn
             if (!now.entries().isEmpty()) {
                 // The cmdlet removes them all after asking; removing one stops the replication it authorized.
                 throw new OperationFailedException(now.entries().size() + " authorization entries for named primary"
-                        + " servers exist; remove them first (RemoveAuthorizationEntry) to allow any server");
+                        + " servers exist; remove them first (RemoveAuthorizationEntry) to allow any server",
+                        Hint.of(Hint.Kind.REMOVE_AUTHORIZATION_ENTRIES));
             }
             steps.add(new AddAuthorizationEntry(ANY_SERVER, defaultStorage, DEFAULT_TRUST_GROUP));
         } else if (defaultStorage != null) {
             throw new OperationFailedException("replication is not allowed from any server, so there is no default"
-                    + " storage location to set; allow any server with it");
+                    + " storage location to set; allow any server with it", Hint.of(Hint.Kind.ALLOW_ANY_SERVER));
         }
         return steps;
     }

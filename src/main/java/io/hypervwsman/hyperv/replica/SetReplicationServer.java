@@ -1,5 +1,6 @@
 package io.hypervwsman.hyperv.replica;
 
+import io.hypervwsman.Hint;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.ReplicaServer;
 import io.hypervwsman.wsman.CimInstance;
@@ -99,11 +100,11 @@ public final class SetReplicationServer implements HostVerb {
         }
         if ((auth == 2 || auth == 3) && thumb == null) {
             throw new OperationFailedException("certificate authentication needs the thumbprint of a certificate in"
-                    + " the host's Personal store");
+                    + " the host's Personal store", Hint.of(Hint.Kind.GIVE_CERTIFICATE_THUMBPRINT));
         }
         if (on && auth == 0) {
             throw new OperationFailedException("a Replica server needs an allowed authentication type: Kerberos,"
-                    + " certificate or both");
+                    + " certificate or both", Hint.of(Hint.Kind.NAME_AUTHENTICATION_TYPE));
         }
         return new Target(on, auth, thumb, httpPort != null ? httpPort : now.httpPort(),
                 httpsPort != null ? httpsPort : now.httpsPort());
