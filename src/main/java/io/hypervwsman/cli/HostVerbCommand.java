@@ -28,11 +28,29 @@ abstract class HostVerbCommand extends HostCommand {
     @Option(names = "--dry-run", description = "Read and check, print what would be invoked, invoke nothing.")
     boolean dryRun;
 
-    /** The options of each step: the deadline, dry run, and progress on stderr. */
-    OperationOptions options(boolean json, String subject) {
+    /** What to run to see where the host stands when the command is stopped before any job was reported. */
+    String checkCommand() {
+        return "hyperv-wsman job list" + connection.resumeArguments();
+    }
+
+    /**
+     * Runs the steps against the session's host with this command's options, progress on stderr, and a stop
+     * (Ctrl-C, SIGTERM) reported with the job that goes on.
+     */
+    List<OperationOutcome> runSteps(ConnectionMixin.Session session, boolean json, List<HostVerb> steps) {
         JobProgressListener display = json ? ReplicaVerbCommand.firstSightOfEachJob(terminal)
-                : new ProgressDisplay(terminal.err(), terminal.interactive(), terminal.clock(), subject);
-        return OperationOptions.defaults().withTimeout(timeout).withDryRun(dryRun).withListener(display);
+                : new ProgressDisplay(terminal.err(), terminal.interactive(), terminal.clock(), session.label());
+        try (StopHook stop = new StopHook(report, null, session.label(), operation(), this::jobWaitCommand,
+                checkCommand())) {
+            OperationOptions options = OperationOptions.defaults().withTimeout(timeout).withDryRun(dryRun)
+                    .withListener(stop.tracking(display));
+            return runSteps(ReplicaOperations.of(session.host()), steps, options);
+        }
+    }
+
+    /** The command that goes on waiting for a timed-out outcome's job, or null. */
+    String resumeFor(OperationOutcome o) {
+        return o.outcome() == Outcome.TIMED_OUT && o.job() != null ? jobWaitCommand(o.job().instanceId()) : null;
     }
 
     /** Runs the steps in order; a step that does not succeed is the last run. */

@@ -6,7 +6,6 @@ import io.hypervwsman.hyperv.ReplicaServer;
 import io.hypervwsman.hyperv.replica.DecidedBy;
 import io.hypervwsman.hyperv.replica.HostVerb;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
-import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,11 @@ abstract class ReplicationServerChangeCommand extends HostVerbCommand {
     }
 
     @Override
+    String checkCommand() {
+        return "hyperv-wsman replication-server show" + connection.resumeArguments();
+    }
+
+    @Override
     int run(ConnectionMixin.Session session, boolean json) {
         ReplicaQueries queries = session.host().replicaQueries();
         ReplicaServer before = queries.replicaServer();
@@ -40,8 +44,7 @@ abstract class ReplicationServerChangeCommand extends HostVerbCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        List<OperationOutcome> done = runSteps(ReplicaOperations.of(session.host()), steps,
-                options(json, session.label()));
+        List<OperationOutcome> done = runSteps(session, json, steps);
         ReplicaServer after = null;
         try {
             after = queries.replicaServer();
@@ -59,7 +62,7 @@ abstract class ReplicationServerChangeCommand extends HostVerbCommand {
             extra.put("steps", done.stream().map(report::toMap).collect(Collectors.toList()));
             extra.put("before", ReplicationServerCommand.settings(before));
             extra.put("after", after == null ? null : ReplicationServerCommand.settings(after));
-            report.print(outcome, null, extra);
+            report.print(outcome, resumeFor(outcome), extra);
             return exitCode;
         }
         printSettings(before, after);
@@ -70,7 +73,7 @@ abstract class ReplicationServerChangeCommand extends HostVerbCommand {
         if (outcome.decidedBy() == DecidedBy.PRE_CHECK && Boolean.FALSE.equals(changed)) {
             report.refusal(outcome, null);
         } else {
-            report.print(outcome, null);
+            report.print(outcome, resumeFor(outcome));
         }
         return exitCode;
     }

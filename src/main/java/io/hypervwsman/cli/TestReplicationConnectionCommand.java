@@ -2,7 +2,6 @@ package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.replica.DecidedBy;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
-import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import io.hypervwsman.hyperv.replica.TestReplicationConnection;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -48,13 +47,12 @@ final class TestReplicationConnectionCommand extends HostVerbCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        OperationOutcome outcome = runSteps(ReplicaOperations.of(session.host()), List.of(verb),
-                options(json, session.label())).get(0);
+        OperationOutcome outcome = runSteps(session, json, List.of(verb)).get(0);
         if (outcome.decidedBy() == DecidedBy.PRE_CHECK) {
             report.refusal(outcome, null);
         } else {
             // A test changes nothing on the host, whatever its end (null: not known whether it ran).
-            report.print(outcome, null, java.util.Collections.singletonMap("changed",
+            report.print(outcome, resumeFor(outcome), java.util.Collections.singletonMap("changed",
                     outcome.changed() == null ? null : Boolean.FALSE));
         }
         return ExitCodes.of(outcome.outcome());

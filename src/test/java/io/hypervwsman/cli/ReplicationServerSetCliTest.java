@@ -204,7 +204,7 @@ class ReplicationServerSetCliTest {
 
     @Test
     void accessDeniedIsTheHostsRefusal() {
-        try (SimulatedHostFixture f = new SimulatedHostFixture("replica-server-denied.json")) {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("replica-server-behaviours.json")) {
             SimulatedCli cli = new SimulatedCli(f, dir);
             JsonNode j = cli.json(1, "replication-server", "set", "--kerberos-port", "8080");
             assertEquals("failed", j.get("outcome").asText());
@@ -213,6 +213,21 @@ class ReplicationServerSetCliTest {
             assertTrue(j.get("message").asText().contains("Access Denied"), j.toString());
             assertFalse(j.get("changed").asBoolean());
             assertEquals(80, j.get("after").get("kerberosAuthenticationPort").asInt());
+        }
+    }
+
+    @Test
+    void aJobStillRunningAtTheTimeoutSaysHowToGoOnWaiting() {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("replica-server-behaviours.json")) {
+            SimulatedCli cli = new SimulatedCli(f, dir);
+            JsonNode j = cli.json(5, "replication-server", "add-entry", "--primary-server", "hv03.lab.example",
+                    "--storage", "E:\\FromHV03", "--trust-group", "PAIR", "--timeout", "1m");
+            assertEquals("timed-out", j.get("outcome").asText());
+            assertTrue(j.get("changed").isNull(), j.toString());
+            String jobId = j.get("job").get("instanceId").asText();
+            assertTrue(j.get("resume").asText().startsWith("hyperv-wsman job wait --job " + jobId), j.toString());
+            assertEquals(0, j.get("after").get("authorizationEntries").size());
+            assertEquals(1, f.sim.invocations("AddAuthorizationEntry"));
         }
     }
 }

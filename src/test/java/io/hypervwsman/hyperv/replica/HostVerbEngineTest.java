@@ -74,7 +74,7 @@ class HostVerbEngineTest {
 
     @Test
     void aFailedConnectionTestCarriesTheHostsText() {
-        try (SimulatedHostFixture f = new SimulatedHostFixture("replica-server-denied.json")) {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("replica-server-behaviours.json")) {
             OperationOutcome o = f.replica().run(toPeer(), f.options());
             assertEquals(Outcome.FAILED, o.outcome(), o.message());
             assertEquals(DecidedBy.JOB, o.decidedBy());
