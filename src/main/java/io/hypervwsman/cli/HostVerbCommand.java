@@ -9,7 +9,6 @@ import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -44,26 +43,13 @@ abstract class HostVerbCommand extends HostCommand {
                 checkCommand())) {
             OperationOptions options = OperationOptions.defaults().withTimeout(timeout).withDryRun(dryRun)
                     .withListener(stop.tracking(display));
-            return runSteps(ReplicaOperations.of(session.host()), steps, options);
+            return ReplicaOperations.of(session.host()).runInOrder(steps, options);
         }
     }
 
     /** The command that goes on waiting for a timed-out outcome's job, or null. */
     String resumeFor(OperationOutcome o) {
         return o.outcome() == Outcome.TIMED_OUT && o.job() != null ? jobWaitCommand(o.job().instanceId()) : null;
-    }
-
-    /** Runs the steps in order; a step that does not succeed is the last run. */
-    static List<OperationOutcome> runSteps(ReplicaOperations replica, List<HostVerb> steps, OperationOptions options) {
-        List<OperationOutcome> done = new ArrayList<>();
-        for (HostVerb step : steps) {
-            OperationOutcome o = replica.run(step, options);
-            done.add(o);
-            if (o.outcome() != Outcome.SUCCEEDED) {
-                break;
-            }
-        }
-        return done;
     }
 
     /**

@@ -65,6 +65,22 @@ public final class ReplicaOperations {
         return engine.run(verb, options);
     }
 
+    /**
+     * Runs verbs on the host in order, each through the engine on its own, and stops after the first that does not
+     * succeed (the rest are not sent): e.g. the steps of a {@link ReplicaServerChange}. One outcome per verb run.
+     */
+    public java.util.List<OperationOutcome> runInOrder(java.util.List<HostVerb> verbs, OperationOptions options) {
+        java.util.List<OperationOutcome> done = new java.util.ArrayList<>();
+        for (HostVerb verb : verbs) {
+            OperationOutcome o = run(verb, options);
+            done.add(o);
+            if (o.outcome() != Outcome.SUCCEEDED) {
+                break;
+            }
+        }
+        return done;
+    }
+
     /** Stop-VMFailover on a replica (Recovered or Failover in progress) or a primary prepared for planned failover. */
     public OperationOutcome revertFailover(VmRef ref, OperationOptions options) {
         return run(new RevertFailover(), ref, options);

@@ -84,6 +84,21 @@ class HostVerbEngineTest {
     }
 
     @Test
+    void stepsRunInOrderAndStopAtTheFirstThatDoesNotSucceed() {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("replica-server-behaviours.json")) {
+            java.util.List<OperationOutcome> done = f.replica().runInOrder(java.util.List.of(
+                    new SetReplicationServer(null, null, null, 8080, null),
+                    new AddAuthorizationEntry("*", "D:\\Replicas", ReplicaServerChange.DEFAULT_TRUST_GROUP)),
+                    f.options());
+            assertEquals(1, done.size());
+            assertEquals(Outcome.FAILED, done.get(0).outcome());
+            assertEquals(DecidedBy.RETURN_VALUE, done.get(0).decidedBy());
+            assertEquals(32769L, done.get(0).returnValue());
+            assertEquals(0, f.sim.invocations("AddAuthorizationEntry"));
+        }
+    }
+
+    @Test
     void aRefusalReadFromTheHostIsAPreCheckAndInvokesNothing() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {
             OperationOutcome o = SimulatedHostFixture.refused(f.replica().run(
