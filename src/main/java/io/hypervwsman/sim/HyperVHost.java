@@ -282,6 +282,27 @@ final class HyperVHost {
         jobs.put(job.id, job);
     }
 
+    /** The Replica server settings and authorization entries (changed by {@link ReplicaServerMethods}). */
+    ReplicaServerState replicaServer() {
+        return replicaServer;
+    }
+
+    /** A new job's InstanceID. */
+    String newJobId() {
+        return ReplyEnvelope.upper(ids.get());
+    }
+
+    /** Adds {@code job} and answers 4096 with its EPR as the Job out parameter, beside {@code outputs}. */
+    synchronized MethodResult started(SimulatedJob job, Map<String, List<String>> outputs) {
+        addJob(job);
+        Map<String, String> selectors = new LinkedHashMap<>();
+        selectors.put("InstanceID", job.id);
+        selectors.put("__cimnamespace", WsManUris.CIM_NAMESPACE);
+        Map<String, List<String>> all = new java.util.HashMap<>(outputs);
+        all.put("Job", List.of(InstanceSnapshot.eprContent(WsManUris.classUri(SimulatedJob.CLASS), selectors)));
+        return new MethodResult(MethodResult.JOB_STARTED, all);
+    }
+
     synchronized Optional<SimulatedJob> job(String id) {
         settle();
         return Optional.ofNullable(jobs.get(id.toUpperCase(Locale.ROOT)));
