@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -53,13 +54,17 @@ final class EngineVmAction implements VmAction {
     private static final Duration STATE_POLL = Duration.ofSeconds(2);
 
     private final PlanHosts hosts;
+    private final Function<String, HostListing> listings;
     private final List<String> hostKeys;
     private final Duration timeout;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    EngineVmAction(PlanHosts hosts, List<String> hostKeys, Duration timeout, Clock clock, Sleeper sleeper) {
+    /** @param listings each host as first read (which host is a VM's primary does not change while a plan runs) */
+    EngineVmAction(PlanHosts hosts, Function<String, HostListing> listings, List<String> hostKeys, Duration timeout,
+                   Clock clock, Sleeper sleeper) {
         this.hosts = hosts;
+        this.listings = listings;
         this.hostKeys = List.copyOf(hostKeys);
         this.timeout = timeout;
         this.clock = clock;
@@ -124,8 +129,8 @@ final class EngineVmAction implements VmAction {
             if (key.equals(vm.host())) {
                 continue;
             }
-            boolean primary = hosts.host(key).vms().list().stream().anyMatch(v -> v.id().equalsIgnoreCase(vm.vmId())
-                    && v.replicationMode() == ReplicationMode.PRIMARY);
+            boolean primary = listings.apply(key).vm(vm.vmId()).map(v -> v.replicationMode()
+                    == ReplicationMode.PRIMARY).orElse(false);
             if (primary) {
                 return key;
             }
@@ -151,7 +156,8 @@ final class EngineVmAction implements VmAction {
             journal.phase("checks");
             for (Stage stage : stages(vm)) {
                 if (stage.verb() instanceof InitiateFailover || stage.verb() instanceof TestFailover) {
-                    recoveryPoint = recoveryPoint(vm, stage.host());
+                    recoveryPoint = recoveryPoint(vm, latest(vm) ? hosts.host(stage.host()).vms()
+                            .primaryRelationship(vm.vmId()) : Optional.empty());
                 }
                 journal.phase(stage.verb() instanceof StartVm ? "start" : "invoke");
                 Decided d = history.mayHaveInvoked(stage.method()) ? decide(vm, stage, history, journal)
@@ -225,27 +231,30 @@ final class EngineVmAction implements VmAction {
         return s;
     }
 
+    /** What {@code host} shows now (one listing and the VM's relationship: read afresh, never from a snapshot). */
     private VmState state(PlannedVm vm, String host) {
         VirtualMachines vms = hosts.host(host).vms();
-        Optional<VirtualMachine> v = vms.list().stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())
+        List<VirtualMachine> all = vms.list();
+        Optional<VirtualMachine> v = all.stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())
                 && x.replicationMode() != ReplicationMode.TEST_REPLICA).findFirst();
-        Optional<VirtualMachine> test = vms.list().stream().filter(x -> x.name().equals(vm.name() + " - Test")
+        Optional<VirtualMachine> test = all.stream().filter(x -> x.name().equals(vm.name() + " - Test")
                 && x.replicationMode() == ReplicationMode.TEST_REPLICA).findFirst();
         ReplicationState state = v.flatMap(vms::primaryRelationship).map(Relationship::state)
                 .orElse(ReplicationState.UNKNOWN);
         return new VmState(v, test, state);
     }
 
-    /** The recovery point a failover will use, as the drill report shows it. */
-    String recoveryPoint(PlannedVm vm, String host) {
-        String rp = vm.options().recoveryPointOrLatest();
-        if (!"latest".equalsIgnoreCase(rp)) {
-            return rp;
+    private static boolean latest(PlannedVm vm) {
+        return "latest".equalsIgnoreCase(vm.options().recoveryPointOrLatest());
+    }
+
+    /** The recovery point a failover will use, as the drill report shows it; {@code rel}: the VM's, for "latest". */
+    static String recoveryPoint(PlannedVm vm, Optional<Relationship> rel) {
+        if (!latest(vm)) {
+            return vm.options().recoveryPointOrLatest();
         }
-        VirtualMachines vms = hosts.host(host).vms();
-        return vms.list().stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())).findFirst()
-                .flatMap(vms::primaryRelationship).map(Relationship::lastReplicationTime)
-                .map(t -> "latest (last replication " + t + ")").orElse("latest");
+        return rel.map(Relationship::lastReplicationTime).map(t -> "latest (last replication " + t + ")")
+                .orElse("latest");
     }
 
     /** The engine's listener writing to the plan journal: the intent before each Invoke, the job after it. */
