@@ -224,13 +224,16 @@ public final class PlanBenchMain {
             int[] d = killAndResume(dir.resolve("kill" + k), at);
             duplicates += d[0];
             undecided += d[1];
-            System.out.printf("kill %2d at record %4d: duplicate Invokes %d, undecided VMs %d, failed (not re-sent) %d%n",
-                    k + 1, at, d[0], d[1], d[2]);
+            System.out.printf("kill %2d at record %4d: duplicate Invokes %d, undecided VMs %d, failed (not re-sent) %d,"
+                    + " interrupted (host shows nothing happened, not re-sent) %d%n", k + 1, at, d[0], d[1], d[2], d[3]);
         }
         System.out.printf("%d kills: %d duplicate Invokes, %d undecided VMs%n", kills, duplicates, undecided);
     }
 
-    /** {duplicate Invokes, undecided VMs, VMs failed as not re-sent} after a kill at record {@code at} and a resume. */
+    /**
+     * {duplicate Invokes, undecided VMs, VMs failed (not re-sent), VMs interrupted (not re-sent, nothing happened)}
+     * after a kill at record {@code at} and a resume; prints what the resume said of each VM not succeeded.
+     */
     static int[] killAndResume(Path dir, int at) throws Exception {
         Files.createDirectories(dir);
         try (Site site = new Site(dir)) {
@@ -258,11 +261,17 @@ public final class PlanBenchMain {
             int dup = (int) (site.invocations("InitiateFailover") - site.inEffect());
             int undecided = 0;
             int notResent = 0;
-            for (VmResult v : r.vms().values()) {
+            int interrupted = 0;
+            for (var e : r.vms().entrySet()) {
+                VmResult v = e.getValue();
                 undecided += v.outcome() == VmOutcome.UNKNOWN || v.outcome() == VmOutcome.NOT_RUN ? 1 : 0;
                 notResent += v.outcome() == VmOutcome.FAILED ? 1 : 0;
+                interrupted += v.outcome() == VmOutcome.INTERRUPTED ? 1 : 0;
+                if (v.outcome() != VmOutcome.SUCCEEDED) {
+                    System.out.printf("  %s %s: %s%n", e.getKey(), v.outcome(), v.message());
+                }
             }
-            return new int[] {dup, undecided, notResent};
+            return new int[] {dup, undecided, notResent, interrupted};
         }
     }
 
