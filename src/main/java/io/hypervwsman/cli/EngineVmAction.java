@@ -1,6 +1,7 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.hyperv.HeartbeatWait;
 import io.hypervwsman.hyperv.JobProgressListener;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.OperationOptions;
@@ -160,6 +161,14 @@ final class EngineVmAction implements VmAction {
                     return new VmResult(d.outcome(), d.message(), recoveryPoint);
                 }
                 said.add(d.message());
+                if (stage.verb() instanceof StartVm && vm.options().waitForHeartbeat() != null) {
+                    journal.phase("heartbeat");
+                    Decided h = heartbeat(vm, stage.host(), vm.options().waitForHeartbeat());
+                    if (h.outcome() != VmOutcome.SUCCEEDED) {
+                        return new VmResult(h.outcome(), String.join("; ", said) + "; " + h.message(), recoveryPoint);
+                    }
+                    said.add(h.message());
+                }
             }
         } catch (HyperVWsManException e) {
             // Thrown only when nothing was carried out in this stage (a read failed); earlier stages stand.
@@ -236,6 +245,18 @@ final class EngineVmAction implements VmAction {
         return new VmState(v, test, state);
     }
 
+    /** After the start: waits up to {@code timeout} for the guest's heartbeat (a read only; safe to repeat). */
+    private Decided heartbeat(PlannedVm vm, String host, Duration timeout) throws InterruptedException {
+        VirtualMachines vms = hosts.host(host).vms();
+        Optional<VirtualMachine> v = vms.list().stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())
+                && x.replicationMode() != ReplicationMode.TEST_REPLICA).findFirst();
+        if (v.isEmpty()) {
+            return new Decided(VmOutcome.FAILED, vm.name() + " is no longer on " + host + " to wait for its heartbeat");
+        }
+        HeartbeatWait.Result r = new HeartbeatWait(vms, clock, sleeper).await(v.get(), timeout);
+        return new Decided(r.ok() ? VmOutcome.SUCCEEDED : VmOutcome.FAILED, r.describe(timeout));
+    }
+
     /** The recovery point a failover will use, as the drill report shows it. */
     String recoveryPoint(PlannedVm vm, String host) {
         String rp = vm.options().recoveryPointOrLatest();
@@ -249,7 +270,7 @@ final class EngineVmAction implements VmAction {
     }
 
     /** The engine's listener writing to the plan journal: the intent before each Invoke, the job after it. */
-    private static final class Journalling implements JobProgressListener {
+    static final class Journalling implements JobProgressListener {
         private final InvokeJournal journal;
         private boolean following;
 

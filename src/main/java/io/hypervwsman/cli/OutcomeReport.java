@@ -51,6 +51,11 @@ final class OutcomeReport {
 
     /** An operation's outcome; {@code resume} (or null) is the command that goes on waiting for its job. */
     void print(OperationOutcome o, String resume) {
+        print(o, resume, null);
+    }
+
+    /** As {@link #print(OperationOutcome, String)}, with what was checked afterwards (or null). */
+    void print(OperationOutcome o, String resume, ReplicaVerbCommand.FollowUp after) {
         if (!written.compareAndSet(false, true)) {
             return;
         }
@@ -58,6 +63,9 @@ final class OutcomeReport {
             Map<String, Object> m = toMap(o);
             if (resume != null) {
                 m.put("resume", resume);
+            }
+            if (after != null) {
+                m.put(after.key(), after.json());
             }
             out.println(write(m));
             out.flush();
@@ -73,6 +81,9 @@ final class OutcomeReport {
         }
         out.println((simulated ? SIMULATED + " " : "") + label(o) + ": " + o.message() + " [decided by "
                 + o.decidedBy().label() + ", " + seconds(o.durationMs()) + "]");
+        if (after != null) {
+            out.println((after.ok() ? "" : "failed: ") + after.line());
+        }
         if (resume != null) {
             err.println("hint: resume waiting with: " + resume);
         }
@@ -261,7 +272,7 @@ final class OutcomeReport {
         return m;
     }
 
-    private static Map<String, Object> vm(String name, String id) {
+    static Map<String, Object> vm(String name, String id) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("id", id);
@@ -276,7 +287,7 @@ final class OutcomeReport {
         }
     }
 
-    private static String seconds(long ms) {
+    static String seconds(long ms) {
         return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 }

@@ -1,5 +1,6 @@
 package io.hypervwsman.cli;
 
+import io.hypervwsman.hyperv.HeartbeatWait;
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.ReplicationMode;
 import io.hypervwsman.hyperv.Sleeper;
@@ -20,6 +21,7 @@ import io.hypervwsman.plan.StepResult;
 import io.hypervwsman.plan.VmInventory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,12 +35,14 @@ final class PlanSession implements AutoCloseable {
     final PlanHosts hosts;
     final EngineVmAction action;
     private final Clock clock;
+    private final Sleeper sleeper;
 
     PlanSession(PlanFile file, Function<String, HyperVHost> opener, Duration timeout, Clock clock, Sleeper sleeper) {
         this.file = file;
         this.hosts = new PlanHosts(opener);
         this.action = new EngineVmAction(hosts, List.copyOf(file.plan().hosts().keySet()), timeout, clock, sleeper);
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /** Lists a host's VMs for the plan's selectors; test-failover VMs are not plan members. */
@@ -58,12 +62,17 @@ final class PlanSession implements AutoCloseable {
                 journal, clock, RunOrigin.current());
     }
 
-    /** A group's WS-Man check, asked once of every VM of the group. */
+    /**
+     * A group's WS-Man check, asked once of every VM of the group; the heartbeat check waits for each VM's heartbeat
+     * until the step's timeout, which all the group's VMs share.
+     */
     GroupCheck groupCheck() {
         return (CheckStep step, List<PlannedVm> vms) -> {
             List<String> failing = new ArrayList<>();
+            Instant deadline = clock.instant().plus(step.timeout());
             for (PlannedVm vm : vms) {
-                String why = failing(step.check(), vm);
+                String why = step.check() == CheckKind.HEARTBEAT ? heartbeatFailing(vm, deadline)
+                        : failing(step.check(), vm);
                 if (why != null) {
                     failing.add(vm.name() + ": " + why);
                 }
@@ -84,8 +93,22 @@ final class PlanSession implements AutoCloseable {
             case RUNNING -> v.enabledState() == 2 ? null : "is " + v.powerState();
             case REPLICATION_HEALTHY -> vms.primaryRelationship(v).map(r -> r.health() == 1 ? null
                     : "replication health is " + r.healthName()).orElse("is not replicated");
-            case HEARTBEAT -> "heartbeat checks are not available yet (no heartbeat query in the library)";
+            case HEARTBEAT -> throw new IllegalStateException("the heartbeat check waits: heartbeatFailing");
         };
+    }
+
+    /** Why {@code vm}'s heartbeat is not OK by {@code deadline}, or null when it is. */
+    private String heartbeatFailing(PlannedVm vm, Instant deadline) throws InterruptedException {
+        var vms = hosts.host(vm.host()).vms();
+        VirtualMachine v = vms.list().stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())
+                && x.replicationMode() != ReplicationMode.TEST_REPLICA).findFirst().orElse(null);
+        if (v == null) {
+            return "not found on " + vm.host();
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        HeartbeatWait.Result r = new HeartbeatWait(vms, clock, sleeper).await(v, left.isNegative() ? Duration.ZERO
+                : left);
+        return r.ok() ? null : r.describe(left);
     }
 
     @Override
