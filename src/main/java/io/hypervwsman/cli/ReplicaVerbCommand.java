@@ -183,7 +183,7 @@ abstract class ReplicaVerbCommand extends HostCommand {
                 + (connection.simulate ? " (but the embedded simulated host, and its job, end with this command)" : "");
     }
 
-    private static boolean addHook(Thread hook) {
+    static boolean addHook(Thread hook) {
         try {
             Runtime.getRuntime().addShutdownHook(hook);
             return true;
@@ -192,7 +192,7 @@ abstract class ReplicaVerbCommand extends HostCommand {
         }
     }
 
-    private static void removeHook(Thread hook) {
+    static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

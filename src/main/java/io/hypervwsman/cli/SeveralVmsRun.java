@@ -18,6 +18,7 @@ import io.hypervwsman.plan.Group;
 import io.hypervwsman.plan.HostSpec;
 import io.hypervwsman.plan.InvokeJournal;
 import io.hypervwsman.plan.Journal;
+import io.hypervwsman.plan.JournalRecord;
 import io.hypervwsman.plan.LocalCommand;
 import io.hypervwsman.plan.Plan;
 import io.hypervwsman.plan.PlanFile;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A single-VM verb over several VMs ({@code --vm a --vm b}, {@code --vm 'web-*'}, GUIDs): every selector is resolved
@@ -81,19 +83,21 @@ final class SeveralVmsRun {
         }
         PlannedGroup group = new PlannedGroup(new Group(GROUP, session.label(), null, null,
                 command.vms.stream().map(VmEntry::of).toList(), null, null), vms);
-        Plan plan = new Plan(command.operation(), null,
-                // The command line's host, named as given; the plan never opens it (the session is open already).
-                Map.of(session.label(), new HostSpec(session.label(), null, null, null)),
-                new Concurrency(command.concurrency, command.concurrency), FailurePolicy.CONTINUE, List.of(group.group()));
-        PlanFile file = new PlanFile("the command line", plan, String.join(" ", command.vms), "-");
         Path journalFile = temporaryJournal();
+        Map<String, String> inFlight = new ConcurrentHashMap<>();
+        Thread onStop = new Thread(() -> stopped(inFlight), "hyperv-wsman-on-stop");
+        boolean hooked = ReplicaVerbCommand.addHook(onStop);
         try (PlanView view = new PlanView(List.of(group), terminal.err(), PlanView.mode(terminal, json),
                 terminal.clock()).started();
-             Journal journal = Journal.open(journalFile, view)) {
+             Journal journal = Journal.open(journalFile, watching(vms, inFlight, view))) {
             PlanRun.Services services = new PlanRun.Services(new EachVm(), (step, in) -> StepResult.failed("no steps"),
                     (g, instruction) -> false, new LocalCommand());
-            new PlanRun(file, List.of(group), services, journal, terminal.clock(), RunOrigin.current()).execute();
+            new PlanRun(planFile(group), List.of(group), services, journal, terminal.clock(), RunOrigin.current())
+                    .execute();
         } finally {
+            if (hooked) {
+                ReplicaVerbCommand.removeHook(onStop);
+            }
             try {
                 Files.deleteIfExists(journalFile);
             } catch (IOException e) {
@@ -101,6 +105,38 @@ final class SeveralVmsRun {
             }
         }
         return report(vms);
+    }
+
+    /** The command as a plan: one group on the command's host, every VM at once up to --concurrency, continue. */
+    private PlanFile planFile(PlannedGroup group) {
+        Plan plan = new Plan(command.operation(), null,
+                // The command line's host, named as given; the plan never opens it (the session is open already).
+                Map.of(session.label(), new HostSpec(session.label(), null, null, null)),
+                new Concurrency(command.concurrency, command.concurrency), FailurePolicy.CONTINUE,
+                List.of(group.group()));
+        return new PlanFile("the command line", plan, String.join(" ", command.vms), "-");
+    }
+
+    /** What sees each journal record: the live view, and the jobs in flight (for a stop). */
+    private static Consumer<JournalRecord> watching(List<PlannedVm> vms, Map<String, String> inFlight, PlanView view) {
+        Map<String, String> names = new LinkedHashMap<>();
+        vms.forEach(v -> names.put(v.key(), v.name()));
+        return r -> {
+            if (r.type() == JournalRecord.Type.INVOKE_SENT && r.detail() != null) {
+                inFlight.put(r.vm(), names.get(r.vm()) + " job " + r.detail());
+            } else if (r.type() == JournalRecord.Type.VM_FINISHED) {
+                inFlight.remove(r.vm());
+            }
+            view.accept(r);
+        };
+    }
+
+    /** Stopped (Ctrl-C, SIGTERM) while VMs were in flight: their jobs go on on the host; say which. */
+    private void stopped(Map<String, String> inFlight) {
+        String jobs = String.join(", ", inFlight.values());
+        command.report.stopped(null, null, inFlight.isEmpty() ? "stopped; a VM's operation may or may not have been"
+                + " sent" : "stopped while jobs go on on " + session.label() + ": " + jobs,
+                "hyperv-wsman job list" + command.connection.resumeArguments());
     }
 
     /** Every selector resolved against one listing of the host's VMs (test-failover VMs are never selected). */
