@@ -30,6 +30,8 @@ final class PlanView implements Consumer<JournalRecord>, AutoCloseable {
 
     private static final String WAITING = "waiting";
     private static final String GROUP_RUNNING = "running";
+    private static final int STATE_WIDTH = 40;
+    private static final int MAX_WIDTH = 40;
 
     private final PrintStream out;
     private final Mode mode;
@@ -177,20 +179,30 @@ final class PlanView implements Consumer<JournalRecord>, AutoCloseable {
      * is one line counting its VMs by state, so that a plan of hundreds of VMs fits a screen.
      */
     synchronized String render(Instant now) {
+        int nameWidth = width(vms.values().stream().map(v -> v.vm.name()).toList(), 10);
+        int hostWidth = width(vms.values().stream().map(v -> v.vm.host()).toList(), 4);
+        String groupLine = "%-" + (nameWidth + 2) + "s  %s%n";
+        String vmLine = "  %-" + nameWidth + "s  %-" + hostWidth + "s  %-" + STATE_WIDTH + "s  %s";
         StringBuilder s = new StringBuilder();
         for (GroupRow g : groups.values()) {
             boolean active = g.vms.stream().anyMatch(v -> v.started != null && v.finished == null)
                     || GROUP_RUNNING.equals(g.state) || g.state.endsWith("...");
-            s.append(String.format(Locale.ROOT, "%-30s %s%n", fit(g.name, 30), g.state + "  " + counts(g)));
+            s.append(String.format(Locale.ROOT, groupLine, fit(g.name, nameWidth + 2), g.state + "  " + counts(g)));
             if (!active) {
                 continue;
             }
             for (VmRow v : g.vms) {
-                s.append(String.format(Locale.ROOT, "  %-28s %-12s %-40s %s%n", fit(v.vm.name(), 28),
-                        fit(v.vm.host(), 12), fit(v.state, 40), elapsed(v, now)).stripTrailing()).append('\n');
+                s.append(String.format(Locale.ROOT, vmLine, fit(v.vm.name(), nameWidth), fit(v.vm.host(), hostWidth),
+                        fit(v.state, STATE_WIDTH), elapsed(v, now)).stripTrailing()).append('\n');
             }
         }
         return s.toString();
+    }
+
+    /** A column as wide as its longest text, at least {@code least}, at most {@value #MAX_WIDTH}. */
+    private static int width(List<String> texts, int least) {
+        int longest = texts.stream().mapToInt(t -> t == null ? 0 : t.length()).max().orElse(0);
+        return Math.min(MAX_WIDTH, Math.max(least, longest));
     }
 
     private static String counts(GroupRow g) {

@@ -56,8 +56,6 @@ import java.util.function.Consumer;
  * again is safe because each verb's pre-checks find what is already done (nothing-to-do).
  */
 final class SeveralVmsRun {
-    private static final String GROUP = "vms";
-
     private final ReplicaVerbCommand command;
     private final ConnectionMixin.Session session;
     private final boolean json;
@@ -81,7 +79,7 @@ final class SeveralVmsRun {
         if (!command.dryRun) {
             command.confirm(session, vms.stream().map(PlannedVm::name).toList());
         }
-        PlannedGroup group = new PlannedGroup(new Group(GROUP, session.label(), null, null,
+        PlannedGroup group = new PlannedGroup(new Group(command.operation(), session.label(), null, null,
                 command.vms.stream().map(VmEntry::of).toList(), null, null), vms);
         Path journalFile = temporaryJournal();
         Map<String, String> inFlight = new ConcurrentHashMap<>();
@@ -164,7 +162,7 @@ final class SeveralVmsRun {
                         hits);
             }
             for (VirtualMachine v : hits) {
-                chosen.putIfAbsent(v.id().toUpperCase(Locale.ROOT), new PlannedVm(GROUP, session.label(), v.id(),
+                chosen.putIfAbsent(v.id().toUpperCase(Locale.ROOT), new PlannedVm(command.operation(), session.label(), v.id(),
                         v.name(), null, null));
             }
         }

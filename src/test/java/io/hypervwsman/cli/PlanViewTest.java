@@ -68,10 +68,10 @@ class PlanViewTest {
         PlanView v = view(PlanView.Mode.OFF);
         v.absorb(dbUnderWay());
         assertEquals("""
-                db                             running  (2 VMs: 1 running, 1 succeeded)
-                  sql-01                       hv-b         job Microsoft:JOB-1                      1:15
-                  sql-02                       hv-b         succeeded                                0:04
-                web                            waiting  (2 VMs: 2 waiting)
+                db            running  (2 VMs: 1 running, 1 succeeded)
+                  sql-01      hv-b  job Microsoft:JOB-1                       1:15
+                  sql-02      hv-b  succeeded                                 0:04
+                web           waiting  (2 VMs: 2 waiting)
                 """, v.render(T0.plusSeconds(75)));
         assertEquals("", shown(), "OFF (--output json) shows nothing");
     }
@@ -85,10 +85,10 @@ class PlanViewTest {
                 at(10, Type.GROUP_STARTED, "web", null, null, null, null, null),
                 at(10, Type.STEP_STARTED, "web", null, "web/pre[0]", "check heartbeat", null, null)));
         assertEquals("""
-                db                             failed  (2 VMs: 1 failed, 1 succeeded)
-                web                            check heartbeat ...  (2 VMs: 2 waiting)
-                  web-01                       hv-b         waiting
-                  web-02                       hv-b         waiting
+                db            failed  (2 VMs: 1 failed, 1 succeeded)
+                web           check heartbeat ...  (2 VMs: 2 waiting)
+                  web-01      hv-b  waiting
+                  web-02      hv-b  waiting
                 """, v.render(T0.plusSeconds(20)));
     }
 
@@ -117,7 +117,7 @@ class PlanViewTest {
         v.accept(at(1, Type.VM_STARTED, "db", SQL1, null, null, null, null));
         String second = shown();
         assertTrue(second.startsWith("\033[4F\033[2Kdb "), "cursor back up over the 4 lines drawn: " + second);
-        assertTrue(second.contains("sql-01                       hv-b         started"), second);
+        assertTrue(second.contains("sql-01      hv-b  started"), second);
         assertTrue(second.endsWith("\033[J"), second);
     }
 

@@ -111,9 +111,22 @@ class SeveralVmsCliTest extends SimulatedScenarioCliTest {
     void withoutATerminalTheLiveViewAppendsOneLinePerChange() {
         assertEquals(0, cli.run("start-vm", "--vm", "off-01", "--vm", "saved-01"), cli::err);
         List<String> view = new ArrayList<>(cli.err().lines().toList());
-        assertTrue(view.stream().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d vms/off-01: invoking RequestStateChange")),
+        assertTrue(view.stream().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d start-vm/off-01: invoking RequestStateChange")),
                 cli.err());
-        assertTrue(view.stream().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d vms/saved-01: succeeded: .+")), cli.err());
+        assertTrue(view.stream().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d start-vm/saved-01: succeeded: .+")), cli.err());
         assertFalse(cli.err().contains("\033["), "no cursor movement without a terminal");
+    }
+
+    @Test
+    void onATerminalTheLiveViewIsRedrawnInPlace() {
+        cli.reader = prompt -> {
+            throw new AssertionError("start-vm asks nothing: " + prompt);
+        };
+        assertEquals(0, cli.run("start-vm", "--vm", "off-01", "--vm", "saved-01"), cli::err);
+        String err = cli.err();
+        assertTrue(err.contains("\033[3F\033[2Kstart-vm "), "the group line and its 2 VMs redrawn: " + err);
+        assertTrue(err.contains("  off-01    "), err);
+        assertTrue(err.contains(" succeeded "), err);
+        assertEquals(4, cli.out().lines().count(), "stdout: the table (header, 2 rows) and the summary only");
     }
 }
