@@ -288,7 +288,7 @@ final class PlanCommand implements Runnable {
                     return ExitCodes.FAILED;
                 }
                 try (PlanView view = view(groups, json); Journal j = Journal.open(journalPath(), view)) {
-                    PlanResult r = s.run(groups, j, confirmation()).execute();
+                    PlanResult r = s.run(groups, j, view.holdingStillFor(confirmation())).execute();
                     view.close();
                     return finish(file, groups, j, r, json, o);
                 }
@@ -309,7 +309,7 @@ final class PlanCommand implements Runnable {
                 PlanView view = view(groups, json);
                 view.absorb(Journal.read(journalPath()));
                 try (view; Journal j = Journal.open(journalPath(), view)) {
-                    PlanResult r = s.run(groups, j, confirmation()).resume();
+                    PlanResult r = s.run(groups, j, view.holdingStillFor(confirmation())).resume();
                     view.close();
                     return finish(file, groups, j, r, json, JSON.createObjectNode().put("plan", file.plan().name()));
                 }

@@ -1,5 +1,6 @@
 package io.hypervwsman.cli;
 
+import io.hypervwsman.plan.Confirmation;
 import io.hypervwsman.plan.JournalRecord;
 import io.hypervwsman.plan.PlannedGroup;
 import io.hypervwsman.plan.PlannedVm;
@@ -39,6 +40,7 @@ final class PlanView implements Consumer<JournalRecord>, AutoCloseable {
     private final Map<String, GroupRow> groups = new LinkedHashMap<>();
     private final Map<String, VmRow> vms = new LinkedHashMap<>();
     private int drawn;
+    private boolean asking;
     private ScheduledExecutorService ticker;
 
     private static final class GroupRow {
@@ -233,8 +235,31 @@ final class PlanView implements Consumer<JournalRecord>, AutoCloseable {
         return at == null ? "" : at.toString().substring(11, 19);
     }
 
+    /**
+     * {@code confirmation} with the view held still while the operator answers (a manual step), so that no redraw
+     * runs over the question; the view is drawn afresh below the answer.
+     */
+    Confirmation holdingStillFor(Confirmation confirmation) {
+        return (group, instruction) -> {
+            synchronized (this) {
+                asking = true;
+                drawn = 0;
+            }
+            try {
+                return confirmation.confirm(group, instruction);
+            } finally {
+                synchronized (this) {
+                    asking = false;
+                }
+            }
+        };
+    }
+
     /** Moves the cursor back over the last drawing and draws the view again (ANSI: cursor up, clear line). */
     private synchronized void redraw() {
+        if (asking) {
+            return;
+        }
         String view = render(clock.instant());
         StringBuilder s = new StringBuilder();
         if (drawn > 0) {

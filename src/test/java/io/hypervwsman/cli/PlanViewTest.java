@@ -129,4 +129,19 @@ class PlanViewTest {
         v.accept(at(30, Type.VM_FINISHED, "db", SQL1, null, null, "SUCCEEDED", null));
         assertEquals("21:00:30 db/sql-01: succeeded\n", shown());
     }
+
+    @Test
+    void nothingIsDrawnWhileTheOperatorAnswersAndTheViewStartsAfreshBelow() throws Exception {
+        PlanView v = view(PlanView.Mode.REDRAW);
+        v.accept(at(0, Type.GROUP_STARTED, "db", null, null, null, null, null));
+        shown.reset();
+        boolean answer = v.holdingStillFor((group, instruction) -> {
+            v.accept(at(1, Type.STEP_STARTED, "db", null, "db/pre[0]", "manual", null, null));
+            assertEquals("", shown(), "no redraw over the question");
+            return true;
+        }).confirm("db", "Is the VLAN isolated?");
+        assertTrue(answer);
+        v.accept(at(2, Type.STEP_FINISHED, "db", null, "db/pre[0]", "manual", "ok", "confirmed"));
+        assertTrue(shown().startsWith("\033[2Kdb "), "drawn below the answer, not over it: " + shown());
+    }
 }
