@@ -59,11 +59,11 @@ final class OutcomeReport {
 
     /** An operation's outcome; {@code resume} (or null) is the command that goes on waiting for its job. */
     void print(OperationOutcome o, String resume) {
-        print(o, resume, null);
+        print(o, resume, Map.of());
     }
 
-    /** As {@link #print(OperationOutcome, String)}, with what was checked afterwards (or null). */
-    void print(OperationOutcome o, String resume, ReplicaVerbCommand.FollowUp after) {
+    /** As {@link #print(OperationOutcome, String)}; the JSON object also has {@code extra}'s fields (they win). */
+    void print(OperationOutcome o, String resume, Map<String, Object> extra) {
         if (!written.compareAndSet(false, true)) {
             return;
         }
@@ -72,9 +72,7 @@ final class OutcomeReport {
             if (resume != null) {
                 m.put("resume", resume);
             }
-            if (after != null) {
-                m.put(after.key(), after.json());
-            }
+            m.putAll(extra);
             out.println(write(m));
             out.flush();
             return;
@@ -89,9 +87,6 @@ final class OutcomeReport {
         }
         out.println((simulated ? SIMULATED + " " : "") + label(o) + ": " + o.message() + " [decided by "
                 + o.decidedBy().label() + ", " + seconds(o.durationMs()) + "]");
-        if (after != null) {
-            out.println((after.ok() ? "" : "failed: ") + after.line());
-        }
         if (resume != null) {
             err.println("hint: resume waiting with: " + resume);
         }

@@ -1,7 +1,6 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.JobProgressListener;
-import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.hyperv.replica.DecidedBy;
@@ -10,7 +9,7 @@ import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -109,47 +108,14 @@ abstract class ReplicaVerbCommand extends HostCommand {
         if (!dryRun) {
             confirm(session, List.of(vm));
         }
-        JobProgressListener display = json ? firstSightOfEachJob() : new ProgressDisplay(terminal.err(),
+        JobProgressListener display = json ? firstSightOfEachJob(terminal) : new ProgressDisplay(terminal.err(),
                 terminal.interactive(), terminal.clock(), vm);
-        AtomicReference<String> lastJob = new AtomicReference<>();
-        JobProgressListener listener = new JobProgressListener() {
-            @Override
-            public void update(JobReport report) {
-                lastJob.set(report.instanceId());
-                display.update(report);
-            }
-
-            @Override
-            public void waiting(String message) {
-                display.waiting(message);
-            }
-
-            @Override
-            public void step(String what) {
-                display.step(what);
-            }
-        };
-        OperationOptions options = OperationOptions.defaults().withTimeout(timeout).withTurnOff(turnOff)
-                .withForce(force).withDryRun(dryRun).withListener(listener);
-        // Stopped while waiting (Ctrl-C, SIGTERM): the job goes on on the host; say which, and how to resume.
-        Thread onStop = new Thread(() -> {
-            String id = lastJob.get();
-            if (id != null) {
-                report.stopped(vm, id, "job " + id + " goes on on " + session.label(), resumeCommand(id));
-            } else {
-                report.stopped(vm, null, "stopped before " + operation() + " reported a job: it may or may not have"
-                        + " been sent", "hyperv-wsman replication status --vm " + ShellWords.quote(vm)
-                        + connection.resumeArguments());
-            }
-        }, "hyperv-wsman-on-stop");
-        boolean hooked = addHook(onStop);
         OperationOutcome outcome;
-        try {
+        try (StopHook stop = new StopHook(report, vm, session.label(), operation(), this::jobWaitCommand,
+                "hyperv-wsman replication status --vm " + ShellWords.quote(vm) + connection.resumeArguments())) {
+            OperationOptions options = OperationOptions.defaults().withTimeout(timeout).withTurnOff(turnOff)
+                    .withForce(force).withDryRun(dryRun).withListener(stop.tracking(display));
             outcome = perform(ReplicaOperations.of(session.host()), ref, options);
-        } finally {
-            if (hooked) {
-                removeHook(onStop);
-            }
         }
         if (verbose) {
             terminal.err().println("wmi: " + outcome.operation().command() + " invokes "
@@ -163,11 +129,16 @@ abstract class ReplicaVerbCommand extends HostCommand {
         FollowUp after = outcome.outcome() == Outcome.SUCCEEDED && outcome.decidedBy() != DecidedBy.DRY_RUN
                 ? followUp(session, outcome) : null;
         report.print(outcome, outcome.outcome() == Outcome.TIMED_OUT && outcome.job() != null
-                ? resumeCommand(outcome.job().instanceId()) : null, after);
+                ? jobWaitCommand(outcome.job().instanceId()) : null,
+                after == null ? Map.of() : java.util.Collections.singletonMap(after.key(), after.json()));
+        if (after != null && !json) {
+            terminal.out().println((after.ok() ? "" : "failed: ") + after.line());
+        }
         return after != null && !after.ok() ? ExitCodes.FAILED : ExitCodes.of(outcome.outcome());
     }
 
-    private JobProgressListener firstSightOfEachJob() {
+    /** With --output json: each job named once on stderr, so that a log of a run cut short says which to look at. */
+    static JobProgressListener firstSightOfEachJob(Terminal terminal) {
         java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         return report -> {
             if (report.instanceId() != null && seen.add(report.instanceId())) {
@@ -175,28 +146,5 @@ abstract class ReplicaVerbCommand extends HostCommand {
                 terminal.err().flush();
             }
         };
-    }
-
-    /** The command that, pasted, waits for the job on the same endpoint, the same way (never with a secret). */
-    private String resumeCommand(String jobId) {
-        return "hyperv-wsman job wait --job " + ShellWords.quote(jobId) + connection.resumeArguments()
-                + (connection.simulate ? " (but the embedded simulated host, and its job, end with this command)" : "");
-    }
-
-    static boolean addHook(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException shuttingDown) {
-            return false;
-        }
-    }
-
-    static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it says what it knows
-        }
     }
 }

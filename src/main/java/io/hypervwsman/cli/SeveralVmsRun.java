@@ -84,7 +84,7 @@ final class SeveralVmsRun {
         Path journalFile = temporaryJournal();
         Map<String, String> inFlight = new ConcurrentHashMap<>();
         Thread onStop = new Thread(() -> stopped(inFlight), "hyperv-wsman-on-stop");
-        boolean hooked = ReplicaVerbCommand.addHook(onStop);
+        boolean hooked = StopHook.add(onStop);
         try (PlanView view = new PlanView(List.of(group), terminal.err(), PlanView.mode(terminal, json),
                 terminal.clock()).started();
              Journal journal = Journal.open(journalFile, watching(vms, inFlight, view))) {
@@ -94,7 +94,7 @@ final class SeveralVmsRun {
                     .execute();
         } finally {
             if (hooked) {
-                ReplicaVerbCommand.removeHook(onStop);
+                StopHook.remove(onStop);
             }
             try {
                 Files.deleteIfExists(journalFile);
