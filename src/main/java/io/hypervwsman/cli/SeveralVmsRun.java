@@ -187,7 +187,7 @@ final class SeveralVmsRun {
             journal.phase("invoke");
             OperationOptions options = OperationOptions.defaults().withTimeout(command.timeout)
                     .withTurnOff(command.turnOff).withForce(command.force).withDryRun(command.dryRun)
-                    .withListener(new EngineVmAction.Journalling(journal));
+                    .withListener(new EngineVmAction.Journalling(journal, new VmHistory(List.of())));
             Row row;
             try {
                 OperationOutcome o = command.perform(replica, VmRef.of(vm.vmId()), options);
