@@ -24,6 +24,8 @@ public final class MultipartEncrypted {
     static final String ORIGINAL_TYPE = "application/soap+xml";
     static final String OCTET_STREAM = "application/octet-stream";
 
+    private static volatile ParsedContentType lastReplyType;
+
     private MultipartEncrypted() {
     }
 
@@ -57,7 +59,7 @@ public final class MultipartEncrypted {
      *     for another protocol, fails the signature check, or unseals to a length other than declared
      */
     public static byte[] decode(String contentType, byte[] body, SessionSecurity security) {
-        EncryptedContentType type = EncryptedContentType.parse(contentType);
+        EncryptedContentType type = replyType(contentType);
         if (!type.mediaType().equals(MEDIA_TYPE)) {
             throw new MessageIntegrityException("downgrade: reply is " + type.mediaType()
                     + " but message encryption is in force");
@@ -84,6 +86,19 @@ public final class MultipartEncrypted {
                     + parts.originalLength());
         }
         return plaintext;
+    }
+
+    /** The parsed Content-Type, reusing the last one that parsed: a host sends the same header on every reply. */
+    private static EncryptedContentType replyType(String header) {
+        ParsedContentType last = lastReplyType;
+        if (last == null || !last.header().equals(header)) {
+            last = new ParsedContentType(header, EncryptedContentType.parse(header));
+            lastReplyType = last;
+        }
+        return last.type();
+    }
+
+    private record ParsedContentType(String header, EncryptedContentType type) {
     }
 
     /** RFC 2046 section 5.1.1: 1 to 70 characters, not ending in a space. */
