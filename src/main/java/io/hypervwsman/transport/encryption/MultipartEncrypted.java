@@ -5,7 +5,9 @@ import io.hypervwsman.transport.auth.SessionSecurity;
 import io.hypervwsman.transport.auth.SessionSecurity.WrappedMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seals a SOAP message into, and unseals it from, the multipart/encrypted body WinRM uses for HTTP
@@ -24,7 +26,7 @@ public final class MultipartEncrypted {
     static final String ORIGINAL_TYPE = "application/soap+xml";
     static final String OCTET_STREAM = "application/octet-stream";
 
-    private static volatile ParsedContentType lastReplyType;
+    private static final Map<String, EncryptedContentType> KNOWN_TYPES = new ConcurrentHashMap<>();
 
     private MultipartEncrypted() {
     }
@@ -88,17 +90,17 @@ public final class MultipartEncrypted {
         return plaintext;
     }
 
-    /** The parsed Content-Type, reusing the last one that parsed: a host sends the same header on every reply. */
+    /**
+     * Parsed once per distinct header: a host sends the same Content-Type on every reply (a few distinct values when a
+     * client and a simulated host share the JVM, hence a small map rather than the last value).
+     */
     private static EncryptedContentType replyType(String header) {
-        ParsedContentType last = lastReplyType;
-        if (last == null || !last.header().equals(header)) {
-            last = new ParsedContentType(header, EncryptedContentType.parse(header));
-            lastReplyType = last;
+        EncryptedContentType known = header == null ? null : KNOWN_TYPES.get(header);
+        if (known != null) {
+            return known;
         }
-        return last.type();
-    }
-
-    private record ParsedContentType(String header, EncryptedContentType type) {
+        EncryptedContentType parsed = EncryptedContentType.parse(header);
+        return KNOWN_TYPES.size() < 16 ? KNOWN_TYPES.computeIfAbsent(header, h -> parsed) : parsed;
     }
 
     /** RFC 2046 section 5.1.1: 1 to 70 characters, not ending in a space. */
