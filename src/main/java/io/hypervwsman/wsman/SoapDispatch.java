@@ -22,7 +22,14 @@ import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.PreexistingConduitSelector;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.interceptor.Interceptor;
 import org.apache.cxf.jaxws.ServiceImpl;
+import org.apache.cxf.jaxws.interceptors.HolderInInterceptor;
+import org.apache.cxf.jaxws.interceptors.HolderOutInterceptor;
+import org.apache.cxf.jaxws.interceptors.SwAInInterceptor;
+import org.apache.cxf.jaxws.interceptors.SwAOutInterceptor;
+import org.apache.cxf.jaxws.interceptors.WrapperClassInInterceptor;
+import org.apache.cxf.jaxws.interceptors.WrapperClassOutInterceptor;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.ws.policy.PolicyEngine;
 import org.apache.cxf.ws.policy.PolicyEngineImpl;
@@ -66,8 +73,18 @@ final class SoapDispatch {
         client.setThreadLocalRequestContext(true);
         client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
         client.getEndpoint().put("soap.env.ns.map", ENVELOPE_NAMESPACES);
+        // Holders, wrapper classes and SwA attachments belong to SEI proxies; for a Dispatch<Source> in payload mode
+        // they never apply, yet each runs on every message.
+        client.getEndpoint().getInInterceptors().removeIf(SoapDispatch::seiOnly);
+        client.getEndpoint().getOutInterceptors().removeIf(SoapDispatch::seiOnly);
         client.getInInterceptors().add(new ReplyHeaderCheck());
         client.getOutInterceptors().add(new EmptyBodyInterceptor());
+    }
+
+    private static boolean seiOnly(Interceptor<?> i) {
+        return i instanceof HolderInInterceptor || i instanceof HolderOutInterceptor
+                || i instanceof WrapperClassInInterceptor || i instanceof WrapperClassOutInterceptor
+                || i instanceof SwAInInterceptor || i instanceof SwAOutInterceptor;
     }
 
     /**

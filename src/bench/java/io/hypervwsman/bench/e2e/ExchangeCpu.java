@@ -3,11 +3,6 @@ package io.hypervwsman.bench.e2e;
 import io.hypervwsman.sim.SimulatedHost;
 import io.hypervwsman.transport.Transport;
 import io.hypervwsman.transport.Transports;
-import io.hypervwsman.wsman.CimInstance;
-import io.hypervwsman.wsman.EndpointReference;
-import io.hypervwsman.wsman.EnumerateOptions;
-import io.hypervwsman.wsman.Enumeration;
-import io.hypervwsman.wsman.MethodInput;
 import io.hypervwsman.wsman.SelectorSet;
 import io.hypervwsman.wsman.WsManClient;
 import io.hypervwsman.wsman.WsManNamespace;
@@ -41,9 +36,6 @@ public final class ExchangeCpu {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String V2 = "root/virtualization/v2";
     private static final String COMPUTER_SYSTEM = WsManNamespace.wmiClass(V2, "Msvm_ComputerSystem");
-    private static final String REPLICATION_SERVICE = WsManNamespace.wmiClass(V2, "Msvm_ReplicationService");
-    private static final EnumerateOptions ALL_VMS = EnumerateOptions
-            .wql("SELECT * FROM Msvm_ComputerSystem WHERE Caption = 'Virtual Machine'").optimize(false);
 
     private ExchangeCpu() {
     }
@@ -102,26 +94,11 @@ public final class ExchangeCpu {
     private static void steadyState(SimulatedHost sim, SelectorSet vmKeys, int warmUpSeconds, int windowSeconds) {
         CountingTransport counting = new CountingTransport(Transports.open(BenchHosts.ntlm(sim, 1)));
         try (WsManClient client = new WsManClient(BenchHosts.ntlm(sim, 1), counting)) {
-            EndpointReference service;
-            try (Enumeration<EndpointReference> services = client.enumerateReferences(REPLICATION_SERVICE,
-                    EnumerateOptions.all())) {
-                service = services.next();
-            }
-            // A VM the host does not know: RevertFailover answers 4096/32768-style return values, never starts a job,
-            // so the Invoke can be repeated without changing the host.
-            MethodInput revertUnknownVm = MethodInput.create().addReference("ComputerSystem", EndpointReference.of(
-                    COMPUTER_SYSTEM, SelectorSet.of("CreationClassName", "Msvm_ComputerSystem", "Name",
-                            "00000000-0000-4000-8000-00000000FFFF")));
+            Map<String, Runnable> byName = MeasuredOperations.of(client, vmKeys.selectors().get("Name"));
             Map<String, Runnable> ops = new LinkedHashMap<>();
-            ops.put("Get (Msvm_ComputerSystem)", () -> client.get(COMPUTER_SYSTEM, vmKeys));
-            ops.put("Enumerate + Pull (WQL, 2 VMs)", () -> {
-                try (Enumeration<CimInstance> vms = client.enumerate(COMPUTER_SYSTEM, ALL_VMS)) {
-                    while (vms.hasNext()) {
-                        vms.next();
-                    }
-                }
-            });
-            ops.put("Invoke (RevertFailover)", () -> client.invoke(service, "RevertFailover", revertUnknownVm));
+            ops.put("Get (Msvm_ComputerSystem)", byName.get("get"));
+            ops.put("Enumerate + Pull (WQL, 2 VMs)", byName.get("enumerate"));
+            ops.put("Invoke (RevertFailover)", byName.get("invoke"));
             long warmEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
             while (System.nanoTime() < warmEnd) {
                 ops.values().forEach(Runnable::run);
