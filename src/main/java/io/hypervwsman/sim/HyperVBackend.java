@@ -23,6 +23,7 @@ public final class HyperVBackend implements SoapBackend {
 
     private final HyperVHost host;
     private final VmmsMethods methods;
+    private final ReplicaServerMethods serverMethods;
     private final EnumerationContexts enumerations;
     private final ReplyEnvelope envelopes;
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
@@ -40,6 +41,7 @@ public final class HyperVBackend implements SoapBackend {
     public HyperVBackend(Scenario scenario, Clock clock, Supplier<UUID> ids) {
         this.host = new HyperVHost(scenario, clock, ids);
         this.methods = new VmmsMethods(host);
+        this.serverMethods = new ReplicaServerMethods(host);
         this.enumerations = new EnumerationContexts(clock, scenario.enumerationExpiryDuration(), ids);
         this.envelopes = new ReplyEnvelope(ids);
         scenario.faults().forEach(faults::arm);
@@ -156,7 +158,9 @@ public final class HyperVBackend implements SoapBackend {
         synchronized (host) {
             host.settle();
             InstanceSnapshot target = host.get(className(request), request.selectors());
-            result = methods.invoke(target, method, MethodInput.read(request, method));
+            MethodInput input = MethodInput.read(request, method);
+            result = ReplicaServerMethods.handles(target, method) ? serverMethods.invoke(method, input)
+                    : methods.invoke(target, method, input);
             host.settle();
         }
         return ok(ReplyEnvelope.Kind.TRANSFER, request.action() + "Response", request,
