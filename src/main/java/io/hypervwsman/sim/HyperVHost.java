@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * The state of root/virtualization/v2 on the simulated host: the host system, the replication service, VMs with
- * their relationships, and jobs. Every method is synchronized on this object; jobs are settled against the
- * injected clock before anything is read, so a job's effect lands at its due time whether or not anyone polls.
+ * their relationships, and jobs. Every method holds {@link #lock} (its {@link ReplicaNetwork}'s, shared by the hosts of
+ * a lab); jobs are settled against the injected clock before anything is read, so a job's effect lands at its due
+ * time whether or not anyone polls.
  */
 final class HyperVHost {
     static final String SERVICE_CLASS = "Msvm_ReplicationService";
@@ -54,6 +55,10 @@ final class HyperVHost {
     final Scenario scenario;
     final Clock clock;
     final Supplier<UUID> ids;
+    /** The Replica servers this host reaches (the other hosts of its lab; none when alone). */
+    final ReplicaNetwork network;
+    /** Guards this host's state; shared by all hosts of one network. */
+    final Object lock;
     private final ReplicaServerState replicaServer;
     private final Map<String, VirtualMachine> vms = new LinkedHashMap<>();
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
@@ -61,6 +66,13 @@ final class HyperVHost {
     private final List<Map.Entry<Instant, Runnable>> scheduled = new ArrayList<>();
 
     HyperVHost(Scenario scenario, Clock clock, Supplier<UUID> ids) {
+        this(scenario, clock, ids, new ReplicaNetwork());
+    }
+
+    /** A host of {@code network}, whose lock it shares and whose other hosts it replicates with. */
+    HyperVHost(Scenario scenario, Clock clock, Supplier<UUID> ids, ReplicaNetwork network) {
+        this.network = network;
+        this.lock = network;
         this.scenario = scenario;
         this.clock = clock;
         this.ids = ids;
@@ -80,6 +92,7 @@ final class HyperVHost {
                 throw new io.hypervwsman.ConfigurationException("two VMs with id " + vm.id);
             }
         }
+        network.join(this);
         for (Scenario.Vm v : scenario.vms()) {
             if (v.testReplicaOf() != null) {
                 VirtualMachine replica = vms.values().stream()
@@ -99,21 +112,30 @@ final class HyperVHost {
         return scenario.host() + "." + scenario.dnsDomain();
     }
 
-    /** Ends due jobs in due order and forgets jobs past TimeBeforeRemoval. */
-    synchronized void settle() {
-        Instant now = clock.instant();
-        jobs.values().stream().filter(j -> !j.isFinished()).sorted(Comparator.comparing(SimulatedJob::due))
-                .forEach(j -> j.settle(now));
-        jobs.values().removeIf(j -> j.isRemoved(now));
-        List<Map.Entry<Instant, Runnable>> due = scheduled.stream().filter(e -> !now.isBefore(e.getKey()))
-                .sorted(Map.Entry.comparingByKey()).toList();
-        scheduled.removeAll(due);
-        due.forEach(e -> e.getValue().run());
+    /** Ends due jobs in due order, on this host and the others of its network, and runs due replication cycles. */
+    void settle() {
+        network.settleAll();
+    }
+
+    /** Ends this host's due jobs in due order and forgets jobs past TimeBeforeRemoval. */
+    void settleOwn() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            jobs.values().stream().filter(j -> !j.isFinished()).sorted(Comparator.comparing(SimulatedJob::due))
+                    .forEach(j -> j.settle(now));
+            jobs.values().removeIf(j -> j.isRemoved(now));
+            List<Map.Entry<Instant, Runnable>> due = scheduled.stream().filter(e -> !now.isBefore(e.getKey()))
+                    .sorted(Map.Entry.comparingByKey()).toList();
+            scheduled.removeAll(due);
+            due.forEach(e -> e.getValue().run());
+        }
     }
 
     /** Has {@code change} happen at {@code at} (settled like a job's end). */
-    synchronized void schedule(Instant at, Runnable change) {
-        scheduled.add(Map.entry(at, change));
+    void schedule(Instant at, Runnable change) {
+        synchronized (lock) {
+            scheduled.add(Map.entry(at, change));
+        }
     }
 
     static Optional<String> knownClass(String className) {
@@ -121,50 +143,54 @@ final class HyperVHost {
     }
 
     /** All instances of a known class, in a stable order. */
-    synchronized List<InstanceSnapshot> instances(String className) {
-        settle();
-        Instant now = clock.instant();
-        String c = knownClass(className).orElse("");
-        List<InstanceSnapshot> out = new ArrayList<>();
-        switch (c) {
-            case VirtualMachine.CLASS -> {
-                out.add(VirtualMachine.hostSnapshot(hostName()));
-                vms.values().forEach(vm -> out.add(vm.snapshot()));
+    List<InstanceSnapshot> instances(String className) {
+        synchronized (lock) {
+            settle();
+            Instant now = clock.instant();
+            String c = knownClass(className).orElse("");
+            List<InstanceSnapshot> out = new ArrayList<>();
+            switch (c) {
+                case VirtualMachine.CLASS -> {
+                    out.add(VirtualMachine.hostSnapshot(hostName()));
+                    vms.values().forEach(vm -> out.add(vm.snapshot()));
+                }
+                case SERVICE_CLASS -> out.add(serviceSnapshot());
+                case MANAGEMENT_SERVICE_CLASS -> out.add(managementServiceSnapshot());
+                case ReplicationLink.CLASS -> vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.snapshot())));
+                case ReplicationLink.SETTINGS_CLASS ->
+                        vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.settingsSnapshot())));
+                case VirtualMachine.SETTINGS_CLASS -> vms.values().forEach(vm -> vm.recoveryPoints.forEach(
+                        r -> out.add(vm.snapshotSettings(r))));
+                case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
+                case VirtualMachine.SHUTDOWN_CLASS -> vms.values().stream()
+                        .filter(vm -> vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState())
+                        .forEach(vm -> out.add(vm.shutdownSnapshot()));
+                case ReplicaServerState.SETTINGS_CLASS -> out.add(replicaServer.settingsSnapshot());
+                case ReplicaServerState.AUTHORIZATION_CLASS -> out.addAll(replicaServer.authorizationSnapshots());
+                case NetworkAdapterState.PORT_CLASS ->
+                        vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.portSnapshot())));
+                case NetworkAdapterState.ALLOCATION_CLASS ->
+                        vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.allocationSnapshot())));
+                case NetworkAdapterState.FAILOVER_CLASS ->
+                        vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.failoverSnapshot())));
+                default -> {
+                    // unknown classes have no instances
+                }
             }
-            case SERVICE_CLASS -> out.add(serviceSnapshot());
-            case MANAGEMENT_SERVICE_CLASS -> out.add(managementServiceSnapshot());
-            case ReplicationLink.CLASS -> vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.snapshot())));
-            case ReplicationLink.SETTINGS_CLASS ->
-                    vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.settingsSnapshot())));
-            case VirtualMachine.SETTINGS_CLASS -> vms.values().forEach(vm -> vm.recoveryPoints.forEach(
-                    r -> out.add(vm.snapshotSettings(r))));
-            case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
-            case VirtualMachine.SHUTDOWN_CLASS -> vms.values().stream()
-                    .filter(vm -> vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState())
-                    .forEach(vm -> out.add(vm.shutdownSnapshot()));
-            case ReplicaServerState.SETTINGS_CLASS -> out.add(replicaServer.settingsSnapshot());
-            case ReplicaServerState.AUTHORIZATION_CLASS -> out.addAll(replicaServer.authorizationSnapshots());
-            case NetworkAdapterState.PORT_CLASS ->
-                    vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.portSnapshot())));
-            case NetworkAdapterState.ALLOCATION_CLASS ->
-                    vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.allocationSnapshot())));
-            case NetworkAdapterState.FAILOVER_CLASS ->
-                    vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.failoverSnapshot())));
-            default -> {
-                // unknown classes have no instances
-            }
+            return out;
         }
-        return out;
     }
 
     /** The instance a Get addresses. */
-    synchronized InstanceSnapshot get(String className, SelectorValues selectors) {
-        String c = knownClass(className).orElseThrow(() -> WsManFaults.notFound("GetObject", className));
-        if (!selectors.hasExactly(KEYS.get(c))) {
-            throw WsManFaults.invalidSelectors();
+    InstanceSnapshot get(String className, SelectorValues selectors) {
+        synchronized (lock) {
+            String c = knownClass(className).orElseThrow(() -> WsManFaults.notFound("GetObject", className));
+            if (!selectors.hasExactly(KEYS.get(c))) {
+                throw WsManFaults.invalidSelectors();
+            }
+            return instances(c).stream().filter(i -> matchesKeys(i, selectors)).findFirst()
+                    .orElseThrow(() -> WsManFaults.notFound("GetObject", path(c, selectors)));
         }
-        return instances(c).stream().filter(i -> matchesKeys(i, selectors)).findFirst()
-                .orElseThrow(() -> WsManFaults.notFound("GetObject", path(c, selectors)));
     }
 
     private static boolean matchesKeys(InstanceSnapshot instance, SelectorValues selectors) {
@@ -185,64 +211,66 @@ final class HyperVHost {
     }
 
     /** The objects associated with the source of an ASSOCIATORS OF query. */
-    synchronized List<InstanceSnapshot> associators(WqlQuery.Associators q) {
-        settle();
-        List<InstanceSnapshot> out = new ArrayList<>();
-        Optional<String> source = knownClass(q.sourceClass());
-        SelectorValues keys = SelectorValues.of(q.sourceKeys());
-        if (source.isEmpty() || !keys.hasExactly(KEYS.get(source.get()))) {
-            throw WsManFaults.cannotProcessFilter("the object path {" + q.sourceClass() + "...} is not valid");
+    List<InstanceSnapshot> associators(WqlQuery.Associators q) {
+        synchronized (lock) {
+            settle();
+            List<InstanceSnapshot> out = new ArrayList<>();
+            Optional<String> source = knownClass(q.sourceClass());
+            SelectorValues keys = SelectorValues.of(q.sourceKeys());
+            if (source.isEmpty() || !keys.hasExactly(KEYS.get(source.get()))) {
+                throw WsManFaults.cannotProcessFilter("the object path {" + q.sourceClass() + "...} is not valid");
+            }
+            if (source.get().equals(VirtualMachine.CLASS)) {
+                findVm(keys).ifPresent(vm -> {
+                    if (wanted(q, SYSTEM_REPLICATION_RELATIONSHIP, ReplicationLink.CLASS)) {
+                        vm.relationships.forEach(l -> out.add(l.snapshot()));
+                    }
+                    if (wanted(q, REPLICATION_SETTINGS_ASSOCIATION, ReplicationLink.SETTINGS_CLASS)) {
+                        vm.relationships.forEach(l -> out.add(l.settingsSnapshot()));
+                    }
+                    if (wanted(q, SNAPSHOT_OF_VIRTUAL_SYSTEM, VirtualMachine.SETTINGS_CLASS)) {
+                        vm.recoveryPoints.forEach(r -> out.add(vm.snapshotSettings(r)));
+                    }
+                    if (wanted(q, AFFECTED_JOB_ELEMENT, SimulatedJob.CLASS)) {
+                        Instant now = clock.instant();
+                        jobs.values().stream().filter(j -> vm.id.equalsIgnoreCase(j.affectedVmId))
+                                .forEach(j -> out.add(j.snapshot(now)));
+                    }
+                    if (wanted(q, REPLICA_SYSTEM_DEPENDENCY, VirtualMachine.CLASS)) {
+                        vms.values().stream().filter(o -> vm.id.equals(o.testReplicaOf) || o.id.equals(vm.testReplicaOf))
+                                .forEach(o -> out.add(o.snapshot()));
+                    }
+                });
+            } else if (source.get().equals(SimulatedJob.CLASS) && wanted(q, AFFECTED_JOB_ELEMENT, VirtualMachine.CLASS)) {
+                Optional.ofNullable(jobs.get(keys.get("InstanceID").orElse("").toUpperCase(Locale.ROOT)))
+                        .flatMap(j -> Optional.ofNullable(vms.get(j.affectedVmId.toUpperCase(Locale.ROOT))))
+                        .ifPresent(vm -> out.add(vm.snapshot()));
+            } else if (source.get().equals(VirtualMachine.SETTINGS_CLASS)) {
+                // The realized settings Microsoft:<VM id> and their components (here: the network adapters).
+                String instanceId = keys.get("InstanceID").orElse("");
+                vms.values().stream().filter(vm -> ("Microsoft:" + vm.id).equalsIgnoreCase(instanceId))
+                        .forEach(vm -> vm.networkAdapters.forEach(a -> {
+                            if (wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.PORT_CLASS)) {
+                                out.add(a.portSnapshot());
+                            }
+                            if (wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.ALLOCATION_CLASS)) {
+                                out.add(a.allocationSnapshot());
+                            }
+                        }));
+            } else if (source.get().equals(NetworkAdapterState.PORT_CLASS)) {
+                String instanceId = keys.get("InstanceID").orElse("");
+                vms.values().forEach(vm -> vm.networkAdapters.stream()
+                        .filter(a -> a.instanceId().equalsIgnoreCase(instanceId))
+                        .filter(a -> wanted(q, FAILOVER_SETTINGS_ASSOCIATION, NetworkAdapterState.FAILOVER_CLASS))
+                        .forEach(a -> out.add(a.failoverSnapshot())));
+            } else if (source.get().equals(ReplicationLink.CLASS) && wanted(q, SYSTEM_REPLICATION_RELATIONSHIP,
+                    VirtualMachine.CLASS)) {
+                vms.values().stream().filter(vm -> vm.relationships.stream()
+                        .anyMatch(l -> l.instanceId().equalsIgnoreCase(keys.get("InstanceID").orElse(""))))
+                        .forEach(vm -> out.add(vm.snapshot()));
+            }
+            return out;
         }
-        if (source.get().equals(VirtualMachine.CLASS)) {
-            findVm(keys).ifPresent(vm -> {
-                if (wanted(q, SYSTEM_REPLICATION_RELATIONSHIP, ReplicationLink.CLASS)) {
-                    vm.relationships.forEach(l -> out.add(l.snapshot()));
-                }
-                if (wanted(q, REPLICATION_SETTINGS_ASSOCIATION, ReplicationLink.SETTINGS_CLASS)) {
-                    vm.relationships.forEach(l -> out.add(l.settingsSnapshot()));
-                }
-                if (wanted(q, SNAPSHOT_OF_VIRTUAL_SYSTEM, VirtualMachine.SETTINGS_CLASS)) {
-                    vm.recoveryPoints.forEach(r -> out.add(vm.snapshotSettings(r)));
-                }
-                if (wanted(q, AFFECTED_JOB_ELEMENT, SimulatedJob.CLASS)) {
-                    Instant now = clock.instant();
-                    jobs.values().stream().filter(j -> vm.id.equalsIgnoreCase(j.affectedVmId))
-                            .forEach(j -> out.add(j.snapshot(now)));
-                }
-                if (wanted(q, REPLICA_SYSTEM_DEPENDENCY, VirtualMachine.CLASS)) {
-                    vms.values().stream().filter(o -> vm.id.equals(o.testReplicaOf) || o.id.equals(vm.testReplicaOf))
-                            .forEach(o -> out.add(o.snapshot()));
-                }
-            });
-        } else if (source.get().equals(SimulatedJob.CLASS) && wanted(q, AFFECTED_JOB_ELEMENT, VirtualMachine.CLASS)) {
-            Optional.ofNullable(jobs.get(keys.get("InstanceID").orElse("").toUpperCase(Locale.ROOT)))
-                    .flatMap(j -> Optional.ofNullable(vms.get(j.affectedVmId.toUpperCase(Locale.ROOT))))
-                    .ifPresent(vm -> out.add(vm.snapshot()));
-        } else if (source.get().equals(VirtualMachine.SETTINGS_CLASS)) {
-            // The realized settings Microsoft:<VM id> and their components (here: the network adapters).
-            String instanceId = keys.get("InstanceID").orElse("");
-            vms.values().stream().filter(vm -> ("Microsoft:" + vm.id).equalsIgnoreCase(instanceId))
-                    .forEach(vm -> vm.networkAdapters.forEach(a -> {
-                        if (wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.PORT_CLASS)) {
-                            out.add(a.portSnapshot());
-                        }
-                        if (wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.ALLOCATION_CLASS)) {
-                            out.add(a.allocationSnapshot());
-                        }
-                    }));
-        } else if (source.get().equals(NetworkAdapterState.PORT_CLASS)) {
-            String instanceId = keys.get("InstanceID").orElse("");
-            vms.values().forEach(vm -> vm.networkAdapters.stream()
-                    .filter(a -> a.instanceId().equalsIgnoreCase(instanceId))
-                    .filter(a -> wanted(q, FAILOVER_SETTINGS_ASSOCIATION, NetworkAdapterState.FAILOVER_CLASS))
-                    .forEach(a -> out.add(a.failoverSnapshot())));
-        } else if (source.get().equals(ReplicationLink.CLASS) && wanted(q, SYSTEM_REPLICATION_RELATIONSHIP,
-                VirtualMachine.CLASS)) {
-            vms.values().stream().filter(vm -> vm.relationships.stream()
-                    .anyMatch(l -> l.instanceId().equalsIgnoreCase(keys.get("InstanceID").orElse(""))))
-                    .forEach(vm -> out.add(vm.snapshot()));
-        }
-        return out;
     }
 
     private static boolean wanted(WqlQuery.Associators q, String assocClass, String resultClass) {
@@ -251,48 +279,80 @@ final class HyperVHost {
     }
 
     /** The VM addressed by Msvm_ComputerSystem keys (not the host itself). */
-    synchronized Optional<VirtualMachine> findVm(SelectorValues keys) {
-        if (!keys.get("CreationClassName").map(VirtualMachine.CLASS::equalsIgnoreCase).orElse(false)) {
-            return Optional.empty();
+    Optional<VirtualMachine> findVm(SelectorValues keys) {
+        synchronized (lock) {
+            if (!keys.get("CreationClassName").map(VirtualMachine.CLASS::equalsIgnoreCase).orElse(false)) {
+                return Optional.empty();
+            }
+            return keys.get("Name").map(n -> vms.get(n.toUpperCase(Locale.ROOT)));
         }
-        return keys.get("Name").map(n -> vms.get(n.toUpperCase(Locale.ROOT)));
     }
 
-    synchronized List<VirtualMachine> vmsNamed(String name) {
-        settle();
-        return vms.values().stream().filter(v -> v.name.equals(name)).toList();
+    List<VirtualMachine> vmsNamed(String name) {
+        synchronized (lock) {
+            settle();
+            return vms.values().stream().filter(v -> v.name.equals(name)).toList();
+        }
     }
 
-    synchronized Optional<VirtualMachine> vm(String id) {
-        settle();
-        return Optional.ofNullable(vms.get(id.toUpperCase(Locale.ROOT)));
+    Optional<VirtualMachine> vm(String id) {
+        synchronized (lock) {
+            settle();
+            return Optional.ofNullable(vms.get(id.toUpperCase(Locale.ROOT)));
+        }
+    }
+
+    /** The VM {@code id} without settling first (for the effects of a job on the other side of a relationship). */
+    Optional<VirtualMachine> vmById(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(vms.get(id.toUpperCase(Locale.ROOT)));
+        }
+    }
+
+    /** Every VM, without settling first. */
+    List<VirtualMachine> vmsUnsettled() {
+        synchronized (lock) {
+            return List.copyOf(vms.values());
+        }
     }
 
     /** Every network adapter of every VM. */
-    synchronized List<NetworkAdapterState> adapters() {
-        return vms.values().stream().flatMap(vm -> vm.networkAdapters.stream()).toList();
+    List<NetworkAdapterState> adapters() {
+        synchronized (lock) {
+            return vms.values().stream().flatMap(vm -> vm.networkAdapters.stream()).toList();
+        }
     }
 
-    synchronized void addVm(VirtualMachine vm) {
-        vms.put(vm.id, vm);
+    void addVm(VirtualMachine vm) {
+        synchronized (lock) {
+            vms.put(vm.id, vm);
+        }
     }
 
-    synchronized void removeVm(VirtualMachine vm) {
-        vms.remove(vm.id);
+    void removeVm(VirtualMachine vm) {
+        synchronized (lock) {
+            vms.remove(vm.id);
+        }
     }
 
-    synchronized void addJob(SimulatedJob job) {
-        jobs.put(job.id, job);
+    void addJob(SimulatedJob job) {
+        synchronized (lock) {
+            jobs.put(job.id, job);
+        }
     }
 
-    synchronized Optional<SimulatedJob> job(String id) {
-        settle();
-        return Optional.ofNullable(jobs.get(id.toUpperCase(Locale.ROOT)));
+    Optional<SimulatedJob> job(String id) {
+        synchronized (lock) {
+            settle();
+            return Optional.ofNullable(jobs.get(id.toUpperCase(Locale.ROOT)));
+        }
     }
 
-    synchronized List<SimulatedJob> jobs() {
-        settle();
-        return List.copyOf(jobs.values());
+    List<SimulatedJob> jobs() {
+        synchronized (lock) {
+            settle();
+            return List.copyOf(jobs.values());
+        }
     }
 
     /** Msvm_VirtualSystemManagementService ("vmms"): here only for DestroySystem. */
