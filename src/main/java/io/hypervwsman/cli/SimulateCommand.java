@@ -110,10 +110,17 @@ final class SimulateCommand implements Callable<Integer> {
                             "choose a writable path");
                 }
             }
-            stopped.await();
+            whileServing.accept(served, stopped);
         }
         return 0;
     }
+
+    /** What runs while the lab is served: wait for the shutdown hook (tests look at the lab instead). */
+    interface WhileServing {
+        void accept(SimulatedLab lab, CountDownLatch stopped) throws InterruptedException;
+    }
+
+    WhileServing whileServing = (lab, stopped) -> stopped.await();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

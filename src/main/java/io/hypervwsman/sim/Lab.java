@@ -147,7 +147,7 @@ public record Lab(String name, String dnsDomain, List<String> users, Integer rep
     /** Reads a lab from YAML text. */
     public static Lab parse(String yaml) {
         try {
-            return read(new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "lab text");
+            return read(new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "(text)");
         } catch (IOException e) {
             throw new ConfigurationException("cannot read the lab text: " + e.getMessage(), e);
         }
@@ -160,6 +160,10 @@ public record Lab(String name, String dnsDomain, List<String> users, Integer rep
                 throw new ConfigurationException("lab " + source + " is empty");
             }
             return lab;
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // A check of the lab's own (compact constructors) rather than of the YAML: its message as it is.
+            String why = e.getCause() instanceof ConfigurationException c ? c.getMessage() : e.getOriginalMessage();
+            throw new ConfigurationException("invalid lab " + source + ": " + why, e);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new ConfigurationException("invalid lab " + source + ": " + e.getOriginalMessage(), e);
         }
