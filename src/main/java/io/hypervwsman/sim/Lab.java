@@ -90,6 +90,9 @@ public record Lab(String name, String dnsDomain, List<String> users, Integer rep
             Objects.requireNonNull(primary, "primary host of " + name);
             power = power == null ? Scenario.Power.RUNNING : power;
             recoveryPoints = recoveryPoints == null ? 0 : recoveryPoints;
+            if (id != null && !id.matches("[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}")) {
+                throw new ConfigurationException("id of " + name + " is not a GUID: " + id);
+            }
             if (recoveryPoints < 0 || recoveryPoints > 24) {
                 throw new ConfigurationException("recoveryPoints of " + name + " must be 0..24");
             }
