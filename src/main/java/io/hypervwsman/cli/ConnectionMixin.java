@@ -200,7 +200,8 @@ final class ConnectionMixin {
      */
     String resumeArguments() {
         if (simulate) {
-            return " --simulate" + (scenario == null ? "" : " --scenario " + ShellWords.quote(absolute(scenario)));
+            return " --simulate" + (scenario == null ? "" : " --scenario " + ShellWords.quote(absolute(scenario)))
+                    + timeoutArguments();
         }
         StringBuilder b = new StringBuilder();
         append(b, "--host", host);
@@ -217,6 +218,16 @@ final class ConnectionMixin {
         append(b, "--realm", realm);
         append(b, "--kdc", kdc);
         append(b, "--spn", spn);
+        return b.append(timeoutArguments()).toString();
+    }
+
+    /** The timeouts as given, in the CLI's own duration words (e.g. 1h30m), so a pasted command waits as long. */
+    private String timeoutArguments() {
+        StringBuilder b = new StringBuilder();
+        append(b, "--operation-timeout", DurationConverter.words(operationTimeout));
+        append(b, "--connect-timeout", DurationConverter.words(connectTimeout));
+        append(b, "--read-timeout", DurationConverter.words(readTimeout));
+        append(b, "--exchange-timeout", DurationConverter.words(exchangeTimeout));
         return b.toString();
     }
 

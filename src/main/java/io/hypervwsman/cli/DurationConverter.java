@@ -43,6 +43,31 @@ final class DurationConverter implements ITypeConverter<Duration> {
         return positive(total, value);
     }
 
+    /** A duration in the words this converter reads back (e.g. 1h30m, 90s, 250ms); null for null. */
+    static String words(Duration d) {
+        if (d == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        long hours = d.toHours();
+        int minutes = d.toMinutesPart();
+        int seconds = d.toSecondsPart();
+        int millis = d.toMillisPart();
+        if (hours > 0) {
+            b.append(hours).append('h');
+        }
+        if (minutes > 0) {
+            b.append(minutes).append('m');
+        }
+        if (seconds > 0) {
+            b.append(seconds).append('s');
+        }
+        if (millis > 0 || b.length() == 0) {
+            b.append(millis).append("ms");
+        }
+        return b.toString();
+    }
+
     private static Duration positive(Duration d, String value) {
         if (d.isZero() || d.isNegative()) {
             throw new TypeConversionException("'" + value + "' must be a positive duration");

@@ -20,8 +20,13 @@ final class FailureHints {
     }
 
     static String hintFor(HyperVWsManException e, int exitCode) {
+        return hintFor(e, exitCode, null);
+    }
+
+    /** As {@link #hintFor(HyperVWsManException, int)}; a suggested command carries {@code connectionArguments}. */
+    static String hintFor(HyperVWsManException e, int exitCode, String connectionArguments) {
         if (e.hint() != null || e instanceof OperationFailedException) {
-            return HintText.of(e.hint());
+            return HintText.of(e.hint(), connectionArguments);
         }
         if (e instanceof UsageException u) {
             return u.usageHint();

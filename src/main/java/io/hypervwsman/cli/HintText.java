@@ -8,12 +8,21 @@ final class HintText {
     }
 
     static String of(Hint hint) {
+        return of(hint, null);
+    }
+
+    /**
+     * The hint in the CLI's words; {@code connectionArguments} (the connection options as given, see
+     * {@link ConnectionMixin#resumeArguments()}, or null) make a suggested command reach the same host the same way.
+     */
+    static String of(Hint hint, String connectionArguments) {
         if (hint == null) {
             return null;
         }
         String s = hint.subject();
         return switch (hint.kind()) {
-            case LIST_VMS -> "list them with: hyperv-wsman vms --host " + s;
+            case LIST_VMS -> "list them with: hyperv-wsman vms" + (connectionArguments != null ? connectionArguments
+                    : " --host " + s);
             case NAME_VM_BY_ID -> "name the one you mean by its GUID: --vm <GUID>";
             case CHOOSE_RECOVERY_POINT -> "use --recovery-point latest, or one of the names above";
             case NAME_RECOVERY_POINT_BY_ID -> "name the one you mean by its id: --recovery-point Microsoft:<GUID>";

@@ -64,7 +64,7 @@ abstract class HostCommand implements Callable<Integer> {
         Instant start = Instant.now();
         boolean json = json();
         report = new OutcomeReport(operation(), connection.label(), json, connection.simulate, terminal.out(),
-                terminal.err());
+                terminal.err()).connectionArguments(connection.resumeArguments());
         if (output == OutputFormat.xml && !acceptsXml()) {
             OutcomeReport.usageError(operation(), false, "--output must be text or json, not xml", null,
                     terminal.out(), terminal.err());
@@ -75,7 +75,7 @@ abstract class HostCommand implements Callable<Integer> {
             return run(session, json);
         } catch (HyperVWsManException e) {
             int exitCode = exitCodeFor(e);
-            report.error(vmGiven(), e, exitCode, FailureHints.hintFor(e, exitCode),
+            report.error(vmGiven(), e, exitCode, FailureHints.hintFor(e, exitCode, connection.resumeArguments()),
                     Duration.between(start, Instant.now()).toMillis(), verbose, resultKey());
             return exitCode;
         } catch (Exception e) {

@@ -35,6 +35,8 @@ final class OutcomeReport {
     private final PrintStream err;
     /** A stop (Ctrl-C, SIGTERM) and the normal end may race: the first result written is the only one. */
     private final AtomicBoolean written = new AtomicBoolean();
+    /** The connection options as given (for a suggested command), or null. */
+    private String connectionArguments;
 
     OutcomeReport(String operation, String host, boolean json, boolean simulated, PrintStream out, PrintStream err) {
         this.operation = operation;
@@ -47,6 +49,12 @@ final class OutcomeReport {
 
     boolean json() {
         return json;
+    }
+
+    /** Suggested commands (hints) carry these connection options, as given. */
+    OutcomeReport connectionArguments(String arguments) {
+        this.connectionArguments = arguments;
+        return this;
     }
 
     /** An operation's outcome; {@code resume} (or null) is the command that goes on waiting for its job. */
@@ -108,7 +116,7 @@ final class OutcomeReport {
     /** An operation refused before anything was invoked (a pre-check): reported as a stop, in the same words. */
     void refusal(OperationOutcome o, String vmGiven) {
         stoppedBefore(vmGiven, o.decidedBy().label(), o.message(), "failed", null, o.durationMs(),
-                ExitCodes.of(o.outcome()), HintText.of(o.hint()), null);
+                ExitCodes.of(o.outcome()), HintText.of(o.hint(), connectionArguments), null);
     }
 
     private void stoppedBefore(String vmGiven, String decidedBy, String message, String outcome, WsManFault fault,

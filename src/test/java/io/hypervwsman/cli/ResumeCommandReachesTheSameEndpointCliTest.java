@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hypervwsman.hyperv.SimulatedHostFixture;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,41 @@ class ResumeCommandReachesTheSameEndpointCliTest {
             assertEquals(0, cli.runExactly(words.subList(1, words.size()).toArray(String[]::new)), cli::err);
             assertTrue(cli.out().startsWith("succeeded: "), cli.out());
             assertEquals(1, cli.reverts(), "resuming sends no second revert");
+        }
+    }
+
+    @Test
+    void theListVmsHintAfterAnUnknownVmReachesTheSameEndpointAndWorksWhenPasted() {
+        try (SimulatedHostFixture f = new SimulatedHostFixture("default", "server")) {
+            SimulatedCli cli = new SimulatedCli(f, dir);
+            String ca = SimulatedHostFixture.testCa().toString();
+            assertEquals(ExitCodes.FAILED, cli.run("revert-failover", "--vm", "no-such-vm", "--ca-file", ca), cli::err);
+            String hint = cli.err().lines().filter(l -> l.startsWith("hint: list them with: ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(cli.err())).substring("hint: list them with: ".length());
+
+            assertTrue(hint.contains(" --ca-file " + ca), hint);
+            assertTrue(hint.contains(" --auth ntlm"), hint);
+            assertTrue(hint.contains(" --password-file "), hint);
+            List<String> words = shellWords(hint);
+            assertEquals(List.of("hyperv-wsman", "vms"), words.subList(0, 2));
+            assertEquals(0, cli.runExactly(words.subList(1, words.size()).toArray(String[]::new)), cli::err);
+            assertTrue(cli.out().contains(VM), cli.out());
+        }
+    }
+
+    @Test
+    void timeoutsAsGivenAreKeptInTheCliDurationWords() {
+        ConnectionMixin c = new ConnectionMixin();
+        c.simulate = true;
+        c.operationTimeout = Duration.ofMinutes(90);
+        c.readTimeout = Duration.ofMillis(250);
+        c.exchangeTimeout = Duration.ofSeconds(3725);
+        assertEquals(" --simulate --operation-timeout 1h30m --read-timeout 250ms --exchange-timeout 1h2m5s",
+                c.resumeArguments());
+        DurationConverter converter = new DurationConverter();
+        for (Duration d : List.of(Duration.ofMillis(1), Duration.ofSeconds(59), Duration.ofMinutes(61),
+                Duration.ofHours(26).plusMillis(7))) {
+            assertEquals(d, converter.convert(DurationConverter.words(d)), "read back: " + DurationConverter.words(d));
         }
     }
 
