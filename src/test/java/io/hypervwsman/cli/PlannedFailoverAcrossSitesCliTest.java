@@ -189,4 +189,24 @@ class PlannedFailoverAcrossSitesCliTest {
         assertEquals(ReplicationState.REPLICATING, prod.primaryRelationship(only(prod, "db-01")).orElseThrow().state(),
                 "not prepared");
     }
+
+    @Test
+    void aPreparedPrimaryStartsOnlyOnceThePrepareIsCancelled(HyperVLab lab, ManualClock clock) {
+        LabCli cli = new LabCli(lab, clock, dir);
+        assertEquals(0, cli.onHost("PROD-HV1", "stop-vm", "--vm", "app-01"), cli.err());
+        assertEquals(0, cli.onHost("PROD-HV1", "prepare-planned-failover", "--vm", "app-01"), cli.err());
+        VirtualMachines dr = lab.connect("DR-HV1").vms();
+        Relationship replica = dr.primaryRelationship(only(dr, "app-01")).orElseThrow();
+        VirtualMachines prod = lab.connect("PROD-HV1").vms();
+        Relationship primary = prod.primaryRelationship(only(prod, "app-01")).orElseThrow();
+        assertEquals(ReplicationState.SYNCED_REPLICATION_COMPLETE, primary.state());
+        assertEquals(primary.lastReplicationTime(), replica.lastReplicationTime(), "the last changes reached the replica");
+
+        assertEquals(1, cli.onHost("PROD-HV1", "start-vm", "--vm", "app-01"), cli.out() + cli.err());
+        assertEquals(3, only(prod, "app-01").enabledState(), "still off");
+        assertEquals(0, cli.onHost("PROD-HV1", "revert-failover", "--vm", "app-01"), cli.err());
+        assertEquals(0, cli.onHost("PROD-HV1", "start-vm", "--vm", "app-01"), cli.err());
+        assertEquals(2, only(prod, "app-01").enabledState());
+        assertEquals(ReplicationState.REPLICATING, prod.primaryRelationship(only(prod, "app-01")).orElseThrow().state());
+    }
 }
