@@ -209,4 +209,25 @@ class PlannedFailoverAcrossSitesCliTest {
         assertEquals(2, only(prod, "app-01").enabledState());
         assertEquals(ReplicationState.REPLICATING, prod.primaryRelationship(only(prod, "app-01")).orElseThrow().state());
     }
+
+    @Test
+    void afterAnUnplannedFailoverTheOldPrimaryBecomesTheReplicaOnlyOnceItIsOff(HyperVLab lab, ManualClock clock) {
+        LabCli cli = new LabCli(lab, clock, dir);
+        lab.sim().takeDown("prod");
+        assertEquals(0, cli.onHost("DR-HV1", "initiate-failover", "--vm", "db-01"), cli.err());
+        assertEquals(0, cli.onHost("DR-HV1", "commit-failover", "--vm", "db-01", "--yes"), cli.err());
+        assertEquals(0, cli.onHost("DR-HV1", "reverse-replication", "--vm", "db-01"), cli.err());
+        assertEquals(0, cli.onHost("DR-HV1", "start-vm", "--vm", "db-01"), cli.err());
+        lab.sim().bringUp("prod");
+
+        // The old primary came back running: replicating onto it is refused, with the reason, until it is off.
+        assertEquals(1, cli.onHost("DR-HV1", "start-initial-replication", "--vm", "db-01"), cli.out() + cli.err());
+        assertTrue(cli.err().contains("is running on the Replica server 'PROD-HV1.lab.example'"), cli.err());
+        assertEquals(0, cli.onHost("PROD-HV1", "turn-off", "--vm", "db-01"), cli.err());
+        assertEquals(0, cli.onHost("DR-HV1", "start-initial-replication", "--vm", "db-01"), cli.err());
+
+        assertDirection(lab, "db-01", "DR-HV1", "PROD-HV1");
+        assertEquals(List.of(), lab.connect("DR-HV1").vms().recoveryPoints(only(lab.connect("DR-HV1").vms(), "db-01")),
+                "committed: the recovery points were merged");
+    }
 }
