@@ -45,6 +45,16 @@ public record Hint(Kind kind, String subject) {
         USE_HTTPS_OR_NEGOTIATE("use an https:// endpoint, or AuthMode.NEGOTIATE"),
         /** Certificate authentication needs a client certificate. */
         GIVE_CLIENT_CERTIFICATE("give a client certificate in ConnectionOptions"),
+        /** Certificate authentication of a Replica server needs the thumbprint of a certificate on the host. */
+        GIVE_CERTIFICATE_THUMBPRINT("give the thumbprint of a certificate in the Personal store of %s"),
+        /** A Replica server needs an allowed authentication type. */
+        NAME_AUTHENTICATION_TYPE("name the allowed authentication type (1 Kerberos, 2 certificate, 3 both)"),
+        /** The primary server (the subject) already has another authorization entry: change that one. */
+        CHANGE_AUTHORIZATION_ENTRY("change the entry for %s with ModifyAuthorizationEntry instead"),
+        /** Authorization entries for named servers stand in the way of allowing any server: remove them first. */
+        REMOVE_AUTHORIZATION_ENTRIES("remove the authorization entries for named servers first"),
+        /** A default storage location belongs to the "*" entry: allow any server with it. */
+        ALLOW_ANY_SERVER("allow any server (ReplicaServerChange allowAnyServer true) with the default storage"),
         /** A keytab login needs the principal to log in as. */
         GIVE_PRINCIPAL("give the user (principal) to log in as");
 

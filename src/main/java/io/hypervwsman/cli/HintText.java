@@ -38,6 +38,13 @@ final class HintText {
             case USE_HTTPS_OR_NEGOTIATE -> "use HTTPS (--https) or Negotiate";
             case GIVE_CLIENT_CERTIFICATE -> "give it with --client-cert";
             case GIVE_PRINCIPAL -> "give it with --user";
+            case GIVE_CERTIFICATE_THUMBPRINT -> "give it with --certificate-thumbprint (40 hexadecimal digits)";
+            case NAME_AUTHENTICATION_TYPE -> "name it with --allowed-authentication kerberos|certificate|both";
+            case CHANGE_AUTHORIZATION_ENTRY -> "change it with: hyperv-wsman replication-server set-entry"
+                    + " --primary-server " + ShellWords.quote(s) + " --storage PATH --trust-group NAME";
+            case REMOVE_AUTHORIZATION_ENTRIES -> "remove each with: hyperv-wsman replication-server remove-entry"
+                    + " --primary-server NAME (replication of the VMs it authorized stops)";
+            case ALLOW_ANY_SERVER -> "add --allow-any-server true";
             case REVERSE_AND_FAIL_BACK, CHECK_REPLICA_ROLE -> hint.toString();
         };
     }

@@ -56,6 +56,12 @@ abstract class HostCommand implements Callable<Integer> {
         return ExitCodes.of(e);
     }
 
+    /** The command that, pasted, waits for the job on the same endpoint, the same way (never with a secret). */
+    String jobWaitCommand(String jobId) {
+        return "hyperv-wsman job wait --job " + ShellWords.quote(jobId) + connection.resumeArguments()
+                + (connection.simulate ? " (but the embedded simulated host, and its job, end with this command)" : "");
+    }
+
     /** Runs against the connected host and returns the exit code. */
     abstract int run(ConnectionMixin.Session session, boolean json) throws Exception;
 

@@ -32,7 +32,8 @@ public final class Main implements Runnable {
             EnableReplicationCommand.class, StartInitialReplicationCommand.class, SetReplicationCommand.class,
             SetTestFailoverSwitchCommand.class,
             ReplicationCommand.class, MeasureReplicationCommand.class,
-            RecoveryPointsCommand.class, ReplicationServerCommand.class, SetFailoverNetworkCommand.class,
+            RecoveryPointsCommand.class, ReplicationServerCommand.class, TestReplicationConnectionCommand.class,
+            SetFailoverNetworkCommand.class,
             VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class, PlanCommand.class);
 
     @Override

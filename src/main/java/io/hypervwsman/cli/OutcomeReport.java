@@ -59,6 +59,11 @@ final class OutcomeReport {
 
     /** An operation's outcome; {@code resume} (or null) is the command that goes on waiting for its job. */
     void print(OperationOutcome o, String resume) {
+        print(o, resume, Map.of());
+    }
+
+    /** As {@link #print(OperationOutcome, String)}; the JSON object also has {@code extra}'s fields (they win). */
+    void print(OperationOutcome o, String resume, Map<String, Object> extra) {
         if (!written.compareAndSet(false, true)) {
             return;
         }
@@ -67,6 +72,7 @@ final class OutcomeReport {
             if (resume != null) {
                 m.put("resume", resume);
             }
+            m.putAll(extra);
             out.println(write(m));
             out.flush();
             return;

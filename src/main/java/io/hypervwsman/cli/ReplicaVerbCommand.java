@@ -1,7 +1,6 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.JobProgressListener;
-import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.hyperv.replica.DecidedBy;
@@ -9,7 +8,6 @@ import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Option;
 
 /** A Replica operation on one VM: resolve, pre-check, invoke once, follow the job, report. */
@@ -63,47 +61,14 @@ abstract class ReplicaVerbCommand extends HostCommand {
         if (!dryRun) {
             confirm(session);
         }
-        JobProgressListener display = json ? firstSightOfEachJob() : new ProgressDisplay(terminal.err(),
+        JobProgressListener display = json ? firstSightOfEachJob(terminal) : new ProgressDisplay(terminal.err(),
                 terminal.interactive(), terminal.clock(), vm);
-        AtomicReference<String> lastJob = new AtomicReference<>();
-        JobProgressListener listener = new JobProgressListener() {
-            @Override
-            public void update(JobReport report) {
-                lastJob.set(report.instanceId());
-                display.update(report);
-            }
-
-            @Override
-            public void waiting(String message) {
-                display.waiting(message);
-            }
-
-            @Override
-            public void step(String what) {
-                display.step(what);
-            }
-        };
-        OperationOptions options = OperationOptions.defaults().withTimeout(timeout).withTurnOff(turnOff)
-                .withForce(force).withDryRun(dryRun).withListener(listener);
-        // Stopped while waiting (Ctrl-C, SIGTERM): the job goes on on the host; say which, and how to resume.
-        Thread onStop = new Thread(() -> {
-            String id = lastJob.get();
-            if (id != null) {
-                report.stopped(vm, id, "job " + id + " goes on on " + session.label(), resumeCommand(id));
-            } else {
-                report.stopped(vm, null, "stopped before " + operation() + " reported a job: it may or may not have"
-                        + " been sent", "hyperv-wsman replication status --vm " + ShellWords.quote(vm)
-                        + connection.resumeArguments());
-            }
-        }, "hyperv-wsman-on-stop");
-        boolean hooked = addHook(onStop);
         OperationOutcome outcome;
-        try {
+        try (StopHook stop = new StopHook(report, vm, session.label(), operation(), this::jobWaitCommand,
+                "hyperv-wsman replication status --vm " + ShellWords.quote(vm) + connection.resumeArguments())) {
+            OperationOptions options = OperationOptions.defaults().withTimeout(timeout).withTurnOff(turnOff)
+                    .withForce(force).withDryRun(dryRun).withListener(stop.tracking(display));
             outcome = perform(ReplicaOperations.of(session.host()), ref, options);
-        } finally {
-            if (hooked) {
-                removeHook(onStop);
-            }
         }
         if (verbose) {
             terminal.err().println("wmi: " + outcome.operation().command() + " invokes "
@@ -115,11 +80,12 @@ abstract class ReplicaVerbCommand extends HostCommand {
             return ExitCodes.of(outcome.outcome());
         }
         report.print(outcome, outcome.outcome() == Outcome.TIMED_OUT && outcome.job() != null
-                ? resumeCommand(outcome.job().instanceId()) : null);
+                ? jobWaitCommand(outcome.job().instanceId()) : null);
         return ExitCodes.of(outcome.outcome());
     }
 
-    private JobProgressListener firstSightOfEachJob() {
+    /** With --output json: each job named once on stderr, so that a log of a run cut short says which to look at. */
+    static JobProgressListener firstSightOfEachJob(Terminal terminal) {
         java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         return report -> {
             if (report.instanceId() != null && seen.add(report.instanceId())) {
@@ -127,28 +93,5 @@ abstract class ReplicaVerbCommand extends HostCommand {
                 terminal.err().flush();
             }
         };
-    }
-
-    /** The command that, pasted, waits for the job on the same endpoint, the same way (never with a secret). */
-    private String resumeCommand(String jobId) {
-        return "hyperv-wsman job wait --job " + ShellWords.quote(jobId) + connection.resumeArguments()
-                + (connection.simulate ? " (but the embedded simulated host, and its job, end with this command)" : "");
-    }
-
-    private static boolean addHook(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException shuttingDown) {
-            return false;
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it says what it knows
-        }
     }
 }

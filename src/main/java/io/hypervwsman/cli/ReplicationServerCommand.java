@@ -7,11 +7,46 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
-/** {@code replication-server show}: Get-VMReplicationServer over WS-Man. */
+/** {@code replication-server show|set|add-entry|remove-entry|set-entry}: Get/Set-VMReplicationServer over WS-Man. */
 @Command(name = "replication-server", mixinStandardHelpOptions = true,
         description = "The host's Hyper-V Replica server settings.",
-        subcommands = ReplicationServerCommand.Show.class)
+        subcommands = {ReplicationServerCommand.Show.class, ReplicationServerSet.class,
+                ReplicationServerEntries.Add.class, ReplicationServerEntries.Remove.class,
+                ReplicationServerEntries.Change.class})
 final class ReplicationServerCommand {
+
+    /** The settings as "show" prints them and "set" reports them before and after (the JSON fields). */
+    static Map<String, Object> settings(ReplicaServer s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("replicationEnabled", s.enabled());
+        m.put("allowedAuthenticationType", s.authenticationTypeName());
+        m.put("wmiAllowedAuthenticationType", s.authenticationType());
+        m.put("kerberosAuthenticationPort", s.httpPort());
+        m.put("certificateAuthenticationPort", s.httpsPort());
+        m.put("certificateThumbprint", s.certificateThumbprint().orElse(null));
+        m.put("replicationAllowedFromAnyServer", s.allowedFromAnyServer());
+        m.put("defaultStorageLocation", s.defaultStorageLocation().orElse(null));
+        m.put("monitoringIntervalSeconds", s.monitoringInterval());
+        m.put("monitoringStartTime", s.monitoringStartTime().map(Object::toString).orElse(null));
+        m.put("authorizationEntries", entries(s));
+        return m;
+    }
+
+    private static List<Map<String, Object>> entries(ReplicaServer s) {
+        return s.entries().stream().map(e -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("allowedPrimaryServer", e.allowedPrimaryServer());
+            row.put("trustGroup", e.trustGroup());
+            row.put("storageLocation", e.storageLocation());
+            return row;
+        }).collect(Collectors.toList());
+    }
+
+    /** One authorization entry as the text output shows it. */
+    static String entryLine(ReplicaServer.AuthorizationEntry e) {
+        return "authorization: " + e.allowedPrimaryServer() + "  trust group " + e.trustGroup() + "  storage "
+                + e.storageLocation();
+    }
 
     /** {@code replication-server show}. */
     @Command(name = "show", mixinStandardHelpOptions = true,
@@ -27,24 +62,7 @@ final class ReplicationServerCommand {
             ReplicaServer s = session.host().replicaQueries().replicaServer();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("host", session.label());
-            m.put("replicationEnabled", s.enabled());
-            m.put("allowedAuthenticationType", s.authenticationTypeName());
-            m.put("wmiAllowedAuthenticationType", s.authenticationType());
-            m.put("kerberosAuthenticationPort", s.httpPort());
-            m.put("certificateAuthenticationPort", s.httpsPort());
-            m.put("certificateThumbprint", s.certificateThumbprint().orElse(null));
-            m.put("replicationAllowedFromAnyServer", s.allowedFromAnyServer());
-            m.put("defaultStorageLocation", s.defaultStorageLocation().orElse(null));
-            m.put("monitoringIntervalSeconds", s.monitoringInterval());
-            m.put("monitoringStartTime", s.monitoringStartTime().map(Object::toString).orElse(null));
-            List<Map<String, Object>> entries = s.entries().stream().map(e -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("allowedPrimaryServer", e.allowedPrimaryServer());
-                row.put("trustGroup", e.trustGroup());
-                row.put("storageLocation", e.storageLocation());
-                return row;
-            }).collect(Collectors.toList());
-            m.put("authorizationEntries", entries);
+            m.putAll(settings(s));
             if (json) {
                 terminal.out().println(OutcomeReport.write(m));
                 return 0;
@@ -54,10 +72,7 @@ final class ReplicationServerCommand {
                     terminal.out().printf("%-32s %s%n", k, v == null ? "-" : v);
                 }
             });
-            for (ReplicaServer.AuthorizationEntry e : s.entries()) {
-                terminal.out().printf("authorization: %s  trust group %s  storage %s%n", e.allowedPrimaryServer(),
-                        e.trustGroup(), e.storageLocation());
-            }
+            s.entries().forEach(e -> terminal.out().println(entryLine(e)));
             return 0;
         }
     }

@@ -44,7 +44,9 @@ public final class ConcreteJobFinder {
             "ReverseReplicationRelationship", 104,
             "Resynchronize", 107,
             "RequestReplicationStateChange", 96,
-            "RequestReplicationStateChangeEx", 96);
+            "RequestReplicationStateChangeEx", 96,
+            "ModifyServiceSettings", 90,
+            "TestReplicationConnection", 115);
 
     private static final String AFFECTED_JOB_ELEMENT = "Msvm_AffectedJobElement";
 
@@ -134,6 +136,22 @@ public final class ConcreteJobFinder {
             return Optional.empty();
         }
         return find(Criteria.of(type.getAsInt(), vmId, sentAfter)).job().map(FoundJob::reference);
+    }
+
+    /**
+     * As {@link #findReference} for a method on the host itself (ModifyServiceSettings, TestReplicationConnection):
+     * no VM is associated with its job, so every job on the host of the method's JobType started since the Invoke
+     * was sent is a candidate, and only exactly one decides.
+     */
+    public Optional<EndpointReference> findHostReference(String method, Instant sentAfter) {
+        OptionalInt type = jobTypeOf(method);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        Criteria c = new Criteria(type.getAsInt(), "", sentAfter, DEFAULT_CLOCK_SKEW);
+        List<FoundJob> matching = query("SELECT * FROM Msvm_ConcreteJob", FoundJob::from).stream()
+                .filter(c::matches).collect(Collectors.toList());
+        return matching.size() == 1 ? Optional.of(matching.get(0).reference()) : Optional.empty();
     }
 
     /** The jobs associated with the VM through Msvm_AffectedJobElement, running or finished within TimeBeforeRemoval. */

@@ -23,6 +23,11 @@ public record ReplicaServer(boolean enabled, int authenticationType, Optional<St
 
     /** The name PowerShell's ReplicationAllowedAuthenticationType shows (Kerberos, Certificate, ...). */
     public String authenticationTypeName() {
+        return authenticationTypeName(authenticationType);
+    }
+
+    /** The name PowerShell shows for an AllowedAuthenticationType value. */
+    public static String authenticationTypeName(int authenticationType) {
         switch (authenticationType) {
             case 1: return "Kerberos";
             case 2: return "Certificate";

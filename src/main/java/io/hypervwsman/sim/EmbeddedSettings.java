@@ -26,6 +26,8 @@ final class EmbeddedSettings {
     private final String className;
     private final Map<String, String> scalars = new LinkedHashMap<>();
     private final Map<String, java.util.List<String>> arrays = new java.util.LinkedHashMap<>();
+    /** Scalar properties written without a VALUE: NULL, as against absent. */
+    private final Set<String> nulls = new java.util.HashSet<>();
 
     private EmbeddedSettings(String className) {
         this.className = className;
@@ -60,6 +62,8 @@ final class EmbeddedSettings {
                         return Optional.empty();
                     }
                     s.scalars.put(name, value.get());
+                } else {
+                    s.nulls.add(name);
                 }
             } else if ("PROPERTY.ARRAY".equals(kind)) {
                 for (Element array : SecureXml.children(p)) {
@@ -104,6 +108,11 @@ final class EmbeddedSettings {
 
     Optional<String> value(String name) {
         return Optional.ofNullable(scalars.get(name));
+    }
+
+    /** Whether the scalar property is written at all (with a value, or NULL). */
+    boolean has(String name) {
+        return scalars.containsKey(name) || nulls.contains(name);
     }
 
     /** The values of an array property; empty when it is absent or NULL. */

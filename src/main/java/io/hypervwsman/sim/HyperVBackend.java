@@ -23,6 +23,7 @@ public final class HyperVBackend implements SoapBackend {
 
     private final HyperVHost host;
     private final VmmsMethods methods;
+    private final ReplicaServerMethods serverMethods;
     private final EnumerationContexts enumerations;
     private final ReplyEnvelope envelopes;
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
@@ -45,6 +46,7 @@ public final class HyperVBackend implements SoapBackend {
     HyperVBackend(Scenario scenario, Clock clock, Supplier<UUID> ids, ReplicaNetwork network) {
         this.host = new HyperVHost(scenario, clock, ids, network);
         this.methods = new VmmsMethods(host);
+        this.serverMethods = new ReplicaServerMethods(host);
         this.enumerations = new EnumerationContexts(clock, scenario.enumerationExpiryDuration(), ids);
         this.envelopes = new ReplyEnvelope(ids);
         scenario.faults().forEach(faults::arm);
@@ -161,7 +163,9 @@ public final class HyperVBackend implements SoapBackend {
         synchronized (host.lock) {
             host.settle();
             InstanceSnapshot target = host.get(className(request), request.selectors());
-            result = methods.invoke(target, method, MethodInput.read(request, method));
+            MethodInput input = MethodInput.read(request, method);
+            result = ReplicaServerMethods.handles(target, method) ? serverMethods.invoke(method, input)
+                    : methods.invoke(target, method, input);
             host.settle();
         }
         return ok(ReplyEnvelope.Kind.TRANSFER, request.action() + "Response", request,

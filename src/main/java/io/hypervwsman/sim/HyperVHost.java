@@ -243,7 +243,8 @@ final class HyperVHost {
                 });
             } else if (source.get().equals(SimulatedJob.CLASS) && wanted(q, AFFECTED_JOB_ELEMENT, VirtualMachine.CLASS)) {
                 Optional.ofNullable(jobs.get(keys.get("InstanceID").orElse("").toUpperCase(Locale.ROOT)))
-                        .flatMap(j -> Optional.ofNullable(vms.get(j.affectedVmId.toUpperCase(Locale.ROOT))))
+                        .flatMap(j -> Optional.ofNullable(j.affectedVmId))
+                        .flatMap(vmId -> Optional.ofNullable(vms.get(vmId.toUpperCase(Locale.ROOT))))
                         .ifPresent(vm -> out.add(vm.snapshot()));
             } else if (source.get().equals(VirtualMachine.SETTINGS_CLASS)) {
                 // The realized settings Microsoft:<VM id> and their components (here: the network adapters).
@@ -338,6 +339,29 @@ final class HyperVHost {
     void addJob(SimulatedJob job) {
         synchronized (lock) {
             jobs.put(job.id, job);
+        }
+    }
+
+    /** The Replica server settings and authorization entries (changed by {@link ReplicaServerMethods}). */
+    ReplicaServerState replicaServer() {
+        return replicaServer;
+    }
+
+    /** A new job's InstanceID. */
+    String newJobId() {
+        return ReplyEnvelope.upper(ids.get());
+    }
+
+    /** Adds {@code job} and answers 4096 with its EPR as the Job out parameter, beside {@code outputs}. */
+    MethodResult started(SimulatedJob job, Map<String, List<String>> outputs) {
+        synchronized (lock) {
+            addJob(job);
+            Map<String, String> selectors = new LinkedHashMap<>();
+            selectors.put("InstanceID", job.id);
+            selectors.put("__cimnamespace", WsManUris.CIM_NAMESPACE);
+            Map<String, List<String>> all = new java.util.HashMap<>(outputs);
+            all.put("Job", List.of(InstanceSnapshot.eprContent(WsManUris.classUri(SimulatedJob.CLASS), selectors)));
+            return new MethodResult(MethodResult.JOB_STARTED, all);
         }
     }
 

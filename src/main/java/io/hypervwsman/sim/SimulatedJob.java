@@ -30,6 +30,22 @@ final class SimulatedJob {
             return new Ending(COMPLETED, 0, null, null, List.of());
         }
 
+        /**
+         * How a scenario's behaviour ends a job of {@code kind}; {@code failedDescription} is the ErrorDescription of
+         * an Exception when the behaviour gives none.
+         */
+        static Ending of(Scenario.Behaviour b, Kind kind, String failedDescription) {
+            return switch (b.outcome()) {
+                case SUCCESS -> completed();
+                case WARNING -> new Ending(COMPLETED_WITH_WARNINGS, b.error().orElse(0), b.errorSummaryDescription(),
+                        b.errorDescription(), b.errorMessages());
+                case EXCEPTION -> new Ending(EXCEPTION, b.error().orElse(32768),
+                        java.util.Optional.ofNullable(b.errorSummaryDescription()).orElse(kind.caption() + " failed."),
+                        java.util.Optional.ofNullable(b.errorDescription()).orElse(failedDescription),
+                        b.errorMessages());
+            };
+        }
+
         boolean applies() {
             return jobState != EXCEPTION;
         }

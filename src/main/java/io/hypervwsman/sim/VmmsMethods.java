@@ -703,15 +703,8 @@ final class VmmsMethods {
             }
             return MethodResult.of(b.returnValue());
         }
-        SimulatedJob.Ending ending = switch (b.outcome()) {
-            case SUCCESS -> SimulatedJob.Ending.completed();
-            case WARNING -> new SimulatedJob.Ending(SimulatedJob.COMPLETED_WITH_WARNINGS, b.error().orElse(0),
-                    b.errorSummaryDescription(), b.errorDescription(), b.errorMessages());
-            case EXCEPTION -> new SimulatedJob.Ending(SimulatedJob.EXCEPTION, b.error().orElse(32768),
-                    Optional.ofNullable(b.errorSummaryDescription()).orElse(kind.caption() + " failed."),
-                    Optional.ofNullable(b.errorDescription()).orElse(kind.caption() + " operation for virtual machine '"
-                            + vm.name + "' failed."), b.errorMessages());
-        };
+        SimulatedJob.Ending ending = SimulatedJob.Ending.of(b, kind, kind.caption() + " operation for virtual machine '"
+                + vm.name + "' failed.");
         onStart.run();
         return job(vm, kind, b, ending, onSuccess, onFailure, outputs);
     }
@@ -719,15 +712,8 @@ final class VmmsMethods {
     private MethodResult job(VirtualMachine vm, SimulatedJob.Kind kind, Scenario.Behaviour b,
                              SimulatedJob.Ending ending, Runnable onSuccess, Runnable onFailure,
                              Map<String, List<String>> outputs) {
-        String id = ReplyEnvelope.upper(host.ids.get());
-        SimulatedJob job = new SimulatedJob(id, kind, host.scenario.users().get(0), host.clock.instant(),
+        SimulatedJob job = new SimulatedJob(host.newJobId(), kind, host.scenario.users().get(0), host.clock.instant(),
                 b.duration(), ending, vm.snapshot().objectPath(), vm.id, onSuccess, onFailure);
-        host.addJob(job);
-        Map<String, String> selectors = new java.util.LinkedHashMap<>();
-        selectors.put("InstanceID", id);
-        selectors.put("__cimnamespace", WsManUris.CIM_NAMESPACE);
-        Map<String, List<String>> all = new HashMap<>(outputs);
-        all.put("Job", List.of(InstanceSnapshot.eprContent(WsManUris.classUri(SimulatedJob.CLASS), selectors)));
-        return new MethodResult(MethodResult.JOB_STARTED, all);
+        return host.started(job, outputs);
     }
 }

@@ -15,6 +15,11 @@ public enum DecidedBy {
      * state (stop-vm, whose InitiateShutdown only starts the guest's shutdown).
      */
     VM_STATE("vm-state"),
+    /**
+     * The reply or the job of an operation on the host was lost; the host's settings read back (the Replica server
+     * settings, its authorization entries) showed whether it took effect.
+     */
+    HOST_SETTINGS("host-settings"),
     /** The reply to the Invoke was lost; the job it started was found on the host and followed to its end. */
     JOB_FOUND("job-found"),
     /** Refused before anything was invoked: a pre-check, or reading what the Invoke needs, failed. */

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Decides an outcome from a verb's evidence when the job cannot say (the reply to the Invoke, or the job, was
  * lost): watches the evidence until it shows the effect or time runs out, never guessing "failed".
  */
-final class EvidenceDecision<S> {
+final class EvidenceDecision<S> implements StateDecision {
     private final Evidence<S> evidence;
     private final VirtualMachine vm;
     private final S before;
@@ -33,8 +33,8 @@ final class EvidenceDecision<S> {
         return new EvidenceDecision<>(evidence, vm, evidence.before(vm, rel), host, tracker);
     }
 
-    /** @param jobEnded the job is known to have ended (it vanished), so the state will not change any more */
-    OperationOutcome decide(OperationRun run, String why, boolean jobEnded, JobReport job) {
+    @Override
+    public OperationOutcome decide(OperationRun run, String why, boolean jobEnded, JobReport job) {
         S now;
         try {
             now = evidence.tells() && !jobEnded ? watch(run, why) : evidence.read(host, vm);

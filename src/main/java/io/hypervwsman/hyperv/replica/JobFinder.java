@@ -17,7 +17,10 @@ public interface JobFinder {
     /** The job the lost Invoke started, or empty if it cannot be told apart. */
     Optional<EndpointReference> find(LostReply lost);
 
-    /** An Invoke whose reply was lost: which operation, on which VM, sent no earlier than {@code sentAfter}. */
+    /**
+     * An Invoke whose reply was lost: which operation, on which VM (null for an operation on the host itself), sent
+     * no earlier than {@code sentAfter}.
+     */
     record LostReply(Operation operation, VirtualMachine vm, Instant sentAfter) {
     }
 }

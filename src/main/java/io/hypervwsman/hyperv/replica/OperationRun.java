@@ -65,8 +65,9 @@ final class OperationRun {
         this.vm = new OperationOutcome.VmInfo(v.name(), v.id());
     }
 
+    /** The VM's name, or for an operation on the host itself the host's. */
     String vmName() {
-        return vm.name();
+        return vm == null ? host : vm.name();
     }
 
     void returnValue(long rv) {

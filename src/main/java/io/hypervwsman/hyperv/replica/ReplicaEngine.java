@@ -55,9 +55,12 @@ final class ReplicaEngine {
         this.sleeper = sleeper;
     }
 
-    /** Everything read before the Invoke: the VM, the Invoke itself, and the evidence as it stood. */
+    /**
+     * Everything read before the Invoke: the VM (null for a verb on the host), the Invoke itself, and the evidence as
+     * it stood.
+     */
     private record Prepared(VirtualMachine vm, Optional<Relationship> rel, Invocation call,
-                            EvidenceDecision<?> evidence, boolean confirm, String nothingToDo) {
+                            StateDecision evidence, boolean confirm, String nothingToDo) {
     }
 
     OperationOutcome run(ReplicaVerb verb, VmRef ref, OperationOptions options) {
@@ -68,15 +71,34 @@ final class ReplicaEngine {
         } catch (OperationFailedException e) {
             return run.refused(e);
         }
+        return proceed(run, p);
+    }
+
+    /** A verb on the host itself: no VM is resolved; the host's settings are its evidence. */
+    OperationOutcome run(HostVerb verb, OperationOptions options) {
+        OperationRun run = new OperationRun(verb.operation(), host.host(), clock, options);
+        Prepared p;
+        try {
+            p = prepare(verb, run);
+        } catch (OperationFailedException e) {
+            return run.refused(e);
+        }
+        return proceed(run, p);
+    }
+
+    /** Nothing to do, a dry run, or the one Invoke: the same for a verb on a VM and on the host. */
+    private OperationOutcome proceed(OperationRun run, Prepared p) {
         if (p.nothingToDo() != null) {
             return run.ended(Outcome.SUCCEEDED, DecidedBy.NOTHING_TO_DO).message("nothing to do: "
                     + p.nothingToDo()).build();
         }
         run.invoking(p.call().method());
         run.words(new Words.ForVerb(run, p.call().detail()));
-        if (options.dryRun()) {
+        if (run.options().dryRun()) {
+            String subject = p.vm() == null ? " on " + run.host()
+                    : " for " + p.vm().name() + " (" + p.vm().id() + ")";
             return run.ended(Outcome.SUCCEEDED, DecidedBy.DRY_RUN).message("dry run: would run "
-                    + run.operation().command() + " for " + p.vm().name() + " (" + p.vm().id() + ")" + p.call().detail()
+                    + run.operation().command() + subject + p.call().detail()
                     + p.rel().map(r -> "; it is now " + r.state().describe(p.vm().replicationMode())).orElse(""))
                     .build();
         }
@@ -120,6 +142,19 @@ final class ReplicaEngine {
         return new Prepared(vm, rel, call, read(run, "reading the state of " + vm.name(),
                 () -> EvidenceDecision.before(verb.evidence(), vm, found, host, tracker)), verb.confirmsByEvidence(),
                 null);
+    }
+
+    /** As for a VM, without one: whether there is anything to do, the Invoke, the host's settings as they stand. */
+    private Prepared prepare(HostVerb verb, OperationRun run) {
+        String method = verb.operation().method();
+        Optional<String> nothing = read(run, "reading whether " + host.host() + " needs " + method,
+                () -> verb.nothingToDo(host));
+        if (nothing.isPresent()) {
+            return new Prepared(null, Optional.empty(), null, null, false, nothing.get());
+        }
+        Invocation call = read(run, "reading what " + method + " needs", () -> verb.prepare(host));
+        return new Prepared(null, Optional.empty(), call, read(run, "reading the " + verb.evidence().label() + " of "
+                + host.host(), () -> HostStateDecision.before(verb.evidence(), host, tracker)), false, null);
     }
 
     private <T> T read(OperationRun run, String what, java.util.function.Supplier<T> read) {
@@ -233,7 +268,7 @@ final class ReplicaEngine {
     }
 
     /** The one place a job's ending becomes an outcome; {@code evidence} is null when there is none (job wait). */
-    private OperationOutcome follow(OperationRun run, EndpointReference job, EvidenceDecision<?> evidence,
+    private OperationOutcome follow(OperationRun run, EndpointReference job, StateDecision evidence,
                                     DecidedBy byJob, String note) {
         JobTracker.Result r = tracker.follow(job, run.deadline(), run.listener());
         return switch (r.ending()) {
@@ -257,7 +292,7 @@ final class ReplicaEngine {
         return run.ended(Outcome.FAILED, by).job(job).message(run.words().failed(job) + note).build();
     }
 
-    private static OperationOutcome undecided(OperationRun run, EvidenceDecision<?> evidence, String why,
+    private static OperationOutcome undecided(OperationRun run, StateDecision evidence, String why,
                                               boolean jobEnded, JobReport last) {
         return evidence == null ? run.ended(Outcome.UNKNOWN, DecidedBy.NONE).job(last).message(why).build()
                 : evidence.decide(run, why, jobEnded, last);

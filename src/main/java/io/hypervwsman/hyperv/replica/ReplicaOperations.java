@@ -42,8 +42,9 @@ public final class ReplicaOperations {
      * match they decide from the host's state.
      */
     public static ReplicaOperations of(HyperVHost host) {
-        return new ReplicaOperations(host, lost -> host.jobFinder().findReference(lost.operation().method(),
-                lost.vm().id(), lost.sentAfter()));
+        return new ReplicaOperations(host, lost -> lost.vm() == null
+                ? host.jobFinder().findHostReference(lost.operation().method(), lost.sentAfter())
+                : host.jobFinder().findReference(lost.operation().method(), lost.vm().id(), lost.sentAfter()));
     }
 
     /**
@@ -57,6 +58,27 @@ public final class ReplicaOperations {
     /** Runs any verb through the engine. */
     public OperationOutcome run(ReplicaVerb verb, VmRef ref, OperationOptions options) {
         return engine.run(verb, ref, options);
+    }
+
+    /** Runs a verb on the host itself (no VM) through the engine. */
+    public OperationOutcome run(HostVerb verb, OperationOptions options) {
+        return engine.run(verb, options);
+    }
+
+    /**
+     * Runs verbs on the host in order, each through the engine on its own, and stops after the first that does not
+     * succeed (the rest are not sent): e.g. the steps of a {@link ReplicaServerChange}. One outcome per verb run.
+     */
+    public java.util.List<OperationOutcome> runInOrder(java.util.List<HostVerb> verbs, OperationOptions options) {
+        java.util.List<OperationOutcome> done = new java.util.ArrayList<>();
+        for (HostVerb verb : verbs) {
+            OperationOutcome o = run(verb, options);
+            done.add(o);
+            if (o.outcome() != Outcome.SUCCEEDED) {
+                break;
+            }
+        }
+        return done;
     }
 
     /** Stop-VMFailover on a replica (Recovered or Failover in progress) or a primary prepared for planned failover. */
