@@ -45,6 +45,8 @@ public final class PlanBenchMain {
     static final int HOSTS = 6;
     static final int VMS = 200;
     static final int GROUPS = 4;
+    private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile(
+            "Action[^>]*>[^<]*/([A-Za-z]+)</");
 
     private PlanBenchMain() {
     }
@@ -56,12 +58,17 @@ public final class PlanBenchMain {
 
     /**
      * Six simulated replica hosts holding 200 replicated VMs between them, named g{group}-vm{n}: alone (their primaries
-     * are names only), or as the DR site of a two-site lab whose production site (6 hosts, the primaries) is down.
+     * are names only), or the DR site of a two-site lab whose production site (6 hosts, the primaries) is down
+     * ({@link Mode#LAB_DISASTER}) or up with its primaries off ({@link Mode#LAB_PLANNED}).
      */
     static final class Site implements AutoCloseable {
         final ManualClock clock = new ManualClock(Instant.parse("2026-11-24T03:00:00Z"));
         final List<SimulatedHost> hosts = new ArrayList<>();
         final AtomicLong exchanges = new AtomicLong();
+        /** Exchanges by kind (Get, Enumerate, Pull, Release, Invoke of a method), since the last {@link #kinds()}. */
+        final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> byKind =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
         private SimulatedLab lab;
         private final Mode mode;
         final List<SimulatedHost> primaries = new ArrayList<>();
@@ -149,6 +156,7 @@ public final class PlanBenchMain {
                 @Override
                 public SoapReply exchange(byte[] envelope) {
                     exchanges.incrementAndGet();
+                    byKind.computeIfAbsent(kind(envelope), k -> new AtomicLong()).incrementAndGet();
                     return t.exchange(envelope);
                 }
 
@@ -159,18 +167,43 @@ public final class PlanBenchMain {
             };
         }
 
+        /** The request's WS-Addressing Action, last path segment (for an Invoke: the method). */
+        private static String kind(byte[] envelope) {
+            String text = new String(envelope, java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = ACTION.matcher(text);
+            return m.find() ? m.group(1) : "?";
+        }
+
+        /** The exchanges by kind since the last call, per VM, as "Get 1.0, Enumerate 2.0, ..."; resets them. */
+        String kinds() {
+            StringBuilder b = new StringBuilder();
+            new java.util.TreeMap<>(byKind).forEach((k, n) -> b.append(b.length() == 0 ? "" : ", ").append(k)
+                    .append(' ').append(String.format("%.2f", n.get() / (double) VMS)));
+            byKind.clear();
+            return b.toString();
+        }
+
         int invocations(String method) {
             return hosts.stream().mapToInt(h -> h.invocations(method)).sum();
         }
 
+        /** VMs failed over (Recovered); after a planned failover: primary and Replicating on the DR site. */
         long inEffect() {
+            return mode == Mode.LAB_PLANNED
+                    ? count((h, vm) -> h.replicationMode(vm) == 1 && h.replicationState(vm) == 3)
+                    : count((h, vm) -> h.replicationState(vm) == 5);
+        }
+
+        /** VMs running. */
+        long running() {
+            return count((h, vm) -> h.enabledState(vm) == 2);
+        }
+
+        private long count(java.util.function.BiPredicate<SimulatedHost, String> test) {
             long n = 0;
             for (SimulatedHost h : hosts) {
                 for (int i = 0; i < VMS; i++) {
-                    boolean moved = !h.vmIds(name(i)).isEmpty() && (mode == Mode.LAB_PLANNED
-                            ? h.replicationMode(name(i)) == 1 && h.replicationState(name(i)) == 3
-                            : h.replicationState(name(i)) == 5);
-                    if (moved) {
+                    if (!h.vmIds(name(i)).isEmpty() && test.test(h, name(i))) {
                         n++;
                     }
                 }
@@ -224,12 +257,16 @@ public final class PlanBenchMain {
         }
     }
 
-    /** Args: [SEED] [lab] [no-kills]: "lab" runs the same plan against the DR site of a two-site lab. */
+    /**
+     * Args: [SEED [KILLS]] [lab|planned] [no-kills]: "lab" runs the same plan against the DR site of a two-site lab
+     * whose production site is down, "planned" a planned failover of the 200 VMs over the lab; no-kills: 0 kills.
+     */
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("plan-bench");
         int totalRecords;
-        Mode asLab = List.of(args).contains("lab") ? Mode.LAB_DISASTER
-                : List.of(args).contains("planned") ? Mode.LAB_PLANNED : Mode.ALONE;
+        List<String> words = List.of(args).stream().filter(a -> !a.matches("\\d+")).toList();
+        List<String> numbers = List.of(args).stream().filter(a -> a.matches("\\d+")).toList();
+        Mode asLab = words.contains("lab") ? Mode.LAB_DISASTER : words.contains("planned") ? Mode.LAB_PLANNED : Mode.ALONE;
         System.out.println("hosts: " + asLab.description);
         try (Site site = new Site(dir, asLab)) {
             Path planPath = Files.writeString(dir.resolve("bench.yaml"), site.plan());
@@ -240,8 +277,11 @@ public final class PlanBenchMain {
             try (PlanSession s = new PlanSession(file, site::open, Duration.ofMinutes(30), site.clock,
                     d -> site.clock.advance(d)); Journal j = Journal.open(dir.resolve("bench.journal"))) {
                 List<PlannedGroup> groups = s.resolve();
+                System.out.printf("exchanges per VM, resolution: %s%n", site.kinds());
                 new PlanPreChecks(s, false, site.clock).check(groups);
+                System.out.printf("exchanges per VM, pre-checks: %s%n", site.kinds());
                 r = s.run(groups, j, (g, i) -> true).execute();
+                System.out.printf("exchanges per VM, run: %s%n", site.kinds());
                 totalRecords = j.records().size();
             }
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -265,24 +305,25 @@ public final class PlanBenchMain {
             }
             System.out.printf("journal records: %d%n", totalRecords);
         }
-        if (List.of(args).contains("no-kills")) {
-            return;
-        }
-        Random random = new Random(args.length > 0 && args[0].matches("\\d+") ? Long.parseLong(args[0]) : 18L);
+        Random random = new Random(numbers.size() > 0 ? Long.parseLong(numbers.get(0)) : 18L);
+        int kills = words.contains("no-kills") ? 0 : numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 20;
         int duplicates = 0;
         int undecided = 0;
-        for (int k = 0; k < 20; k++) {
+        for (int k = 0; k < kills; k++) {
             int at = 1 + random.nextInt(totalRecords - 1);
             int[] d = killAndResume(dir.resolve("kill" + k), at, asLab);
             duplicates += d[0];
             undecided += d[1];
-            System.out.printf("kill %2d at record %4d: duplicate Invokes %d, undecided VMs %d, failed (not re-sent) %d%n",
-                    k + 1, at, d[0], d[1], d[2]);
+            System.out.printf("kill %2d at record %4d: duplicate Invokes %d, undecided VMs %d, failed (not re-sent) %d,"
+                    + " interrupted (host shows nothing happened, not re-sent) %d%n", k + 1, at, d[0], d[1], d[2], d[3]);
         }
-        System.out.printf("20 kills: %d duplicate Invokes, %d undecided VMs%n", duplicates, undecided);
+        System.out.printf("%d kills: %d duplicate Invokes, %d undecided VMs%n", kills, duplicates, undecided);
     }
 
-    /** {duplicate Invokes, undecided VMs, VMs failed as not re-sent} after a kill at record {@code at} and a resume. */
+    /**
+     * {duplicate Invokes, undecided VMs, VMs failed (not re-sent), VMs interrupted (not re-sent, nothing happened)}
+     * after a kill at record {@code at} and a resume; prints what the resume said of each VM not succeeded.
+     */
     static int[] killAndResume(Path dir, int at, Mode asLab) throws Exception {
         Files.createDirectories(dir);
         try (Site site = new Site(dir, asLab)) {
@@ -307,14 +348,22 @@ public final class PlanBenchMain {
                     d -> site.clock.advance(d)); Journal j = Journal.open(journal)) {
                 r = s.run(s.resolve(), j, (g, i) -> true).resume();
             }
-            int dup = (int) (site.invocations("InitiateFailover") - site.inEffect());
+            // An Invoke sent twice shows as more Invokes than VMs showing their effect (failed over; running).
+            int dup = (int) (site.invocations("InitiateFailover") - site.inEffect())
+                    + (int) (site.invocations("RequestStateChange") - site.running());
             int undecided = 0;
             int notResent = 0;
-            for (VmResult v : r.vms().values()) {
+            int interrupted = 0;
+            for (var e : r.vms().entrySet()) {
+                VmResult v = e.getValue();
                 undecided += v.outcome() == VmOutcome.UNKNOWN || v.outcome() == VmOutcome.NOT_RUN ? 1 : 0;
                 notResent += v.outcome() == VmOutcome.FAILED ? 1 : 0;
+                interrupted += v.outcome() == VmOutcome.INTERRUPTED ? 1 : 0;
+                if (v.outcome() != VmOutcome.SUCCEEDED) {
+                    System.out.printf("  %s %s: %s%n", e.getKey(), v.outcome(), v.message());
+                }
             }
-            return new int[] {dup, undecided, notResent};
+            return new int[] {dup, undecided, notResent, interrupted};
         }
     }
 

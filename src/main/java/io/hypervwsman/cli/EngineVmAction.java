@@ -1,8 +1,12 @@
 package io.hypervwsman.cli;
 
 import io.hypervwsman.HyperVWsManException;
+import io.hypervwsman.OperationFailedException;
+import io.hypervwsman.hyperv.ConcreteJobFinder;
+import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.JobProgressListener;
 import io.hypervwsman.hyperv.JobReport;
+import io.hypervwsman.hyperv.JobState;
 import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.Relationship;
 import io.hypervwsman.hyperv.ReplicationMode;
@@ -38,6 +42,7 @@ import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -50,35 +55,59 @@ final class EngineVmAction implements VmAction {
     private static final Set<ReplicationState> IN_PROGRESS = EnumSet.of(ReplicationState.FAILOVER_IN_PROGRESS,
             ReplicationState.FAILBACK_IN_PROGRESS, ReplicationState.FIREDRILL_IN_PROGRESS);
     private static final long RUNNING = 2;
+    private static final long OFF = 3;
     private static final Duration STATE_POLL = Duration.ofSeconds(2);
 
     private final PlanHosts hosts;
+    private final Function<String, HostListing> listings;
     private final List<String> hostKeys;
     private final Duration timeout;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    EngineVmAction(PlanHosts hosts, List<String> hostKeys, Duration timeout, Clock clock, Sleeper sleeper) {
+    /** @param listings each host as first read (which host is a VM's primary does not change while a plan runs) */
+    EngineVmAction(PlanHosts hosts, Function<String, HostListing> listings, List<String> hostKeys, Duration timeout,
+                   Clock clock, Sleeper sleeper) {
         this.hosts = hosts;
+        this.listings = listings;
         this.hostKeys = List.copyOf(hostKeys);
         this.timeout = timeout;
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
-    /** One engine verb on one host, and what shows on that host that it took effect. */
-    record Stage(String host, ReplicaVerb verb, Predicate<VmState> done) {
+    /**
+     * One engine verb on one host, and what shows on that host that it took effect; {@code turnsOff}: what shows
+     * that the RequestStateChange(3) the engine sends first (to turn the VM off) took effect, or null if it sends none.
+     */
+    record Stage(String host, ReplicaVerb verb, Predicate<VmState> done, Predicate<VmState> turnsOff) {
+        Stage(String host, ReplicaVerb verb, Predicate<VmState> done) {
+            this(host, verb, done, null);
+        }
+
         String method() {
             return verb.operation().method();
         }
     }
 
+    /** The Invoke the engine sends before a stage's own to turn its VM off (ReplicaVerb.Power.OFF). */
+    static final String TURN_OFF = "RequestStateChange";
+
     /** What a host shows about a VM: whether it (or its test VM) exists, its mode and its replication state. */
     record VmState(Optional<VirtualMachine> vm, Optional<VirtualMachine> testVm, ReplicationState state) {
-        /** A failover or a power change (Starting, ShuttingDown) is under way: a job may still decide it. */
+        /** A failover or a power change (Starting, ShuttingDown) of the VM or its test VM is under way. */
         boolean changing() {
-            return IN_PROGRESS.contains(state) || vm.map(v -> v.enabledState() == 10 || v.enabledState() == 4)
-                    .orElse(false);
+            return IN_PROGRESS.contains(state) || vm.map(VmState::powerChanging).orElse(false)
+                    || testVm.map(VmState::powerChanging).orElse(false);
+        }
+
+        private static boolean powerChanging(VirtualMachine v) {
+            return v.enabledState() == 10 || v.enabledState() == 4;
+        }
+
+        /** The VM an Invoke of {@code stage} acts on: the test VM for stop-test-failover, else the VM. */
+        Optional<VirtualMachine> target(Stage stage) {
+            return stage.verb() instanceof StopTestFailover ? testVm : vm;
         }
     }
 
@@ -86,7 +115,8 @@ final class EngineVmAction implements VmAction {
         String rp = vm.options().recoveryPoint();
         return switch (vm.action()) {
             case TEST_FAILOVER -> List.of(new Stage(vm.host(), new TestFailover(rp), s -> s.testVm().isPresent()));
-            case STOP_TEST_FAILOVER -> List.of(new Stage(vm.host(), new StopTestFailover(), s -> s.testVm().isEmpty()));
+            case STOP_TEST_FAILOVER -> List.of(new Stage(vm.host(), new StopTestFailover(), s -> s.testVm().isEmpty(),
+                    s -> s.testVm().map(t -> t.enabledState() == OFF).orElse(true)));
             case UNPLANNED_FAILOVER -> startIfAsked(vm, List.of(failover(vm.host(), rp)));
             case REVERT -> List.of(new Stage(vm.host(), new RevertFailover(), s -> s.state() != ReplicationState.RECOVERED
                     && s.state() != ReplicationState.FAILOVER_IN_PROGRESS && s.state() != ReplicationState.COMMITTED
@@ -124,8 +154,8 @@ final class EngineVmAction implements VmAction {
             if (key.equals(vm.host())) {
                 continue;
             }
-            boolean primary = hosts.host(key).vms().list().stream().anyMatch(v -> v.id().equalsIgnoreCase(vm.vmId())
-                    && v.replicationMode() == ReplicationMode.PRIMARY);
+            boolean primary = listings.apply(key).vm(vm.vmId()).map(v -> v.replicationMode()
+                    == ReplicationMode.PRIMARY).orElse(false);
             if (primary) {
                 return key;
             }
@@ -151,11 +181,20 @@ final class EngineVmAction implements VmAction {
             journal.phase("checks");
             for (Stage stage : stages(vm)) {
                 if (stage.verb() instanceof InitiateFailover || stage.verb() instanceof TestFailover) {
-                    recoveryPoint = recoveryPoint(vm, stage.host());
+                    recoveryPoint = recoveryPoint(vm, latest(vm) ? hosts.host(stage.host()).vms()
+                            .primaryRelationship(vm.vmId()) : Optional.empty());
                 }
                 journal.phase(stage.verb() instanceof StartVm ? "start" : "invoke");
-                Decided d = history.mayHaveInvoked(stage.method()) ? decide(vm, stage, history, journal)
-                        : invoke(vm, stage, journal);
+                Decided d;
+                if (history.mayHaveInvoked(stage.method())) {
+                    d = decide(vm, stage, stage.method(), stage.done(), history, journal);
+                } else if (stage.turnsOff() != null && history.mayHaveInvoked(TURN_OFF)) {
+                    // Killed while turning the VM off: decide that Invoke first; the stage's own was never sent.
+                    d = decide(vm, stage, TURN_OFF, stage.turnsOff(), history, journal);
+                    d = d.outcome() == VmOutcome.SUCCEEDED ? invoke(vm, stage, history, journal) : d;
+                } else {
+                    d = invoke(vm, stage, history, journal);
+                }
                 if (d.outcome() != VmOutcome.SUCCEEDED) {
                     return new VmResult(d.outcome(), d.message(), recoveryPoint);
                 }
@@ -179,16 +218,22 @@ final class EngineVmAction implements VmAction {
         }
     }
 
-    private Decided invoke(PlannedVm vm, Stage stage, InvokeJournal journal) {
+    /** Runs the stage through the engine, which refuses to send any Invoke the journal says may have been sent. */
+    private Decided invoke(PlannedVm vm, Stage stage, VmHistory history, InvokeJournal journal) {
         OperationOutcome o = hosts.operations(stage.host()).run(stage.verb(), VmRef.of(vm.vmId()),
-                OperationOptions.defaults().withTimeout(timeout).withListener(new Journalling(journal)));
+                OperationOptions.defaults().withTimeout(timeout).withListener(new Journalling(journal, history)));
         return Decided.of(o);
     }
 
-    /** A stage whose Invoke may have been sent: its job decides, else what the host shows; never sent again. */
-    private Decided decide(PlannedVm vm, Stage stage, VmHistory history, InvokeJournal journal)
-            throws InterruptedException {
-        Optional<String> job = history.job(stage.method());
+    /**
+     * An Invoke ({@code method}) that may have been sent before an interruption, decided and never sent again: by
+     * its job if the journal names it, else by a job the host shows on the VM since the intent was journalled, then
+     * by what the host shows ({@code done}). When the journal holds no answer and the host shows no job and no
+     * change, nothing happened: the run was most likely killed between journalling the Invoke and sending it.
+     */
+    private Decided decide(PlannedVm vm, Stage stage, String method, Predicate<VmState> done, VmHistory history,
+                           InvokeJournal journal) throws InterruptedException {
+        Optional<String> job = history.job(method);
         if (job.isPresent()) {
             journal.phase("job");
             OperationOutcome o = hosts.operations(stage.host()).waitForJob(job.get(), timeout, JobProgressListener.NONE);
@@ -196,22 +241,61 @@ final class EngineVmAction implements VmAction {
                 return Decided.of(o);
             }
         }
+        Optional<Instant> intended = history.intendedAt(method);
+        List<JobReport> since = job.isPresent() || intended.isEmpty() ? List.of()
+                : jobsSince(stage, state(vm, stage.host()), intended.get(), history);
         VmState state = settled(vm, stage.host());
-        if (stage.done().test(state)) {
-            return new Decided(VmOutcome.SUCCEEDED, stage.method() + " took effect before the interruption ("
+        if (done.test(state)) {
+            return new Decided(VmOutcome.SUCCEEDED, method + " took effect before the interruption ("
                     + describe(state) + "); not sent again");
         }
         boolean answered = history.records().stream().anyMatch(r -> r.type() == JournalRecord.Type.INVOKE_SENT
-                && stage.method().equals(r.step()));
-        return new Decided(VmOutcome.FAILED, stage.method() + (answered ? " was answered" : " may have been sent")
-                + " before the interruption but did not take effect (" + describe(state) + ")" + job.map(
-                j -> " and its job " + j + " did not finish").orElse("") + "; it was not sent again: check the VM, "
-                + "then run it by hand");
+                && method.equals(r.step()));
+        if (!answered && job.isEmpty() && since.isEmpty()) {
+            return new Decided(VmOutcome.INTERRUPTED, method + " may not have been sent: the run was interrupted "
+                    + "after journalling it, before its answer; decided from " + stage.host() + "'s state: nothing "
+                    + "happened (no job on the VM since " + intended.map(Instant::toString).orElse("then")
+                    + ", " + describe(state) + "); it was not sent again: check the VM, then run it by hand");
+        }
+        String jobs = job.map(j -> " and its job " + j + " did not finish").orElse(since.isEmpty() ? ""
+                : "; jobs on the VM since then: " + since.stream().map(j -> j.instanceId() + " " + j.state()
+                + (j.errorDescription() == null ? "" : " (" + j.errorDescription() + ")")).toList());
+        return new Decided(VmOutcome.FAILED, method + (answered ? " was answered" : " may have been sent")
+                + " before the interruption but did not take effect (" + describe(state) + ")" + jobs
+                + "; it was not sent again: check the VM, then run it by hand");
+    }
+
+    /**
+     * The jobs the host shows on the stage's VM started since {@code after} (an Invoke's journalled intent) that the
+     * journal does not name as another Invoke's, each followed to its end: an Invoke whose answer the journal lacks
+     * may have started one.
+     */
+    private List<JobReport> jobsSince(Stage stage, VmState now, Instant after, VmHistory history) {
+        Optional<VirtualMachine> target = now.target(stage);
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        Set<String> journalled = history.records().stream().filter(r -> r.type() == JournalRecord.Type.INVOKE_SENT
+                && r.detail() != null).map(r -> r.detail().toUpperCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+        HyperVHost host = hosts.host(stage.host());
+        List<JobReport> found = new ArrayList<>();
+        for (ConcreteJobFinder.FoundJob j : host.jobFinder().jobsOf(target.get().id())) {
+            if (journalled.contains(j.report().instanceId().toUpperCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            if (j.startTime().map(t -> !t.isBefore(after.minus(ConcreteJobFinder.DEFAULT_CLOCK_SKEW))).orElse(true)) {
+                found.add(JobState.isRunning(j.report().jobState()) ? Optional.ofNullable(hosts.operations(
+                        stage.host()).waitForJob(j.report().instanceId(), timeout, JobProgressListener.NONE).job())
+                        .orElse(j.report()) : j.report());
+            }
+        }
+        return found;
     }
 
     private static String describe(VmState s) {
         return s.vm().map(v -> "now " + s.state().describe(v.replicationMode()) + ", " + v.powerState()).orElse("the VM is gone")
-                + (s.testVm().isPresent() ? ", test VM present" : "");
+                + s.testVm().map(t -> ", test VM present (" + t.powerState() + ")").orElse("");
     }
 
     /** The VM's state once nothing is changing on it (a job the journal did not name may still run). */
@@ -225,40 +309,52 @@ final class EngineVmAction implements VmAction {
         return s;
     }
 
+    /** What {@code host} shows now (one listing and the VM's relationship: read afresh, never from a snapshot). */
     private VmState state(PlannedVm vm, String host) {
         VirtualMachines vms = hosts.host(host).vms();
-        Optional<VirtualMachine> v = vms.list().stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())
+        List<VirtualMachine> all = vms.list();
+        Optional<VirtualMachine> v = all.stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())
                 && x.replicationMode() != ReplicationMode.TEST_REPLICA).findFirst();
-        Optional<VirtualMachine> test = vms.list().stream().filter(x -> x.name().equals(vm.name() + " - Test")
+        Optional<VirtualMachine> test = all.stream().filter(x -> x.name().equals(vm.name() + " - Test")
                 && x.replicationMode() == ReplicationMode.TEST_REPLICA).findFirst();
         ReplicationState state = v.flatMap(vms::primaryRelationship).map(Relationship::state)
                 .orElse(ReplicationState.UNKNOWN);
         return new VmState(v, test, state);
     }
 
-    /** The recovery point a failover will use, as the drill report shows it. */
-    String recoveryPoint(PlannedVm vm, String host) {
-        String rp = vm.options().recoveryPointOrLatest();
-        if (!"latest".equalsIgnoreCase(rp)) {
-            return rp;
-        }
-        VirtualMachines vms = hosts.host(host).vms();
-        return vms.list().stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())).findFirst()
-                .flatMap(vms::primaryRelationship).map(Relationship::lastReplicationTime)
-                .map(t -> "latest (last replication " + t + ")").orElse("latest");
+    private static boolean latest(PlannedVm vm) {
+        return "latest".equalsIgnoreCase(vm.options().recoveryPointOrLatest());
     }
 
-    /** The engine's listener writing to the plan journal: the intent before each Invoke, the job after it. */
+    /** The recovery point a failover will use, as the drill report shows it; {@code rel}: the VM's, for "latest". */
+    static String recoveryPoint(PlannedVm vm, Optional<Relationship> rel) {
+        if (!latest(vm)) {
+            return vm.options().recoveryPointOrLatest();
+        }
+        return rel.map(Relationship::lastReplicationTime).map(t -> "latest (last replication " + t + ")")
+                .orElse("latest");
+    }
+
+    /**
+     * The engine's listener writing to the plan journal: the intent before each Invoke, the job after it. Refuses
+     * (so the engine sends nothing) an Invoke whose intent the journal already holds: it may have been sent.
+     */
     private static final class Journalling implements JobProgressListener {
         private final InvokeJournal journal;
+        private final VmHistory history;
         private boolean following;
 
-        Journalling(InvokeJournal journal) {
+        Journalling(InvokeJournal journal, VmHistory history) {
             this.journal = journal;
+            this.history = history;
         }
 
         @Override
         public void beforeInvoke(String method) {
+            if (history.mayHaveInvoked(method)) {
+                throw new OperationFailedException(method + " may have been sent before the interruption; it is not "
+                        + "sent again");
+            }
             journal.beforeInvoke(method);
         }
 

@@ -316,10 +316,18 @@ final class PlanCommand implements Runnable {
             }
             List<JournalRecord> records = Journal.read(journalPath());
             Map<String, String> vms = new LinkedHashMap<>();
+            Map<String, String> names = new HashMap<>();
+            Map<String, String> groups = new HashMap<>();
             boolean finished = false;
             for (JournalRecord r : records) {
                 switch (r.type()) {
-                    case VM_STARTED -> vms.put(r.vm(), "running");
+                    case VM_STARTED -> {
+                        vms.put(r.vm(), "running");
+                        groups.put(r.vm(), r.group());
+                        if (r.detail() != null) {
+                            names.put(r.vm(), r.detail());
+                        }
+                    }
                     case INVOKE_INTENT -> vms.put(r.vm(), "invoking " + r.step());
                     case INVOKE_SENT -> vms.put(r.vm(), "following " + r.step());
                     case VM_FINISHED -> vms.put(r.vm(), r.outcome().toLowerCase(Locale.ROOT));
@@ -327,16 +335,26 @@ final class PlanCommand implements Runnable {
                     default -> { }
                 }
             }
-            boolean failed = vms.values().stream().anyMatch(v -> v.equals("failed") || v.equals("unknown"));
+            boolean failed = vms.values().stream().anyMatch(v -> v.equals("failed") || v.equals("unknown")
+                    || v.equals("interrupted"));
             int code = !finished ? ExitCodes.UNDECIDED : failed ? ExitCodes.FAILED : ExitCodes.SUCCEEDED;
             String state = finished ? "finished" : "unfinished";
+            ObjectNode o = JSON.createObjectNode().put("plan", file.plan().name()).put("state", state);
+            ArrayNode list = o.putArray("vms");
+            vms.forEach((key, v) -> {
+                // The journal names a VM by host and GUID (unique in a plan); a journal before names were kept has none.
+                String host = key.substring(0, key.lastIndexOf('/'));
+                String id = key.substring(key.lastIndexOf('/') + 1);
+                String name = names.getOrDefault(key, id);
+                list.addObject().put("group", groups.get(key)).put("vm", name).put("id", id).put("host", host)
+                        .put("state", v);
+                if (!json) {
+                    terminal.out().printf("%-16s %-24s %-10s %s%n", groups.get(key), name, host, v);
+                }
+            });
             if (json) {
-                ObjectNode o = JSON.createObjectNode().put("plan", file.plan().name()).put("state", state);
-                ObjectNode v = o.putObject("vms");
-                vms.forEach(v::put);
                 terminal.out().println(o.put("exitCode", code));
             } else {
-                vms.forEach((k, v) -> terminal.out().printf("%-50s %s%n", k, v));
                 terminal.out().println(state + (finished ? "" : ": resume with hyperv-wsman plan resume " + plan));
             }
             return code;

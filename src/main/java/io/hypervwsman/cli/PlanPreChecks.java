@@ -3,8 +3,6 @@ package io.hypervwsman.cli;
 import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.Relationship;
-import io.hypervwsman.hyperv.ReplicationMode;
-import io.hypervwsman.hyperv.VirtualMachines;
 import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
@@ -21,7 +19,8 @@ import java.util.Optional;
 /**
  * The checks a whole plan passes before anything is invoked anywhere: each VM's replication health (Critical
  * refused unless allowed), its last replication within the plan's RPO, the state its action needs (the engine's
- * own pre-checks, run as a dry run) and its hosts reachable. Reads only.
+ * own pre-checks, run as a dry run) and its hosts reachable. Reads only: each host's VMs and relationships once
+ * ({@link PlanSession#listing}), then the engine's dry run per VM.
  */
 final class PlanPreChecks {
 
@@ -58,11 +57,12 @@ final class PlanPreChecks {
         try {
             List<EngineVmAction.Stage> stages = session.action.stages(vm);
             for (EngineVmAction.Stage s : stages) {
-                session.hosts.host(s.host()).vms().list();
+                session.listing(s.host()); // reachable: read once per host, shared by all its VMs
             }
             if (isFailover(vm.action())) {
-                replication(vm, problems);
-                rp = session.action.recoveryPoint(vm, vm.host());
+                Optional<Relationship> rel = session.listing(vm.host()).primaryRelationship(vm.vmId());
+                rel.ifPresent(r -> replication(r, problems));
+                rp = EngineVmAction.recoveryPoint(vm, rel);
             }
             // Later stages need what the first one does (planned failover: prepared), so only it can be dry-run.
             EngineVmAction.Stage first = stages.get(0);
@@ -81,14 +81,8 @@ final class PlanPreChecks {
         return a == PlanAction.TEST_FAILOVER || a == PlanAction.PLANNED_FAILOVER || a == PlanAction.UNPLANNED_FAILOVER;
     }
 
-    private void replication(PlannedVm vm, List<String> problems) {
-        VirtualMachines vms = session.hosts.host(vm.host()).vms();
-        Optional<Relationship> rel = vms.list().stream().filter(v -> v.id().equalsIgnoreCase(vm.vmId())
-                && v.replicationMode() != ReplicationMode.TEST_REPLICA).findFirst().flatMap(vms::primaryRelationship);
-        if (rel.isEmpty()) {
-            return; // the engine's dry run says "not replicated"
-        }
-        Relationship r = rel.get();
+    /** Health and RPO from the host's listing; a VM without a relationship is left to the engine's dry run. */
+    private void replication(Relationship r, List<String> problems) {
         if (r.health() == 3 && !allowCritical) {
             problems.add("replication health is Critical (--allow-critical to go ahead anyway)");
         }

@@ -21,7 +21,10 @@ import io.hypervwsman.plan.VmInventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -34,16 +37,27 @@ final class PlanSession implements AutoCloseable {
     final EngineVmAction action;
     private final Clock clock;
 
+    private final Map<String, HostListing> listings = new ConcurrentHashMap<>();
+
     PlanSession(PlanFile file, Function<String, HyperVHost> opener, Duration timeout, Clock clock, Sleeper sleeper) {
         this.file = file;
         this.hosts = new PlanHosts(opener);
-        this.action = new EngineVmAction(hosts, List.copyOf(file.plan().hosts().keySet()), timeout, clock, sleeper);
+        this.action = new EngineVmAction(hosts, this::listing, List.copyOf(file.plan().hosts().keySet()), timeout,
+                clock, sleeper);
         this.clock = clock;
+    }
+
+    /**
+     * The host as this session first read it, for resolving and checking the plan and for what does not change
+     * while it runs (which host is a VM's primary); read once per host, however many of its VMs ask.
+     */
+    HostListing listing(String host) {
+        return listings.computeIfAbsent(host, h -> HostListing.read(hosts.host(h).vms()));
     }
 
     /** Lists a host's VMs for the plan's selectors; test-failover VMs are not plan members. */
     VmInventory inventory() {
-        return host -> hosts.host(host).vms().list().stream()
+        return host -> listing(host).vms().stream()
                 .filter(v -> v.replicationMode() != ReplicationMode.TEST_REPLICA)
                 .map(v -> new VmInventory.VmIdentity(v.id(), v.name())).toList();
     }
@@ -58,12 +72,17 @@ final class PlanSession implements AutoCloseable {
                 journal, clock, RunOrigin.current());
     }
 
-    /** A group's WS-Man check, asked once of every VM of the group. */
+    /**
+     * A group's WS-Man check, asked once of every VM of the group: each host is read afresh when the step runs (the
+     * group's actions have changed it), once for all of its VMs.
+     */
     GroupCheck groupCheck() {
         return (CheckStep step, List<PlannedVm> vms) -> {
+            Map<String, HostListing> now = new HashMap<>();
             List<String> failing = new ArrayList<>();
             for (PlannedVm vm : vms) {
-                String why = failing(step.check(), vm);
+                String why = failing(step.check(), vm, now.computeIfAbsent(vm.host(),
+                        h -> HostListing.read(hosts.host(h).vms())));
                 if (why != null) {
                     failing.add(vm.name() + ": " + why);
                 }
@@ -73,16 +92,14 @@ final class PlanSession implements AutoCloseable {
         };
     }
 
-    private String failing(CheckKind kind, PlannedVm vm) {
-        var vms = hosts.host(vm.host()).vms();
-        VirtualMachine v = vms.list().stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())
-                && x.replicationMode() != ReplicationMode.TEST_REPLICA).findFirst().orElse(null);
+    private static String failing(CheckKind kind, PlannedVm vm, HostListing host) {
+        VirtualMachine v = host.vm(vm.vmId()).orElse(null);
         if (v == null) {
             return "not found on " + vm.host();
         }
         return switch (kind) {
             case RUNNING -> v.enabledState() == 2 ? null : "is " + v.powerState();
-            case REPLICATION_HEALTHY -> vms.primaryRelationship(v).map(r -> r.health() == 1 ? null
+            case REPLICATION_HEALTHY -> host.primaryRelationship(v.id()).map(r -> r.health() == 1 ? null
                     : "replication health is " + r.healthName()).orElse("is not replicated");
             case HEARTBEAT -> "heartbeat checks are not available yet (no heartbeat query in the library)";
         };

@@ -78,10 +78,22 @@ public final class VirtualMachines {
 
     /** All of the VM's replication relationships. */
     public List<Relationship> relationships(VirtualMachine vm) {
-        if (!HOST_GUID.matcher(vm.id()).matches()) {
-            throw new OperationFailedException("the host reported a VM id that is not a GUID: " + vm.id());
+        return relationships(vm.id());
+    }
+
+    /**
+     * The primary relationship of the VM whose GUID is {@code vmId}, in one query and without reading the VM (for a
+     * caller that already knows it, e.g. a plan's resolved VM).
+     */
+    public Optional<Relationship> primaryRelationship(String vmId) {
+        return relationships(vmId).stream().filter(Relationship::isPrimaryRelationship).findFirst();
+    }
+
+    private List<Relationship> relationships(String vmId) {
+        if (!HOST_GUID.matcher(vmId).matches()) {
+            throw new OperationFailedException("the host reported a VM id that is not a GUID: " + vmId);
         }
-        String wql = "ASSOCIATORS OF {Msvm_ComputerSystem.CreationClassName='Msvm_ComputerSystem',Name='" + vm.id()
+        String wql = "ASSOCIATORS OF {Msvm_ComputerSystem.CreationClassName='Msvm_ComputerSystem',Name='" + vmId
                 + "'} WHERE ResultClass = Msvm_ReplicationRelationship";
         try (Enumeration<CimInstance> e = client.enumerate(HyperVResources.ALL, EnumerateOptions.wql(wql))) {
             return e.stream().map(Relationship::from).collect(Collectors.toList());

@@ -23,7 +23,7 @@ public final class DrillReport {
             .bar{position:absolute;top:0;height:100%;font-size:.7em;overflow:hidden;white-space:nowrap}
             .ph-checks{background:#9cc3e6}.ph-invoke{background:#f4b183}.ph-job{background:#ffd966}
             .ph-start{background:#a9d18e}.ph-heartbeat{background:#c5e0b4}.ph-post-steps{background:#c9a0dc}
-            .ph-other{background:#ccc}.SUCCEEDED{color:#2e7d32}.FAILED,.UNKNOWN{color:#c62828;font-weight:bold}
+            .ph-other{background:#ccc}.SUCCEEDED{color:#2e7d32}.FAILED,.UNKNOWN,.INTERRUPTED{color:#c62828;font-weight:bold}
             pre{background:#f7f7f7;padding:1em;overflow:auto}
             """;
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param group         the group it belongs to
  * @param vm            the VM's {@link PlannedVm#key()}
  * @param step          the Invoke's method, or the step's description
- * @param detail        the phase name, the job's InstanceID, or the plan's SHA-256
+ * @param detail        the phase name, the job's InstanceID, the plan's SHA-256, or (VM_STARTED) the VM's name
  * @param outcome       how a VM or step ended
  * @param message       the host's or step's text
  * @param recoveryPoint the recovery point a VM used

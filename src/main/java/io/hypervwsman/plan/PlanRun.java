@@ -255,7 +255,8 @@ public final class PlanRun {
         boolean mayHaveInvoked = history.stream().anyMatch(x -> x.type() == Type.INVOKE_INTENT);
         VmJournal vj = new VmJournal(vm, mayHaveInvoked);
         if (history.isEmpty()) {
-            journal.append(JournalRecord.of(clock.instant(), Type.VM_STARTED, vm.group()).withVm(vm.key()));
+            journal.append(JournalRecord.of(clock.instant(), Type.VM_STARTED, vm.group()).withVm(vm.key())
+                    .withStep(null, vm.name()));
         }
         VmResult r;
         VmHistory h = new VmHistory(history);

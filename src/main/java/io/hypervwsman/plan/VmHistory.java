@@ -15,6 +15,12 @@ public record VmHistory(List<JournalRecord> records) {
         return records.stream().anyMatch(r -> r.type() == JournalRecord.Type.INVOKE_INTENT && method.equals(r.step()));
     }
 
+    /** When the intent to send {@code method} was journalled (the latest, if several). */
+    public Optional<java.time.Instant> intendedAt(String method) {
+        return records.stream().filter(r -> r.type() == JournalRecord.Type.INVOKE_INTENT && method.equals(r.step()))
+                .map(JournalRecord::at).reduce((a, b) -> b);
+    }
+
     /** The job the host returned for {@code method}, if the journal got that far. */
     public Optional<String> job(String method) {
         return records.stream().filter(r -> r.type() == JournalRecord.Type.INVOKE_SENT && method.equals(r.step()))

@@ -96,6 +96,33 @@ class PlanCliTest {
     }
 
     @Test
+    void statusNamesEachVmWithItsHostAndKeepsItsGuidInJson() throws Exception {
+        try (SimulatedHostFixture f = site()) {
+            SimulatedCli cli = new SimulatedCli(f, dir);
+            Path plan = write(plan(f, "test-failover"));
+            assertEquals(0, cli.runExactly(PlanCliArgs.with(cli, "plan", "run", plan.toString())), cli.err());
+
+            assertEquals(0, cli.runExactly("plan", "status", plan.toString()), cli.err());
+            String text = cli.out();
+            assertTrue(text.matches("(?s).*databases +db-01 +dr +succeeded\\n.*"), text);
+            assertFalse(text.contains("5A1E0000-0000-4000-8000-000000000001"), "no GUID keys in the table: " + text);
+
+            assertEquals(0, cli.runExactly("plan", "status", plan.toString(), "--output", "json"), cli.err());
+            JsonNode j = cli.json();
+            assertEquals(SITE.size(), j.get("vms").size());
+            JsonNode first = null;
+            for (JsonNode v : j.get("vms")) {
+                first = v.get("vm").asText().equals("db-01") ? v : first;
+            }
+            assertTrue(first != null, j::toString);
+            assertEquals("databases", first.get("group").asText());
+            assertEquals("dr", first.get("host").asText());
+            assertEquals("5A1E0000-0000-4000-8000-000000000001", first.get("id").asText());
+            assertEquals("succeeded", first.get("state").asText());
+        }
+    }
+
+    @Test
     void aPlanFailingItsPreChecksInvokesNothingAnywhere() throws Exception {
         try (SimulatedHostFixture f = site()) {
             SimulatedCli cli = new SimulatedCli(f, dir);

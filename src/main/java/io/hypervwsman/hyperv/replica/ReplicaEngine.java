@@ -140,7 +140,7 @@ final class ReplicaEngine {
         Invocation call = read(run, "reading what " + verb.operation().method() + " needs",
                 () -> verb.prepare(host, vm));
         return new Prepared(vm, rel, call, read(run, "reading the state of " + vm.name(),
-                () -> EvidenceDecision.before(verb.evidence(), vm, found, host, tracker)), verb.confirmsByEvidence(),
+                () -> EvidenceDecision.before(verb.evidence(), vm, found, host, tracker)), verb.confirmsByEvidence(call),
                 null);
     }
 

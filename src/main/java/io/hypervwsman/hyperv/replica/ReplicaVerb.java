@@ -50,10 +50,11 @@ public interface ReplicaVerb {
     }
 
     /**
-     * Whether the method's success only starts the change (InitiateShutdown returns 0 once the guest has been asked),
-     * so the outcome waits for the {@link #evidence()} to show it, until the deadline.
+     * Whether {@code call}'s success only starts the change (InitiateShutdown returns 0 once the guest has been asked),
+     * so the outcome waits for the {@link #evidence()} to show it, until the deadline. Decided from the Invocation
+     * {@link #prepare} made for this VM, never from state kept in the verb, so one verb may serve many VMs at once.
      */
-    default boolean confirmsByEvidence() {
+    default boolean confirmsByEvidence(Invocation call) {
         return false;
     }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * (Msvm_ShutdownComponent.InitiateShutdown(Force, Reason)). Without a working one (absent, not OK, or the VM saved
  * or paused) it refuses, unless the caller allows turning the VM off (OperationOptions.turnOff, Stop-VM -TurnOff):
  * then RequestStateChange(3). InitiateShutdown's 0 only says the guest was asked, so the outcome waits until the
- * VM shows Off.
+ * VM shows Off. Immutable: what each VM needs is decided from its own Invocation, so one instance may stop many VMs.
  */
 public final class StopVm extends PowerStateVerb {
     private static final Operation OPERATION = Operation.of("InitiateShutdown", "stop-vm");
@@ -30,7 +30,6 @@ public final class StopVm extends PowerStateVerb {
     private final boolean forceApplications;
     private final String reason;
     private final boolean turnOffWithout;
-    private boolean graceful;
 
     /**
      * @param forceApplications InitiateShutdown's Force: close applications even with unsaved data (Stop-VM -Force)
@@ -45,9 +44,10 @@ public final class StopVm extends PowerStateVerb {
         this.turnOffWithout = turnOffWithout;
     }
 
+    /** InitiateShutdown (the verb's own method) only asks the guest; a turn-off's job says it is Off. */
     @Override
-    public boolean confirmsByEvidence() {
-        return graceful;
+    public boolean confirmsByEvidence(Invocation call) {
+        return call.method() == null;
     }
 
     @Override
@@ -55,7 +55,6 @@ public final class StopVm extends PowerStateVerb {
         Optional<CimInstance> component = vm.enabledState() == RUNNING ? shutdownComponent(host, vm)
                 : Optional.empty();
         if (component.isPresent()) {
-            graceful = true;
             return new Invocation(reference(component.get()), MethodInput.create().add("Force", forceApplications)
                     .add("Reason", reason), ", through the guest's shutdown integration service");
         }
