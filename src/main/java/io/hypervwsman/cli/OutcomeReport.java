@@ -25,7 +25,6 @@ final class OutcomeReport {
     static final String SIMULATED = "[SIMULATED]";
     /** The "outcome" of a dry run: nothing was invoked, so it never says succeeded. */
     static final String PLANNED = "planned";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String operation;
     private final String host;
@@ -284,7 +283,7 @@ final class OutcomeReport {
 
     static String write(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -292,5 +291,10 @@ final class OutcomeReport {
 
     private static String seconds(long ms) {
         return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** Made on the first JSON written: a run with text output never loads Jackson's databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
