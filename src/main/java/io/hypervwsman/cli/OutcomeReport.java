@@ -104,6 +104,21 @@ final class OutcomeReport {
         out.println(write(m));
     }
 
+    /**
+     * A generic result (the wsman verbs): operation, host and simulated, then outcome (succeeded for exit 0, else
+     * failed), exitCode and the command's own fields, as one object.
+     */
+    void result(Map<String, Object> fields, int exitCode) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        Map<String, Object> m = header();
+        m.put("outcome", exitCode == 0 ? Outcome.SUCCEEDED.label() : Outcome.FAILED.label());
+        m.put("exitCode", exitCode);
+        m.putAll(fields);
+        out.println(write(m));
+    }
+
     /** The one JSON object (or the error and hint lines on stderr) for an operation stopped by an exception. */
     void error(String vmGiven, HyperVWsManException e, int exitCode, String hint, long durationMs, boolean verbose,
                String listKey) {

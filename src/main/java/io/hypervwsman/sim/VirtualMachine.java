@@ -131,6 +131,21 @@ final class VirtualMachine {
         return "Microsoft:" + point.id().toUpperCase(Locale.ROOT);
     }
 
+    /** Its realized settings, Msvm_VirtualSystemSettingData {@code Microsoft:<VM id>} (Msvm_SettingsDefineState). */
+    InstanceSnapshot realizedSettings() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("Caption", "Virtual Machine Settings");
+        p.put("CreationTime", INSTALLED);
+        p.put("Description", "Active settings for the virtual machine.");
+        p.put("ElementName", name);
+        p.put("InstanceID", "Microsoft:" + id);
+        p.put("IsSaved", false);
+        p.put("Parent", null);
+        p.put("VirtualSystemIdentifier", id);
+        p.put("VirtualSystemType", "Microsoft:Hyper-V:System:Realized");
+        return InstanceSnapshot.of(SETTINGS_CLASS, p, List.of("InstanceID"));
+    }
+
     /** A snapshot as Msvm_VirtualSystemSettingData (the properties a recovery-point listing needs). */
     InstanceSnapshot snapshotSettings(Scenario.RecoveryPoint point) {
         Map<String, Object> p = new LinkedHashMap<>();
