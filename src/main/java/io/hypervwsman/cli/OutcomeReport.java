@@ -289,7 +289,7 @@ final class OutcomeReport {
         return m;
     }
 
-    private static Map<String, Object> vm(String name, String id) {
+    static Map<String, Object> vm(String name, String id) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("id", id);
@@ -304,7 +304,7 @@ final class OutcomeReport {
         }
     }
 
-    private static String seconds(long ms) {
+    static String seconds(long ms) {
         return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 

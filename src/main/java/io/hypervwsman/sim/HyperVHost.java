@@ -50,6 +50,8 @@ final class HyperVHost {
             Map.entry(NetworkAdapterState.FAILOVER_CLASS, Set.of("InstanceID")),
             Map.entry(NetworkAdapterState.ALLOCATION_CLASS, Set.of("InstanceID")),
             Map.entry(VirtualMachine.SHUTDOWN_CLASS,
+                    Set.of("CreationClassName", "DeviceID", "SystemCreationClassName", "SystemName")),
+            Map.entry(VirtualMachine.HEARTBEAT_CLASS,
                     Set.of("CreationClassName", "DeviceID", "SystemCreationClassName", "SystemName")));
 
     final Scenario scenario;
@@ -167,6 +169,9 @@ final class HyperVHost {
                 case VirtualMachine.SHUTDOWN_CLASS -> vms.values().stream()
                         .filter(vm -> vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState())
                         .forEach(vm -> out.add(vm.shutdownSnapshot()));
+                case VirtualMachine.HEARTBEAT_CLASS -> vms.values().stream()
+                        .filter(vm -> vm.enabledState == Scenario.Power.RUNNING.enabledState())
+                        .forEach(vm -> out.add(vm.heartbeatSnapshot(now)));
                 case ReplicaServerState.SETTINGS_CLASS -> out.add(replicaServer.settingsSnapshot());
                 case ReplicaServerState.AUTHORIZATION_CLASS -> out.addAll(replicaServer.authorizationSnapshots());
                 case NetworkAdapterState.PORT_CLASS ->
