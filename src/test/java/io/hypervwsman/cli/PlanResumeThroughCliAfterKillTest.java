@@ -315,7 +315,18 @@ class PlanResumeThroughCliAfterKillTest {
     @MethodSource("plannedFailoverKillPoints")
     void aPlannedFailoverResumesOnBothHostsAndInvokesNoStepTwice(Type type, String step, int nth, boolean wire)
             throws Exception {
-        killAndResumePlannedFailover(type, step, nth, wire, false);
+        killAndResumePlannedFailover(type, step, nth, wire, false, Duration.ofMinutes(2));
+    }
+
+    /**
+     * Resumed an hour later, when the hosts have removed the killed run's jobs (TimeBeforeRemoval): the steps before
+     * the last one begun are not decided again from hosts that no longer show them (prod is a replica now).
+     */
+    @ParameterizedTest(name = "planned-failover resumed an hour later: killed after {0} {1}")
+    @CsvSource({"INVOKE_SENT, ReverseReplicationRelationship", "INVOKE_INTENT, RequestStateChange",
+            "INVOKE_SENT, RequestStateChange"})
+    void aPlannedFailoverResumedAfterItsJobsAreGoneIsDecidedFromTheJournal(Type type, String step) throws Exception {
+        killAndResumePlannedFailover(type, step, 1, false, false, Duration.ofHours(1));
     }
 
     /**
@@ -326,11 +337,11 @@ class PlanResumeThroughCliAfterKillTest {
     @CsvSource({"INVOKE_INTENT, RequestReplicationStateChangeEx", "INVOKE_SENT, RequestReplicationStateChangeEx",
             "INVOKE_SENT, InitiateFailover"})
     void aJournalWithoutTheHostsIsResumedByLookingForThePrimaryAgain(Type type, String step) throws Exception {
-        killAndResumePlannedFailover(type, step, 1, false, true);
+        killAndResumePlannedFailover(type, step, 1, false, true, Duration.ofMinutes(2));
     }
 
-    private void killAndResumePlannedFailover(Type type, String step, int nth, boolean wire, boolean withoutHosts)
-            throws Exception {
+    private void killAndResumePlannedFailover(Type type, String step, int nth, boolean wire, boolean withoutHosts,
+                                              Duration pause) throws Exception {
         try (SimulatedHostFixture dr = PlanCliTest.site();
              SimulatedHost prod = SimulatedHost.start(Scenario.load(SimulatedHostFixture.testScenario(
                      "plan-site-primary.json")), SimulatedHostFixture.USER,
@@ -341,8 +352,9 @@ class PlanResumeThroughCliAfterKillTest {
             KillAfter kill = new KillAfter(type, step, nth, wire);
             Map<String, URI> endpoints = Map.of("prod", prod.endpoint(), "dr", dr.sim.endpoint());
             runUntilKilled(plan, kill, key -> kill.host(endpoints.get(key), dr.clock, key), dr.clock);
-            // Resumed a little later: the jobs the killed run started have ended (and are still on their hosts).
-            dr.clock.advance(Duration.ofMinutes(2));
+            // Resumed a pause later: the jobs the killed run started have ended (2 minutes: still on their
+            // hosts; an hour: removed).
+            dr.clock.advance(pause);
             if (withoutHosts) {
                 Path journal = Journal.besidePlan(plan);
                 List<String> lines = Files.readAllLines(journal);
