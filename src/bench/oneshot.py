@@ -88,6 +88,15 @@ def rss_mb(cmd, env, n=5):
     return statistics.median(peaks)
 
 
+def failure_output(cmd, env, tries=20):
+    """The exit code and stderr of the first of up to `tries` runs of cmd that exits non-zero (hyperfine keeps none)."""
+    for _ in range(tries):
+        r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        if r.returncode != 0:
+            return "A rerun exited %d with stderr: `%s`" % (r.returncode, " / ".join(r.stderr.strip().splitlines()))
+    return "%d reruns all exited 0." % tries
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=10)
@@ -125,13 +134,13 @@ def main():
             runs = [(label, jvm + (["-jar", JAR] if LAUNCHER not in jvm else []) + ours + conn)
                     for label, jvm in variants(a.java17, java25)]
             runs.append(("pywinrm script", py + theirs))
-            cmdline = ["hyperfine", "-N", "--warmup", "2", "--runs", str(a.runs), "--style", "basic",
+            # -i: a run that exits non-zero is counted (and its stderr caught below) instead of stopping the variant
+            cmdline = ["hyperfine", "-N", "-i", "--warmup", "2", "--runs", str(a.runs), "--style", "basic",
                        "--export-markdown", "%s/%s.md" % (OUT, name), "--export-json", "%s/%s.json" % (OUT, name)]
             for label, cmd in runs:
                 cmdline += ["-n", label, quote(cmd)]
             if subprocess.run(cmdline, stdout=subprocess.DEVNULL).returncode != 0:
-                # a command failed (hyperfine names it on stderr): say so in the summary, go on with the next
-                summary += ["### `%s`: FAILED (a run exited non-zero; see hyperfine's message)" % " ".join(ours), ""]
+                summary += ["### `%s`: FAILED (hyperfine failed; see its message)" % " ".join(ours), ""]
                 continue
             results = {r["command"]: r for r in json.load(open("%s/%s.json" % (OUT, name)))["results"]}
             rss = {label: rss_mb(cmd, env) for label, cmd in runs}
@@ -140,12 +149,20 @@ def main():
             summary += ["### `%s`" % " ".join(ours), "",
                         "| variant | wall median s | CPU (user+sys) mean s | peak RSS median MB | wall ÷ pywinrm"
                         " | CPU ÷ pywinrm | RSS ÷ pywinrm |", "|---|---|---|---|---|---|---|"]
-            for label, _ in runs:
+            failed = []
+            for label, cmd in runs:
                 r = results[label]
                 wall, cpu = statistics.median(r["times"]), r["user"] + r["system"]
                 summary.append("| %s | %.3f | %.3f | %.0f | %.2f | %.2f | %.2f |" % (
                     label, wall, cpu, rss[label], wall / bwall, cpu / bcpu, rss[label] / rss["pywinrm script"]))
+                bad = [c for c in r.get("exit_codes", []) if c != 0]
+                if bad:
+                    failed.append((label, cmd, bad))
             summary.append("")
+            for label, cmd, bad in failed:
+                summary += ["**%s: %d of %d timed runs exited non-zero (%s).** %s" % (
+                    label, len(bad), len(results[label]["times"]), ", ".join(map(str, sorted(set(bad)))),
+                    failure_output(cmd, env)), ""]
     finally:
         host.terminate()
         host.wait()

@@ -5,6 +5,7 @@ import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,18 +22,21 @@ final class CommitFailoverCommand extends ReplicaVerbCommand {
     boolean yes;
 
     @Override
-    void confirm(ConnectionMixin.Session session) {
+    void confirm(ConnectionMixin.Session session, List<String> names) {
         if (yes) {
             return;
         }
+        String which = names.size() == 1 ? "the failover of " + names.get(0)
+                : "the failovers of " + names.size() + " VMs (" + String.join(", ", names) + ")";
         if (!terminal.canAsk()) {
             throw new UsageException("commit-failover cannot be undone and there is no terminal to confirm it on",
-                    "add --yes to commit the failover of " + vm + " without asking");
+                    "add --yes to commit " + which + " without asking");
         }
-        String answer = terminal.reader().readLine("commit the failover of " + vm + " on " + session.label()
+        String answer = terminal.reader().readLine("commit " + which + " on " + session.label()
                 + "? It cannot be reverted afterwards. Type yes to commit: ");
         if (answer == null || !"yes".equals(answer.trim().toLowerCase(Locale.ROOT))) {
-            throw new OperationFailedException("commit-failover of " + vm + " not confirmed; nothing was invoked");
+            throw new OperationFailedException("commit-failover of " + String.join(", ", names)
+                    + " not confirmed; nothing was invoked");
         }
     }
 

@@ -4,6 +4,7 @@ import io.hypervwsman.HyperVWsManException;
 import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.ConcreteJobFinder;
 import io.hypervwsman.hyperv.HyperVHost;
+import io.hypervwsman.hyperv.HeartbeatWait;
 import io.hypervwsman.hyperv.JobProgressListener;
 import io.hypervwsman.hyperv.JobReport;
 import io.hypervwsman.hyperv.JobState;
@@ -228,6 +229,14 @@ final class EngineVmAction implements VmAction {
                     return new VmResult(d.outcome(), d.message(), recoveryPoint);
                 }
                 said.add(d.message());
+                if (stage.verb() instanceof StartVm && vm.options().waitForHeartbeat() != null) {
+                    journal.phase("heartbeat");
+                    Decided h = heartbeat(vm, stage.host(), vm.options().waitForHeartbeat());
+                    if (h.outcome() != VmOutcome.SUCCEEDED) {
+                        return new VmResult(h.outcome(), String.join("; ", said) + "; " + h.message(), recoveryPoint);
+                    }
+                    said.add(h.message());
+                }
             }
         } catch (HyperVWsManException e) {
             // Thrown only when nothing was carried out in this stage (a read failed); earlier stages stand.
@@ -356,6 +365,18 @@ final class EngineVmAction implements VmAction {
         return new VmState(v, test, state);
     }
 
+    /** After the start: waits up to {@code timeout} for the guest's heartbeat (a read only; safe to repeat). */
+    private Decided heartbeat(PlannedVm vm, String host, Duration timeout) throws InterruptedException {
+        VirtualMachines vms = hosts.host(host).vms();
+        Optional<VirtualMachine> v = vms.list().stream().filter(x -> x.id().equalsIgnoreCase(vm.vmId())
+                && x.replicationMode() != ReplicationMode.TEST_REPLICA).findFirst();
+        if (v.isEmpty()) {
+            return new Decided(VmOutcome.FAILED, vm.name() + " is no longer on " + host + " to wait for its heartbeat");
+        }
+        HeartbeatWait.Result r = new HeartbeatWait(vms, clock, sleeper).await(v.get(), timeout);
+        return new Decided(r.ok() ? VmOutcome.SUCCEEDED : VmOutcome.FAILED, r.describe(timeout));
+    }
+
     private static boolean latest(PlannedVm vm) {
         return "latest".equalsIgnoreCase(vm.options().recoveryPointOrLatest());
     }
@@ -373,7 +394,7 @@ final class EngineVmAction implements VmAction {
      * The engine's listener writing to the plan journal: the intent before each Invoke, the job after it. Refuses
      * (so the engine sends nothing) an Invoke whose intent the journal already holds: it may have been sent.
      */
-    private static final class Journalling implements JobProgressListener {
+    static final class Journalling implements JobProgressListener {
         private final InvokeJournal journal;
         private final VmHistory history;
         private boolean following;

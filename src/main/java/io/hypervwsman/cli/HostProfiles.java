@@ -42,16 +42,21 @@ final class HostProfiles {
         if (file == null) {
             return new HostProfiles(null, Map.of());
         }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            // no config file, the usual case: Jackson is not even loaded
+            return new HostProfiles(file, Map.of());
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            return new HostProfiles(file, Map.of());
+            root = new ObjectMapper(new YAMLFactory()).readTree(text);
         } catch (JacksonException e) {
             throw new UsageException(file + " is not valid YAML: " + e.getOriginalMessage(), "see README, \"Host"
                     + " profiles\"");
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
         return new HostProfiles(file, parse(file, root, env));
     }

@@ -25,7 +25,6 @@ final class OutcomeReport {
     static final String SIMULATED = "[SIMULATED]";
     /** The "outcome" of a dry run: nothing was invoked, so it never says succeeded. */
     static final String PLANNED = "planned";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String operation;
     private final String host;
@@ -102,6 +101,21 @@ final class OutcomeReport {
         m.put("outcome", Outcome.SUCCEEDED.label());
         m.put("exitCode", 0);
         m.put(key, value);
+        out.println(write(m));
+    }
+
+    /**
+     * A generic result (the wsman verbs): operation, host and simulated, then outcome (succeeded for exit 0, else
+     * failed), exitCode and the command's own fields, as one object.
+     */
+    void result(Map<String, Object> fields, int exitCode) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        Map<String, Object> m = header();
+        m.put("outcome", exitCode == 0 ? Outcome.SUCCEEDED.label() : Outcome.FAILED.label());
+        m.put("exitCode", exitCode);
+        m.putAll(fields);
         out.println(write(m));
     }
 
@@ -275,7 +289,7 @@ final class OutcomeReport {
         return m;
     }
 
-    private static Map<String, Object> vm(String name, String id) {
+    static Map<String, Object> vm(String name, String id) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("id", id);
@@ -284,13 +298,18 @@ final class OutcomeReport {
 
     static String write(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String seconds(long ms) {
+    static String seconds(long ms) {
         return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** Made on the first JSON written: a run with text output never loads Jackson's databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

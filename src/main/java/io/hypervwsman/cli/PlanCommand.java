@@ -224,6 +224,11 @@ final class PlanCommand implements Runnable {
             return code;
         }
 
+        /** The live view of the run on stderr (README, "Recovery plans"). */
+        PlanView view(List<PlannedGroup> groups, boolean json) {
+            return new PlanView(groups, terminal.err(), PlanView.mode(terminal, json), terminal.clock()).started();
+        }
+
         /** Manual steps: asked on the console; without one a manual step cannot be confirmed and fails. */
         Confirmation confirmation() {
             return (group, instruction) -> {
@@ -282,8 +287,9 @@ final class PlanCommand implements Runnable {
                 if (!preChecked(s, groups, json, o)) {
                     return ExitCodes.FAILED;
                 }
-                try (Journal j = Journal.open(journalPath())) {
-                    PlanResult r = s.run(groups, j, confirmation()).execute();
+                try (PlanView view = view(groups, json); Journal j = Journal.open(journalPath(), view)) {
+                    PlanResult r = s.run(groups, j, view.holdingStillFor(confirmation())).execute();
+                    view.close();
                     return finish(file, groups, j, r, json, o);
                 }
             }
@@ -298,10 +304,15 @@ final class PlanCommand implements Runnable {
             if (!Files.isRegularFile(journalPath())) {
                 throw new UsageException("no journal at " + journalPath() + ": nothing to resume (use plan run)");
             }
-            try (PlanSession s = session(file); Journal j = Journal.open(journalPath())) {
+            try (PlanSession s = session(file)) {
                 List<PlannedGroup> groups = s.resolve();
-                PlanResult r = s.run(groups, j, confirmation()).resume();
-                return finish(file, groups, j, r, json, JSON.createObjectNode().put("plan", file.plan().name()));
+                PlanView view = view(groups, json);
+                view.absorb(Journal.read(journalPath()));
+                try (view; Journal j = Journal.open(journalPath(), view)) {
+                    PlanResult r = s.run(groups, j, view.holdingStillFor(confirmation())).resume();
+                    view.close();
+                    return finish(file, groups, j, r, json, JSON.createObjectNode().put("plan", file.plan().name()));
+                }
             }
         }
     }

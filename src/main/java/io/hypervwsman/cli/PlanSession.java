@@ -1,5 +1,6 @@
 package io.hypervwsman.cli;
 
+import io.hypervwsman.hyperv.HeartbeatWait;
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.ReplicationMode;
 import io.hypervwsman.hyperv.Sleeper;
@@ -20,6 +21,7 @@ import io.hypervwsman.plan.StepResult;
 import io.hypervwsman.plan.VmInventory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ final class PlanSession implements AutoCloseable {
     final PlanHosts hosts;
     final EngineVmAction action;
     private final Clock clock;
+    private final Sleeper sleeper;
 
     private final Map<String, HostListing> listings = new ConcurrentHashMap<>();
 
@@ -45,6 +48,7 @@ final class PlanSession implements AutoCloseable {
         this.action = new EngineVmAction(hosts, this::listing, List.copyOf(file.plan().hosts().keySet()), timeout,
                 clock, sleeper);
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /**
@@ -74,15 +78,18 @@ final class PlanSession implements AutoCloseable {
 
     /**
      * A group's WS-Man check, asked once of every VM of the group: each host is read afresh when the step runs (the
-     * group's actions have changed it), once for all of its VMs.
+     * group's actions have changed it), once for all of its VMs. The heartbeat check waits for each VM's heartbeat
+     * until the step's timeout, which all the group's VMs share.
      */
     GroupCheck groupCheck() {
         return (CheckStep step, List<PlannedVm> vms) -> {
             Map<String, HostListing> now = new HashMap<>();
             List<String> failing = new ArrayList<>();
+            Instant deadline = clock.instant().plus(step.timeout());
             for (PlannedVm vm : vms) {
-                String why = failing(step.check(), vm, now.computeIfAbsent(vm.host(),
-                        h -> HostListing.read(hosts.host(h).vms())));
+                HostListing listing = now.computeIfAbsent(vm.host(), h -> HostListing.read(hosts.host(h).vms()));
+                String why = step.check() == CheckKind.HEARTBEAT ? heartbeatFailing(vm, listing, deadline)
+                        : failing(step.check(), vm, listing);
                 if (why != null) {
                     failing.add(vm.name() + ": " + why);
                 }
@@ -101,8 +108,20 @@ final class PlanSession implements AutoCloseable {
             case RUNNING -> v.enabledState() == 2 ? null : "is " + v.powerState();
             case REPLICATION_HEALTHY -> host.primaryRelationship(v.id()).map(r -> r.health() == 1 ? null
                     : "replication health is " + r.healthName()).orElse("is not replicated");
-            case HEARTBEAT -> "heartbeat checks are not available yet (no heartbeat query in the library)";
+            case HEARTBEAT -> throw new IllegalStateException("the heartbeat check waits: heartbeatFailing");
         };
+    }
+
+    /** Why {@code vm}'s heartbeat is not OK by {@code deadline}, or null when it is. */
+    private String heartbeatFailing(PlannedVm vm, HostListing host, Instant deadline) throws InterruptedException {
+        VirtualMachine v = host.vm(vm.vmId()).orElse(null);
+        if (v == null) {
+            return "not found on " + vm.host();
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        HeartbeatWait.Result r = new HeartbeatWait(hosts.host(vm.host()).vms(), clock, sleeper)
+                .await(v, left.isNegative() ? Duration.ZERO : left);
+        return r.ok() ? null : r.describe(left);
     }
 
     @Override

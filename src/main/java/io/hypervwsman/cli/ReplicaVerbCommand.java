@@ -8,11 +8,25 @@ import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
 import io.hypervwsman.hyperv.replica.ReplicaOperations;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** A Replica operation on one VM: resolve, pre-check, invoke once, follow the job, report. */
+/**
+ * A Replica operation on one VM: resolve, pre-check, invoke once, follow the job, report. Several {@code --vm}, or
+ * a glob, run the verb on each VM they name ({@link SeveralVmsRun}).
+ */
 abstract class ReplicaVerbCommand extends HostCommand {
-    @Option(names = "--vm", required = true, paramLabel = "NAME|GUID", description = "The VM, by name or GUID.")
+    @Option(names = "--vm", required = true, paramLabel = "NAME|GUID|GLOB",
+            description = "The VM, by name or GUID; repeat it, or give a glob such as 'web-*', for several VMs"
+                    + " (then a table of per-VM results).")
+    List<String> vms;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "With several VMs: at most N at once (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    /** The one VM of a single-VM run (null with several). */
     String vm;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
@@ -30,7 +44,20 @@ abstract class ReplicaVerbCommand extends HostCommand {
 
     @Override
     String vmGiven() {
-        return vm;
+        return vms.size() == 1 ? vms.get(0) : null;
+    }
+
+    /**
+     * Whether this run is over several VMs: more than one --vm, or a glob (whatever it matches). A VM whose name
+     * holds * or ? is still named exactly: a --vm equal to a VM's name is that VM, not a glob.
+     */
+    boolean severalVms(ConnectionMixin.Session session) {
+        if (vms.size() > 1) {
+            return true;
+        }
+        String given = vms.get(0).trim();
+        return (given.indexOf('*') >= 0 || given.indexOf('?') >= 0)
+                && session.host().vms().list().stream().noneMatch(v -> v.name().equalsIgnoreCase(given));
     }
 
     /** The command's own name (revert-failover): what its reports say it was asked to do. */
@@ -40,16 +67,36 @@ abstract class ReplicaVerbCommand extends HostCommand {
     }
 
     /**
-     * Whether to go ahead: an irreversible verb asks first ({@link CommitFailoverCommand}); refuses by throwing
-     * (a {@link UsageException} without a terminal, an OperationFailedException when the answer is no).
+     * Whether to go ahead with the VMs named (once for all of them): an irreversible verb asks first
+     * ({@link CommitFailoverCommand}); refuses by throwing (a {@link UsageException} without a terminal, an
+     * OperationFailedException when the answer is no).
      */
-    void confirm(ConnectionMixin.Session session) {
+    void confirm(ConnectionMixin.Session session, List<String> names) {
+    }
+
+    /**
+     * What the verb checks after a successful operation (start-vm --wait-for-heartbeat), or null for nothing;
+     * a failed follow-up fails the run though the operation itself succeeded.
+     */
+    FollowUp followUp(ConnectionMixin.Session session, OperationOutcome outcome) throws InterruptedException {
+        return null;
+    }
+
+    /** A check after the operation: its result under {@code key} in JSON, and one line in text. */
+    record FollowUp(String key, boolean ok, String line, Object json) {
     }
 
     abstract OperationOutcome perform(ReplicaOperations replica, VmRef ref, OperationOptions options);
 
     @Override
-    int run(ConnectionMixin.Session session, boolean json) {
+    int run(ConnectionMixin.Session session, boolean json) throws InterruptedException {
+        if (severalVms(session)) {
+            if (concurrency < 1) {
+                throw new UsageException("--concurrency must be at least 1, not " + concurrency);
+            }
+            return new SeveralVmsRun(this, session, json).run();
+        }
+        vm = vms.get(0);
         VmRef ref;
         try {
             ref = VmRef.of(vm);
@@ -59,7 +106,7 @@ abstract class ReplicaVerbCommand extends HostCommand {
         // With --output json stdout carries only the result; stderr still names each job once, so that a log of a
         // run that dies before its end (kill -9, a lost CI runner) says which job to look at.
         if (!dryRun) {
-            confirm(session);
+            confirm(session, List.of(vm));
         }
         JobProgressListener display = json ? firstSightOfEachJob(terminal) : new ProgressDisplay(terminal.err(),
                 terminal.interactive(), terminal.clock(), vm);
@@ -79,9 +126,15 @@ abstract class ReplicaVerbCommand extends HostCommand {
             report.refusal(outcome, vm);
             return ExitCodes.of(outcome.outcome());
         }
+        FollowUp after = outcome.outcome() == Outcome.SUCCEEDED && outcome.decidedBy() != DecidedBy.DRY_RUN
+                ? followUp(session, outcome) : null;
         report.print(outcome, outcome.outcome() == Outcome.TIMED_OUT && outcome.job() != null
-                ? jobWaitCommand(outcome.job().instanceId()) : null);
-        return ExitCodes.of(outcome.outcome());
+                ? jobWaitCommand(outcome.job().instanceId()) : null,
+                after == null ? Map.of() : java.util.Collections.singletonMap(after.key(), after.json()));
+        if (after != null && !json) {
+            terminal.out().println((after.ok() ? "" : "failed: ") + after.line());
+        }
+        return after != null && !after.ok() ? ExitCodes.FAILED : ExitCodes.of(outcome.outcome());
     }
 
     /** With --output json: each job named once on stderr, so that a log of a run cut short says which to look at. */

@@ -58,10 +58,14 @@ final class SetFailoverNetworkCommand extends ReplicaVerbCommand {
     }
 
     @Override
-    int run(ConnectionMixin.Session session, boolean json) {
+    int run(ConnectionMixin.Session session, boolean json) throws InterruptedException {
         if (!show) {
             return super.run(session, json);
         }
+        if (severalVms(session)) {
+            throw new UsageException("--show takes one VM; give --vm once, without a glob");
+        }
+        vm = vms.get(0);
         VirtualMachine v = session.host().vms().resolve(VmRef.of(vm));
         List<FailoverNetworkSettings> adapters = session.host().replicaQueries().failoverNetwork(v);
         if (json) {

@@ -57,15 +57,21 @@ final class StopHook implements AutoCloseable {
     @Override
     public void close() {
         if (hooked) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it says what it knows
-            }
+            remove(hook);
         }
     }
 
-    private static boolean add(Thread hook) {
+    /** Removes {@code hook} unless it is running already (then it says what it knows). */
+    static void remove(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it says what it knows
+        }
+    }
+
+    /** Adds {@code hook}; false when the JVM is shutting down already. */
+    static boolean add(Thread hook) {
         try {
             Runtime.getRuntime().addShutdownHook(hook);
             return true;

@@ -2,6 +2,7 @@ package io.hypervwsman.cli;
 
 import io.hypervwsman.hyperv.ReturnValues;
 import io.hypervwsman.transport.ConnectionException;
+import io.hypervwsman.wsman.AssociationFilter;
 import io.hypervwsman.wsman.CimInstance;
 import io.hypervwsman.wsman.EndpointReference;
 import io.hypervwsman.wsman.EnumerateOptions;
@@ -73,6 +74,12 @@ final class WsManCommand {
             if (v == null) {
                 return "null";
             }
+            if (v instanceof Map<?, ?> m && m.containsKey("resourceUri") && m.get("selectors") instanceof Map<?, ?> keys) {
+                // a reference, as winrm writes one: Class?Key=Value&Key=Value
+                String uri = String.valueOf(m.get("resourceUri"));
+                return uri.substring(uri.lastIndexOf('/') + 1) + "?" + keys.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+            }
             if (v instanceof List<?> l) {
                 return l.stream().map(Verb::text).collect(Collectors.joining(", ", "[", "]"));
             }
@@ -100,7 +107,7 @@ final class WsManCommand {
                 m.put("productVendor", id.productVendor());
                 m.put("productVersion", id.productVersion().orElse(null));
                 m.put("securityProfiles", id.securityProfiles());
-                terminal.out().println(OutcomeReport.write(m));
+                report.result(m, 0);
             } else {
                 terminal.out().println("ProtocolVersion = " + id.protocolVersion());
                 terminal.out().println("ProductVendor = " + id.productVendor());
@@ -137,7 +144,7 @@ final class WsManCommand {
                 m.put("resourceUri", uri);
                 m.put("className", instance.className());
                 m.put("properties", CimJson.properties(instance.element()));
-                terminal.out().println(OutcomeReport.write(m));
+                report.result(m, 0);
             } else {
                 printText(instance);
             }
@@ -145,7 +152,11 @@ final class WsManCommand {
         }
     }
 
-    /** {@code wsman enumerate RESOURCE [--filter WQL] [--associators|--references --selector K=V] [--epr]}. */
+    /**
+     * {@code wsman enumerate RESOURCE [--filter WQL] [--associators|--references --selector K=V ...] [--epr]}. The
+     * traversals go over {@code namespace/*} as WQL (ASSOCIATORS OF / REFERENCES OF) unless {@code --dialect
+     * association} sends the CIM binding's association filter (DSP0227) instead.
+     */
     @Command(name = "enumerate", mixinStandardHelpOptions = true,
             description = "WS-Enumeration of a class, a WQL query, or the objects associated with one instance.")
     static final class EnumerateCommand extends Verb {
@@ -174,6 +185,19 @@ final class WsManCommand {
         @Option(names = "--assoc-class", paramLabel = "CLASS", description = "With --associators.")
         String assocClass;
 
+        @Option(names = "--role", paramLabel = "PROPERTY",
+                description = "With --associators/--references: the association's reference to the source.")
+        String role;
+
+        @Option(names = "--result-role", paramLabel = "PROPERTY",
+                description = "With --associators: the association's reference to the result.")
+        String resultRole;
+
+        @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "wql",
+                description = "With --associators/--references: wql (default: ASSOCIATORS OF / REFERENCES OF) or"
+                        + " association (the WS-Man CIM binding's association filter, WinRM 2.0 and later).")
+        String dialect;
+
         @Option(names = "--epr", description = "Return endpoint references (EnumerateEPR) instead of instances.")
         boolean epr;
 
@@ -186,9 +210,11 @@ final class WsManCommand {
         int run(ConnectionMixin.Session session, boolean json) {
             String uri = ResourceName.uri(resource);
             String wql = query(uri);
-            String target = wql != null && (associators || references)
-                    ? uri.substring(0, uri.lastIndexOf('/') + 1) + "*" : uri;
-            EnumerateOptions options = wql == null ? EnumerateOptions.all() : EnumerateOptions.wql(wql);
+            boolean traversal = associators || references;
+            boolean association = traversal && dialect();
+            String target = traversal ? uri.substring(0, uri.lastIndexOf('/') + 1) + "*" : uri;
+            EnumerateOptions options = association ? EnumerateOptions.associations(associationFilter(uri))
+                    : wql == null ? EnumerateOptions.all() : EnumerateOptions.wql(wql);
             WsManClient client = session.host().client();
             List<Map<String, Object>> items = new ArrayList<>();
             List<String> raw = new ArrayList<>();
@@ -212,10 +238,11 @@ final class WsManCommand {
             } else if (json || xml()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("resourceUri", target);
-                m.put("filter", wql);
+                m.put("dialect", association ? "association" : wql == null ? null : "wql");
+                m.put("filter", association ? associationText(uri) : wql);
                 m.put("count", items.size());
                 m.put("items", items);
-                terminal.out().println(OutcomeReport.write(m));
+                report.result(m, 0);
             } else {
                 for (Map<String, Object> item : items) {
                     if (epr) {
@@ -231,14 +258,41 @@ final class WsManCommand {
             return 0;
         }
 
+        /** Whether --dialect asks for the association filter (else WQL). */
+        private boolean dialect() {
+            if (dialect.equalsIgnoreCase("association")) {
+                return true;
+            }
+            if (!dialect.equalsIgnoreCase("wql")) {
+                throw new UsageException("--dialect must be wql or association, not " + dialect);
+            }
+            return false;
+        }
+
+        private AssociationFilter associationFilter(String uri) {
+            EndpointReference source = EndpointReference.of(uri, selectors(selectors));
+            return associators ? AssociationFilter.associatedInstances(source, assocClass, role, resultClass, resultRole)
+                    : AssociationFilter.associationInstances(source, role, resultClass);
+        }
+
+        /** The association filter in winrm's -filter notation, for the JSON report. */
+        private String associationText(String uri) {
+            List<String> parts = new ArrayList<>();
+            parts.add("Object=" + ResourceName.className(uri) + "?" + pairs(selectors, "--selector").entrySet()
+                    .stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&")));
+            keywords("AssociationClassName", "ResultClassName").forEach((k, v) -> parts.add(k + "=" + v));
+            return (associators ? "AssociatedInstances" : "AssociationInstances") + "{" + String.join(";", parts) + "}";
+        }
+
         private String query(String uri) {
             if (associators && references) {
                 throw new UsageException("--associators and --references exclude each other");
             }
             if (!associators && !references) {
-                if (!selectors.isEmpty() || resultClass != null || assocClass != null) {
-                    throw new UsageException("--selector, --result-class and --assoc-class go with --associators or"
-                            + " --references (for one instance use: wsman get)");
+                if (!selectors.isEmpty() || resultClass != null || assocClass != null || role != null
+                        || resultRole != null || !dialect.equalsIgnoreCase("wql")) {
+                    throw new UsageException("--selector, --result-class, --assoc-class, --role, --result-role and"
+                            + " --dialect go with --associators or --references (for one instance use: wsman get)");
                 }
                 return filter;
             }
@@ -250,20 +304,28 @@ final class WsManCommand {
                 throw new UsageException("--" + (associators ? "associators" : "references")
                         + " needs the source instance's keys: --selector KEY=VALUE ...");
             }
-            if (references && assocClass != null) {
-                throw new UsageException("--assoc-class goes with --associators");
+            if (references && (assocClass != null || resultRole != null)) {
+                throw new UsageException("--assoc-class and --result-role go with --associators (REFERENCES OF takes"
+                        + " --result-class, the association's class, and --role)");
             }
             String path = ResourceName.className(uri) + "." + pairs(selectors, "--selector").entrySet().stream()
                     .map(e -> e.getKey() + "=" + Wql.literal(e.getValue())).collect(Collectors.joining(","));
+            // WQL separates these keywords with spaces (WMI SDK, ASSOCIATORS OF Statement).
             List<String> where = new ArrayList<>();
-            if (assocClass != null) {
-                where.add("AssocClass = " + identifier(assocClass));
-            }
-            if (resultClass != null) {
-                where.add("ResultClass = " + identifier(resultClass));
-            }
+            keywords("AssocClass", "ResultClass").forEach((k, v) -> where.add(k + " = " + identifier(v)));
             return (associators ? "ASSOCIATORS OF {" : "REFERENCES OF {") + path + "}"
                     + (where.isEmpty() ? "" : " WHERE " + String.join(" ", where));
+        }
+
+        /** The traversal's options that are set, under their names in the filter (WQL or association dialect). */
+        private Map<String, String> keywords(String assocClassName, String resultClassName) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put(assocClassName, assocClass);
+            m.put(resultClassName, resultClass);
+            m.put("Role", role);
+            m.put("ResultRole", resultRole);
+            m.values().removeIf(java.util.Objects::isNull);
+            return m;
         }
 
         private static String identifier(String name) {
@@ -327,6 +389,7 @@ final class WsManCommand {
                 throw lost("the reply to " + method + " could not be read (" + e.getMessage() + ")", e);
             }
             Optional<Long> rv = out.number("ReturnValue");
+            int exitCode = rv.map(v -> v == ReturnValues.COMPLETED || v == ReturnValues.JOB_STARTED ? 0 : 1).orElse(0);
             Optional<EndpointReference> job = out.has("Job") && !out.isNull("Job") ? out.reference("Job")
                     : Optional.empty();
             if (xml()) {
@@ -340,14 +403,14 @@ final class WsManCommand {
                 m.put("returnValueMeaning", rv.map(ReturnValues::meaning).orElse(null));
                 m.put("job", job.map(CimJson::reference).orElse(null));
                 m.put("output", CimJson.properties(out.element()));
-                terminal.out().println(OutcomeReport.write(m));
+                report.result(m, exitCode);
             } else {
                 printText(out);
                 rv.ifPresent(v -> terminal.err().println("ReturnValue " + v + ": " + ReturnValues.meaning(v)));
                 job.ifPresent(j -> Optional.ofNullable(j.selectors().get("InstanceID")).ifPresent(id ->
                         terminal.err().println("follow the job with: hyperv-wsman job wait --job " + id)));
             }
-            return rv.map(v -> v == ReturnValues.COMPLETED || v == ReturnValues.JOB_STARTED ? 0 : 1).orElse(0);
+            return exitCode;
         }
 
         private InvokeOutcomeUnknownException lost(String what, Exception cause) {

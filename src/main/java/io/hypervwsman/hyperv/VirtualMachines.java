@@ -71,6 +71,21 @@ public final class VirtualMachines {
         }
     }
 
+    /**
+     * The VM's guest heartbeat: its Msvm_HeartbeatComponent, found by SystemName (the VM's GUID), or
+     * {@link Heartbeat#NONE} when it has none (a VM that is not running has no such device).
+     */
+    public Heartbeat heartbeat(VirtualMachine vm) {
+        if (!HOST_GUID.matcher(vm.id()).matches()) {
+            throw new OperationFailedException("the host reported a VM id that is not a GUID: " + vm.id());
+        }
+        try (Enumeration<CimInstance> e = client.enumerate(HyperVResources.ALL, EnumerateOptions.wql(
+                "SELECT * FROM Msvm_HeartbeatComponent WHERE SystemName = '" + vm.id() + "'"))) {
+            return e.stream().findFirst().map(i -> new Heartbeat(i.numbers("OperationalStatus")))
+                    .orElse(Heartbeat.NONE);
+        }
+    }
+
     /** The VM's primary relationship ({@code \HVR\0}), if it takes part in Replica. */
     public Optional<Relationship> primaryRelationship(VirtualMachine vm) {
         return relationships(vm).stream().filter(Relationship::isPrimaryRelationship).findFirst();

@@ -37,6 +37,8 @@ public final class HyperVBackend implements SoapBackend {
         this(scenario, clock, UUID::randomUUID);
     }
 
+    private final List<String> filterDialects = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** As above, with the source of message, job and context ids. */
     public HyperVBackend(Scenario scenario, Clock clock, Supplier<UUID> ids) {
         this.host = new HyperVHost(scenario, clock, ids);
@@ -61,6 +63,11 @@ public final class HyperVBackend implements SoapBackend {
     public int invocations(String method) {
         AtomicInteger n = invocations.get(method);
         return n == null ? 0 : n.get();
+    }
+
+    /** The Dialect of every Enumerate filter the host received, oldest first. */
+    public List<String> filterDialects() {
+        return List.copyOf(filterDialects);
     }
 
     /** How many enumeration contexts are open. */
@@ -196,7 +203,15 @@ public final class HyperVBackend implements SoapBackend {
             }
             return host.instances(className(request));
         }
-        if (!WsManUris.WQL_DIALECT.equals(filter.get().getAttribute("Dialect"))) {
+        String dialect = filter.get().getAttribute("Dialect");
+        filterDialects.add(dialect);
+        if (AssociationFilterQuery.DIALECT.equals(dialect)) {
+            if (!wildcard) {
+                throw WsManFaults.cannotProcessFilter("an association filter goes with " + WsManUris.NAMESPACE_WILDCARD);
+            }
+            return WqlEvaluation.run(host, AssociationFilterQuery.read(filter.get()));
+        }
+        if (!WsManUris.WQL_DIALECT.equals(dialect)) {
             throw WsManFaults.filterDialectUnavailable();
         }
         Optional<String> resourceClass = wildcard ? Optional.empty() : Optional.of(className(request));

@@ -49,6 +49,8 @@ final class HyperVHost {
             Map.entry(NetworkAdapterState.FAILOVER_CLASS, Set.of("InstanceID")),
             Map.entry(NetworkAdapterState.ALLOCATION_CLASS, Set.of("InstanceID")),
             Map.entry(VirtualMachine.SHUTDOWN_CLASS,
+                    Set.of("CreationClassName", "DeviceID", "SystemCreationClassName", "SystemName")),
+            Map.entry(VirtualMachine.HEARTBEAT_CLASS,
                     Set.of("CreationClassName", "DeviceID", "SystemCreationClassName", "SystemName")));
 
     final Scenario scenario;
@@ -136,12 +138,17 @@ final class HyperVHost {
             case ReplicationLink.CLASS -> vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.snapshot())));
             case ReplicationLink.SETTINGS_CLASS ->
                     vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.settingsSnapshot())));
-            case VirtualMachine.SETTINGS_CLASS -> vms.values().forEach(vm -> vm.recoveryPoints.forEach(
-                    r -> out.add(vm.snapshotSettings(r))));
+            case VirtualMachine.SETTINGS_CLASS -> vms.values().forEach(vm -> {
+                out.add(vm.realizedSettings());
+                vm.recoveryPoints.forEach(r -> out.add(vm.snapshotSettings(r)));
+            });
             case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
             case VirtualMachine.SHUTDOWN_CLASS -> vms.values().stream()
                     .filter(vm -> vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState())
                     .forEach(vm -> out.add(vm.shutdownSnapshot()));
+            case VirtualMachine.HEARTBEAT_CLASS -> vms.values().stream()
+                    .filter(vm -> vm.enabledState == Scenario.Power.RUNNING.enabledState())
+                    .forEach(vm -> out.add(vm.heartbeatSnapshot(now)));
             case ReplicaServerState.SETTINGS_CLASS -> out.add(replicaServer.settingsSnapshot());
             case ReplicaServerState.AUTHORIZATION_CLASS -> out.addAll(replicaServer.authorizationSnapshots());
             case NetworkAdapterState.PORT_CLASS ->
@@ -150,9 +157,8 @@ final class HyperVHost {
                     vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.allocationSnapshot())));
             case NetworkAdapterState.FAILOVER_CLASS ->
                     vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.failoverSnapshot())));
-            default -> {
-                // unknown classes have no instances
-            }
+            default -> Associations.knownAssociation(className)
+                    .ifPresent(a -> out.addAll(Associations.instances(links(), a)));
         }
         return out;
     }
@@ -186,69 +192,64 @@ final class HyperVHost {
 
     /** The objects associated with the source of an ASSOCIATORS OF query. */
     synchronized List<InstanceSnapshot> associators(WqlQuery.Associators q) {
-        settle();
-        List<InstanceSnapshot> out = new ArrayList<>();
-        Optional<String> source = knownClass(q.sourceClass());
-        SelectorValues keys = SelectorValues.of(q.sourceKeys());
-        if (source.isEmpty() || !keys.hasExactly(KEYS.get(source.get()))) {
-            throw WsManFaults.cannotProcessFilter("the object path {" + q.sourceClass() + "...} is not valid");
-        }
-        if (source.get().equals(VirtualMachine.CLASS)) {
-            findVm(keys).ifPresent(vm -> {
-                if (wanted(q, SYSTEM_REPLICATION_RELATIONSHIP, ReplicationLink.CLASS)) {
-                    vm.relationships.forEach(l -> out.add(l.snapshot()));
-                }
-                if (wanted(q, REPLICATION_SETTINGS_ASSOCIATION, ReplicationLink.SETTINGS_CLASS)) {
-                    vm.relationships.forEach(l -> out.add(l.settingsSnapshot()));
-                }
-                if (wanted(q, SNAPSHOT_OF_VIRTUAL_SYSTEM, VirtualMachine.SETTINGS_CLASS)) {
-                    vm.recoveryPoints.forEach(r -> out.add(vm.snapshotSettings(r)));
-                }
-                if (wanted(q, AFFECTED_JOB_ELEMENT, SimulatedJob.CLASS)) {
-                    Instant now = clock.instant();
-                    jobs.values().stream().filter(j -> vm.id.equalsIgnoreCase(j.affectedVmId))
-                            .forEach(j -> out.add(j.snapshot(now)));
-                }
-                if (wanted(q, REPLICA_SYSTEM_DEPENDENCY, VirtualMachine.CLASS)) {
-                    vms.values().stream().filter(o -> vm.id.equals(o.testReplicaOf) || o.id.equals(vm.testReplicaOf))
-                            .forEach(o -> out.add(o.snapshot()));
-                }
-            });
-        } else if (source.get().equals(SimulatedJob.CLASS) && wanted(q, AFFECTED_JOB_ELEMENT, VirtualMachine.CLASS)) {
-            Optional.ofNullable(jobs.get(keys.get("InstanceID").orElse("").toUpperCase(Locale.ROOT)))
-                    .flatMap(j -> Optional.ofNullable(j.affectedVmId))
-                    .flatMap(vmId -> Optional.ofNullable(vms.get(vmId.toUpperCase(Locale.ROOT))))
-                    .ifPresent(vm -> out.add(vm.snapshot()));
-        } else if (source.get().equals(VirtualMachine.SETTINGS_CLASS)) {
-            // The realized settings Microsoft:<VM id> and their components (here: the network adapters).
-            String instanceId = keys.get("InstanceID").orElse("");
-            vms.values().stream().filter(vm -> ("Microsoft:" + vm.id).equalsIgnoreCase(instanceId))
-                    .forEach(vm -> vm.networkAdapters.forEach(a -> {
-                        if (wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.PORT_CLASS)) {
-                            out.add(a.portSnapshot());
-                        }
-                        if (wanted(q, VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, NetworkAdapterState.ALLOCATION_CLASS)) {
-                            out.add(a.allocationSnapshot());
-                        }
-                    }));
-        } else if (source.get().equals(NetworkAdapterState.PORT_CLASS)) {
-            String instanceId = keys.get("InstanceID").orElse("");
-            vms.values().forEach(vm -> vm.networkAdapters.stream()
-                    .filter(a -> a.instanceId().equalsIgnoreCase(instanceId))
-                    .filter(a -> wanted(q, FAILOVER_SETTINGS_ASSOCIATION, NetworkAdapterState.FAILOVER_CLASS))
-                    .forEach(a -> out.add(a.failoverSnapshot())));
-        } else if (source.get().equals(ReplicationLink.CLASS) && wanted(q, SYSTEM_REPLICATION_RELATIONSHIP,
-                VirtualMachine.CLASS)) {
-            vms.values().stream().filter(vm -> vm.relationships.stream()
-                    .anyMatch(l -> l.instanceId().equalsIgnoreCase(keys.get("InstanceID").orElse(""))))
-                    .forEach(vm -> out.add(vm.snapshot()));
-        }
-        return out;
+        checkSource(q.sourceClass(), q.sourceKeys());
+        return Associations.associators(links(), q);
     }
 
-    private static boolean wanted(WqlQuery.Associators q, String assocClass, String resultClass) {
-        return q.assocClass().map(a -> a.equalsIgnoreCase(assocClass)).orElse(true)
-                && q.resultClass().map(r -> r.equalsIgnoreCase(resultClass)).orElse(true);
+    /** The association instances that refer to the source of a REFERENCES OF query. */
+    synchronized List<InstanceSnapshot> references(WqlQuery.References q) {
+        checkSource(q.sourceClass(), q.sourceKeys());
+        return Associations.references(links(), q);
+    }
+
+    private static void checkSource(String sourceClass, Map<String, String> sourceKeys) {
+        Optional<String> source = knownClass(sourceClass);
+        if (source.isEmpty() || !SelectorValues.of(sourceKeys).hasExactly(KEYS.get(source.get()))) {
+            throw WsManFaults.cannotProcessFilter("the object path {" + sourceClass + "...} is not valid");
+        }
+    }
+
+    /** Every association instance on the host now: the relationships the state above implies. */
+    synchronized List<Associations.Link> links() {
+        settle();
+        Instant now = clock.instant();
+        List<Associations.Link> out = new ArrayList<>();
+        for (VirtualMachine vm : vms.values()) {
+            InstanceSnapshot system = vm.snapshot();
+            InstanceSnapshot realized = vm.realizedSettings();
+            out.add(new Associations.Link(Associations.SETTINGS_DEFINE_STATE, "ManagedElement", system,
+                    "SettingData", realized));
+            for (ReplicationLink l : vm.relationships) {
+                out.add(new Associations.Link(SYSTEM_REPLICATION_RELATIONSHIP, "Antecedent", system, "Dependent",
+                        l.snapshot()));
+                out.add(new Associations.Link(REPLICATION_SETTINGS_ASSOCIATION, "ManagedElement", system,
+                        "SettingData", l.settingsSnapshot()));
+            }
+            vm.recoveryPoints.forEach(r -> out.add(new Associations.Link(SNAPSHOT_OF_VIRTUAL_SYSTEM, "Antecedent",
+                    system, "Dependent", vm.snapshotSettings(r))));
+            jobs.values().stream().filter(j -> vm.id.equalsIgnoreCase(j.affectedVmId)).forEach(j -> out.add(
+                    new Associations.Link(AFFECTED_JOB_ELEMENT, "AffectedElement", system, "AffectingElement",
+                            j.snapshot(now))));
+            // Which end of Msvm_ReplicaSystemDependency is the test VM is not documented: here the test VM depends
+            // on the replica (Dependent).
+            vms.values().stream().filter(o -> vm.id.equals(o.testReplicaOf)).forEach(o -> out.add(
+                    new Associations.Link(REPLICA_SYSTEM_DEPENDENCY, "Antecedent", system, "Dependent",
+                            o.snapshot())));
+            if (vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState()) {
+                out.add(new Associations.Link(Associations.SYSTEM_DEVICE, "GroupComponent", system, "PartComponent",
+                        vm.shutdownSnapshot()));
+            }
+            for (NetworkAdapterState a : vm.networkAdapters) {
+                InstanceSnapshot port = a.portSnapshot();
+                out.add(new Associations.Link(VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, "GroupComponent", realized,
+                        "PartComponent", port));
+                out.add(new Associations.Link(VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, "GroupComponent", realized,
+                        "PartComponent", a.allocationSnapshot()));
+                out.add(new Associations.Link(FAILOVER_SETTINGS_ASSOCIATION, "GroupComponent", port,
+                        "PartComponent", a.failoverSnapshot()));
+            }
+        }
+        return out;
     }
 
     /** The VM addressed by Msvm_ComputerSystem keys (not the host itself). */

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * One CIM instance as the host sees it at one moment: class, properties and the keys that address it.
  * Property values are null, String, Number, Boolean, {@link Instant} (cim:Datetime), {@link Duration}
- * (cim:Interval) or a List of those (an array).
+ * (cim:Interval), a {@link Reference} (an association's REF property) or a List of those (an array).
  */
 record InstanceSnapshot(String className, Map<String, Object> properties, Map<String, String> keys) {
     private static final DateTimeFormatter DATETIME =
@@ -26,6 +26,18 @@ record InstanceSnapshot(String className, Map<String, Object> properties, Map<St
         sorted.putAll(properties);
         properties = Collections.unmodifiableMap(sorted);
         keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+    }
+
+    /** A reference-valued property: written as an EPR, as Windows writes an association's references. */
+    record Reference(String resourceUri, Map<String, String> selectors) {
+        Reference {
+            selectors = Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
+        }
+    }
+
+    /** A reference to this instance. */
+    Reference reference() {
+        return new Reference(resourceUri(), keys);
     }
 
     /** Builds a snapshot whose keys are the named properties, in that order. */
@@ -102,6 +114,13 @@ record InstanceSnapshot(String className, Map<String, Object> properties, Map<St
         }
         if (value instanceof List<?> list) {
             list.forEach(v -> appendProperty(s, name, v));
+            return;
+        }
+        if (value instanceof Reference r) {
+            // Windows redeclares a and w on each EPR-valued property (windows-shapes, Msvm_SettingsDefineCapabilities).
+            s.append("<p:").append(name).append(" xmlns:a=\"").append(WsManUris.ADDRESSING).append("\" xmlns:w=\"")
+                    .append(WsManUris.WSMAN).append("\">").append(eprContent(r.resourceUri(), r.selectors()))
+                    .append("</p:").append(name).append('>');
             return;
         }
         s.append("<p:").append(name).append('>').append(scalar(value)).append("</p:").append(name).append('>');

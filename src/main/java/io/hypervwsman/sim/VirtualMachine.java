@@ -27,6 +27,8 @@ final class VirtualMachine {
     Instant timeOfLastStateChange;
     /** Whether the guest's shutdown integration service answers while the VM runs. */
     boolean shutdownComponent = true;
+    /** From when the guest's heartbeat is OK (while the VM runs); before it, No Contact. */
+    Instant heartbeatFrom;
 
     VirtualMachine(String id, String name, int enabledState, int replicationMode,
                    Map<String, Scenario.Behaviour> behaviours, Instant now) {
@@ -36,6 +38,7 @@ final class VirtualMachine {
         this.replicationMode = replicationMode;
         this.behaviours = behaviours;
         this.timeOfLastStateChange = now;
+        this.heartbeatFrom = now;
     }
 
     boolean isOff() {
@@ -48,6 +51,9 @@ final class VirtualMachine {
     }
 
     void setPower(int state, Instant now) {
+        if (state == Scenario.Power.RUNNING.enabledState() && enabledState != state) {
+            heartbeatFrom = now.plus(GUEST_BOOT);
+        }
         enabledState = state;
         timeOfLastStateChange = now;
     }
@@ -108,20 +114,45 @@ final class VirtualMachine {
 
     /** Its Msvm_ShutdownComponent (keys of CIM_LogicalDevice), which exists while the VM runs. */
     InstanceSnapshot shutdownSnapshot() {
+        return integrationComponent(SHUTDOWN_CLASS, "Shutdown", "9F8233AC-BE49-4C79-8EE3-E7E1985B2077", List.of(2),
+                List.of("OK"));
+    }
+
+    static final String HEARTBEAT_CLASS = "Msvm_HeartbeatComponent";
+    /**
+     * How long a started guest takes until its heartbeat is OK (No Contact until then). A VM that runs when the
+     * scenario loads has booted already.
+     */
+    static final java.time.Duration GUEST_BOOT = java.time.Duration.ofSeconds(15);
+
+    /**
+     * Its Msvm_HeartbeatComponent, which exists only while the VM runs (Microsoft's sample reads "no component" as
+     * "the VM is not running"): OperationalStatus [12] No Contact while the guest boots, then [2, 2] OK, OK. The
+     * DeviceID's GUID is the heartbeat service's as recalled, not checked against a host.
+     */
+    InstanceSnapshot heartbeatSnapshot(Instant now) {
+        boolean ok = !now.isBefore(heartbeatFrom);
+        return integrationComponent(HEARTBEAT_CLASS, "Heartbeat", "57164F39-9115-4E78-AB55-382F3BD5422D",
+                ok ? List.of(2, 2) : List.of(12), ok ? List.of("OK", "OK") : List.of("No Contact"));
+    }
+
+    /** An integration service's device (keys of CIM_LogicalDevice), e.g. Msvm_ShutdownComponent. */
+    private InstanceSnapshot integrationComponent(String className, String name, String serviceGuid,
+                                                  List<Integer> operationalStatus, List<String> descriptions) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("Caption", "Shutdown");
-        p.put("CreationClassName", SHUTDOWN_CLASS);
-        p.put("Description", "Microsoft Shutdown Service");
-        p.put("DeviceID", "Microsoft:" + id + "\\9F8233AC-BE49-4C79-8EE3-E7E1985B2077");
-        p.put("ElementName", "Shutdown");
+        p.put("Caption", name);
+        p.put("CreationClassName", className);
+        p.put("Description", "Microsoft " + name + " Service");
+        p.put("DeviceID", "Microsoft:" + id + "\\" + serviceGuid);
+        p.put("ElementName", name);
         p.put("EnabledState", 2);
         p.put("HealthState", 5);
-        p.put("Name", "Shutdown");
-        p.put("OperationalStatus", List.of(2));
-        p.put("StatusDescriptions", List.of("OK"));
+        p.put("Name", name);
+        p.put("OperationalStatus", operationalStatus);
+        p.put("StatusDescriptions", descriptions);
         p.put("SystemCreationClassName", CLASS);
         p.put("SystemName", id);
-        return InstanceSnapshot.of(SHUTDOWN_CLASS, p,
+        return InstanceSnapshot.of(className, p,
                 List.of("CreationClassName", "DeviceID", "SystemCreationClassName", "SystemName"));
     }
 
@@ -129,6 +160,21 @@ final class VirtualMachine {
 
     static String snapshotInstanceId(Scenario.RecoveryPoint point) {
         return "Microsoft:" + point.id().toUpperCase(Locale.ROOT);
+    }
+
+    /** Its realized settings, Msvm_VirtualSystemSettingData {@code Microsoft:<VM id>} (Msvm_SettingsDefineState). */
+    InstanceSnapshot realizedSettings() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("Caption", "Virtual Machine Settings");
+        p.put("CreationTime", INSTALLED);
+        p.put("Description", "Active settings for the virtual machine.");
+        p.put("ElementName", name);
+        p.put("InstanceID", "Microsoft:" + id);
+        p.put("IsSaved", false);
+        p.put("Parent", null);
+        p.put("VirtualSystemIdentifier", id);
+        p.put("VirtualSystemType", "Microsoft:Hyper-V:System:Realized");
+        return InstanceSnapshot.of(SETTINGS_CLASS, p, List.of("InstanceID"));
     }
 
     /** A snapshot as Msvm_VirtualSystemSettingData (the properties a recovery-point listing needs). */

@@ -19,11 +19,12 @@ final class WqlEvaluation {
         } catch (WqlQuery.InvalidQueryException e) {
             throw WsManFaults.cannotProcessFilter(e.getMessage());
         }
-        if (query instanceof WqlQuery.Associators a) {
-            return host.associators(a);
+        if (!(query instanceof WqlQuery.Select)) {
+            return run(host, query);
         }
         WqlQuery.Select select = (WqlQuery.Select) query;
-        String className = HyperVHost.knownClass(select.className()).orElseThrow(
+        String className = HyperVHost.knownClass(select.className())
+                .or(() -> Associations.knownAssociation(select.className())).orElseThrow(
                 () -> WsManFaults.cannotProcessFilter("Invalid class " + select.className()));
         if (resourceClass.isPresent() && !resourceClass.get().equalsIgnoreCase(className)) {
             throw WsManFaults.cannotProcessFilter("the query is about " + className + ", not " + resourceClass.get());
@@ -39,5 +40,16 @@ final class WqlEvaluation {
         List<InstanceSnapshot> matching = all.stream().filter(select::matches).toList();
         return select.properties().isEmpty() ? matching
                 : matching.stream().map(i -> i.project(select.properties())).toList();
+    }
+
+    /** An ASSOCIATORS OF or REFERENCES OF traversal, from WQL or from the association filter dialect. */
+    static List<InstanceSnapshot> run(HyperVHost host, WqlQuery traversal) {
+        if (traversal instanceof WqlQuery.Associators a) {
+            return host.associators(a);
+        }
+        if (traversal instanceof WqlQuery.References r) {
+            return host.references(r);
+        }
+        throw new IllegalArgumentException("not a traversal: " + traversal);
     }
 }

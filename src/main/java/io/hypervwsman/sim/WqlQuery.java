@@ -8,9 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The WQL the host understands: {@code SELECT * | a, b FROM Class [WHERE p = literal [AND ...]]} and
- * {@code ASSOCIATORS OF {Class.Key='v',...} [WHERE ResultClass = C AssocClass = A]}. String literals are
- * single- or double-quoted with {@code \\} and {@code \'} (or {@code \"}) as the only escapes.
+ * The WQL the host understands: {@code SELECT * | a, b FROM Class [WHERE p = literal [AND ...]]},
+ * {@code ASSOCIATORS OF {Class.Key='v',...} [WHERE AssocClass = A ResultClass = C Role = R ResultRole = RR]} and
+ * {@code REFERENCES OF {Class.Key='v',...} [WHERE ResultClass = A Role = R]}: the keywords of the WMI SDK pages
+ * "ASSOCIATORS OF Statement" and "REFERENCES OF Statement", separated by spaces (not AND), each with {@code =}.
+ * ClassDefsOnly, RequiredQualifier and RequiredAssocQualifier are refused (class definitions and qualifiers are not
+ * modelled). String literals are single- or double-quoted with {@code \\} and {@code \'} (or {@code \"}) as the
+ * only escapes.
  */
 sealed interface WqlQuery {
 
@@ -21,9 +25,18 @@ sealed interface WqlQuery {
         }
     }
 
-    /** An ASSOCIATORS OF query from the object with {@code sourceKeys}. */
+    /** An ASSOCIATORS OF query: the endpoints associated with the object with {@code sourceKeys}. */
     record Associators(String sourceClass, Map<String, String> sourceKeys, Optional<String> resultClass,
-                       Optional<String> assocClass) implements WqlQuery {
+                       Optional<String> assocClass, Optional<String> role, Optional<String> resultRole)
+            implements WqlQuery {
+    }
+
+    /**
+     * A REFERENCES OF query: the association instances that refer to the object with {@code sourceKeys};
+     * {@code resultClass} names the association class here.
+     */
+    record References(String sourceClass, Map<String, String> sourceKeys, Optional<String> resultClass,
+                      Optional<String> role) implements WqlQuery {
     }
 
     /** {@code property = literal}; a quoted literal compares as text (case-insensitively, as WMI does). */
@@ -155,9 +168,11 @@ sealed interface WqlQuery {
             if (peek().isWord("SELECT")) {
                 q = select();
             } else if (peek().isWord("ASSOCIATORS")) {
-                q = associators();
+                q = traversal(true);
+            } else if (peek().isWord("REFERENCES")) {
+                q = traversal(false);
             } else {
-                throw new InvalidQueryException("expected SELECT or ASSOCIATORS OF");
+                throw new InvalidQueryException("expected SELECT, ASSOCIATORS OF or REFERENCES OF");
             }
             expect(Token.END, "end of query");
             return q;
@@ -206,7 +221,8 @@ sealed interface WqlQuery {
             };
         }
 
-        private Associators associators() {
+        /** ASSOCIATORS OF or REFERENCES OF: the source object path, then the keywords the statement allows. */
+        private WqlQuery traversal(boolean associators) {
             next();
             keyword("OF");
             symbol('{');
@@ -226,25 +242,35 @@ sealed interface WqlQuery {
                 keys.put(key, v.text());
             } while (peek().isSymbol(','));
             symbol('}');
-            String resultClass = null;
-            String assocClass = null;
+            List<String> allowed = associators ? List.of("AssocClass", "ResultClass", "Role", "ResultRole")
+                    : List.of("ResultClass", "Role");
+            Map<String, String> given = new LinkedHashMap<>();
             if (peek().isWord("WHERE")) {
                 next();
-                // WQL separates ASSOCIATORS OF qualifiers with spaces, not AND.
+                // The keywords are separated by spaces, not AND or OR, and take only '=' (WMI SDK).
                 do {
-                    String qualifier = word("ResultClass or AssocClass");
+                    String keyword = word("a keyword");
+                    if (keyword.equalsIgnoreCase("ClassDefsOnly") || keyword.equalsIgnoreCase("RequiredQualifier")
+                            || keyword.equalsIgnoreCase("RequiredAssocQualifier")) {
+                        throw new InvalidQueryException(keyword + " is not supported by the simulated host");
+                    }
+                    String canonical = allowed.stream().filter(keyword::equalsIgnoreCase).findFirst()
+                            .orElseThrow(() -> new InvalidQueryException(keyword + " is not a keyword of "
+                                    + (associators ? "ASSOCIATORS OF" : "REFERENCES OF")));
                     symbol('=');
-                    String value = word("class name");
-                    if (qualifier.equalsIgnoreCase("ResultClass")) {
-                        resultClass = value;
-                    } else if (qualifier.equalsIgnoreCase("AssocClass")) {
-                        assocClass = value;
-                    } else {
-                        throw new InvalidQueryException("unsupported ASSOCIATORS OF qualifier " + qualifier);
+                    if (given.put(canonical, word(canonical + " value")) != null) {
+                        throw new InvalidQueryException(canonical + " given twice");
                     }
                 } while (peek().kind() == Token.WORD);
             }
-            return new Associators(sourceClass, keys, Optional.ofNullable(resultClass), Optional.ofNullable(assocClass));
+            return associators
+                    ? new Associators(sourceClass, keys, opt(given, "ResultClass"), opt(given, "AssocClass"),
+                            opt(given, "Role"), opt(given, "ResultRole"))
+                    : new References(sourceClass, keys, opt(given, "ResultClass"), opt(given, "Role"));
+        }
+
+        private static Optional<String> opt(Map<String, String> given, String keyword) {
+            return Optional.ofNullable(given.get(keyword));
         }
 
         private Token peek() {

@@ -24,6 +24,7 @@ import org.apache.cxf.headers.Header;
 import org.apache.cxf.jaxws.DispatchImpl;
 import org.apache.cxf.jaxws.ServiceImpl;
 import org.apache.cxf.staxutils.StaxUtils;
+import org.apache.cxf.wsdl.WSDLManager;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -178,7 +179,8 @@ final class SoapDispatch {
 
     /**
      * One CXF bus for all clients in this JVM, created on first use and kept out of CXF's global default
-     * so that hyperv-wsman never changes the bus other CXF users in the same JVM see.
+     * so that hyperv-wsman never changes the bus other CXF users in the same JVM see. Its WSDL manager is
+     * {@link NoWsdlManager}: no WSDL is read, so CXF's WSDL extension registries are never loaded.
      */
     private static final class PrivateBus {
         static final Bus BUS = create();
@@ -187,6 +189,7 @@ final class SoapDispatch {
             Bus before = BusFactory.getDefaultBus(false);
             Bus threadBefore = BusFactory.getThreadDefaultBus(false);
             Bus bus = BusFactory.newInstance().createBus();
+            bus.setExtension(new NoWsdlManager(), WSDLManager.class);
             if (before == null) {
                 BusFactory.setDefaultBus(null);
             }

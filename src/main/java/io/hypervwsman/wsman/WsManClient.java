@@ -151,6 +151,9 @@ public final class WsManClient implements AutoCloseable {
         if (eo.wqlFilter() != null) {
             wsmanChild(request, "Filter", eo.wqlFilter()).setAttribute("Dialect", WsManNamespace.WQL_DIALECT);
         }
+        if (eo.associationFilter() != null) {
+            associationFilter(wsmanChild(request, "Filter", null), eo.associationFilter());
+        }
         String id = nextMessageId();
         Element reply = dispatch.call("Enumerate " + className(resourceUri),
                 RequestHeaders.build(options, WsManNamespace.ACTION_ENUMERATE, id, resourceUri, selectors),
@@ -158,6 +161,26 @@ public final class WsManClient implements AutoCloseable {
         Element response = requireBody(reply, "Enumerate " + className(resourceUri));
         requireName(response, "EnumerateResponse");
         return new Enumeration<>(this, resourceUri, eo, mapper, EnumerationBatch.read(response));
+    }
+
+    /** DSP0227 8.2: b:AssociatedInstances or b:AssociationInstances, the source object as an EPR. */
+    private static void associationFilter(Element filter, AssociationFilter f) {
+        filter.setAttribute("Dialect", WsManNamespace.ASSOCIATION_DIALECT);
+        Element body = child(filter, WsManNamespace.CIM_BINDING, "b",
+                f.associationInstances() ? "AssociationInstances" : "AssociatedInstances", null);
+        body.setAttributeNS(WsManNamespace.XMLNS, "xmlns:b", WsManNamespace.CIM_BINDING);
+        Element object = child(body, WsManNamespace.CIM_BINDING, "b", "Object", null);
+        f.object().writeInto(object);
+        bindingChild(body, "AssociationClassName", f.associationClass());
+        bindingChild(body, "Role", f.role());
+        bindingChild(body, "ResultClassName", f.resultClass());
+        bindingChild(body, "ResultRole", f.resultRole());
+    }
+
+    private static void bindingChild(Element parent, String local, String text) {
+        if (text != null) {
+            child(parent, WsManNamespace.CIM_BINDING, "b", local, text);
+        }
     }
 
     /** One Pull; w:TimedOut (nothing ready within OperationTimeout) is answered by pulling again. */

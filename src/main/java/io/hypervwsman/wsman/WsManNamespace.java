@@ -20,6 +20,10 @@ public final class WsManNamespace {
     public static final String ANONYMOUS = ADDRESSING + "/role/anonymous";
     /** The filter dialect for WQL queries. */
     public static final String WQL_DIALECT = "http://schemas.microsoft.com/wbem/wsman/1/WQL";
+    /** The association filter dialect of the WS-Management CIM binding (DSP0227). */
+    public static final String ASSOCIATION_DIALECT = "http://schemas.dmtf.org/wbem/wsman/1/cimbinding/associationFilter";
+    /** The CIM binding's namespace, prefix b: the association filter's elements. */
+    public static final String CIM_BINDING = "http://schemas.dmtf.org/wbem/wsman/1/cimbinding.xsd";
     /** Prefix of every WMI class resource URI; the namespace path and class name follow. */
     public static final String WMI_RESOURCE_PREFIX = "http://schemas.microsoft.com/wbem/wsman/1/wmi/";
 

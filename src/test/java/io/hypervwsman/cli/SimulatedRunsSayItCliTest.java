@@ -63,6 +63,30 @@ class SimulatedRunsSayItCliTest {
         assertEquals("succeeded", j.get("outcome").asText());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "wsman identify|Identify|0",
+            "wsman get Msvm_ReplicationService --selector CreationClassName=Msvm_ReplicationService --selector"
+                    + " Name=replicasvc --selector SystemCreationClassName=Msvm_ComputerSystem --selector"
+                    + " SystemName=HV01|WsManGet|0",
+            "wsman enumerate Msvm_ReplicationRelationship|WsManEnumerate|0",
+            "wsman invoke Msvm_ReplicationService RequestReplicationStateChange --selector"
+                    + " CreationClassName=Msvm_ReplicationService --selector Name=replicasvc --selector"
+                    + " SystemCreationClassName=Msvm_ComputerSystem --selector SystemName=HV01"
+                    + "|RequestReplicationStateChange|1"})
+    void everyWsManVerbSaysSimulatedInItsJson(String command, String operation, int exitCode) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+        args.addAll(java.util.List.of("--simulate", "--output", "json"));
+        CliRun r = CliRun.exactly(args.toArray(String[]::new));
+        assertEquals(exitCode, r.exitCode(), r::describe);
+        JsonNode j = r.json();
+        assertTrue(j.get("simulated").asBoolean(), j.toString());
+        assertEquals(operation, j.get("operation").asText());
+        assertEquals("simulated-host", j.get("host").asText());
+        assertEquals(exitCode, j.get("exitCode").asInt());
+        assertEquals(exitCode == 0 ? "succeeded" : "failed", j.get("outcome").asText());
+    }
+
     @Test
     void simulatedListingsAndFailuresSayItToo() {
         CliRun vms = CliRun.exactly("vms", "--simulate", "--output", "json");

@@ -135,6 +135,41 @@ class WsManCliTest {
         }
     }
 
+    /**
+     * The same, each on a fresh host so that both Invokes are accepted: the envelopes are equal but for the
+     * MessageID, and both leave the VM in the same replication state through a job the host ran once.
+     */
+    @Test
+    void invokeOfRevertFailoverIsTheSameInvokeWithTheSameEffectAsRevertFailover() {
+        try (SimulatedHostFixture verbHost = new SimulatedHostFixture("default");
+             SimulatedHostFixture genericHost = new SimulatedHostFixture("default")) {
+            SimulatedCli verb = new SimulatedCli(verbHost, dir);
+            SimulatedCli generic = new SimulatedCli(genericHost, dir);
+            int before = verbHost.sim.replicationState("web-frontend-01");
+            assertEquals(before, genericHost.sim.replicationState("web-frontend-01"));
+
+            assertEquals(0, verb.run("revert-failover", "--vm", "web-frontend-01"), verb::err);
+            assertEquals(0, invokeRevert(generic, WEB01, "--output", "json"), generic::err);
+            assertEquals(4096, generic.json().get("returnValue").asInt());
+            String jobId = generic.json().get("job").get("selectors").get("InstanceID").asText();
+            assertEquals(0, generic.run("job", "wait", "--job", jobId), generic::err);
+
+            List<String> a = verbHost.sim.backend().invokeEnvelopes("RevertFailover");
+            List<String> b = genericHost.sim.backend().invokeEnvelopes("RevertFailover");
+            assertEquals(1, a.size());
+            assertEquals(1, b.size());
+            // Apart from the MessageID, only a:To differs: each host's own port.
+            String messageId = "(<a:MessageID[^>]*>)uuid:[0-9A-F-]{36}(</a:MessageID>)";
+            String to = "(<a:To>http://127\\.0\\.0\\.1:)\\d+(/wsman</a:To>)";
+            assertEquals(a.get(0).replaceAll(messageId, "$1$2").replaceAll(to, "$1$2"),
+                    b.get(0).replaceAll(messageId, "$1$2").replaceAll(to, "$1$2"));
+            assertTrue(a.get(0).contains("/Msvm_ReplicationService/RevertFailover</a:Action>"), a.get(0));
+            int after = verbHost.sim.replicationState("web-frontend-01");
+            assertTrue(after != before, "the revert changed the state");
+            assertEquals(after, genericHost.sim.replicationState("web-frontend-01"));
+        }
+    }
+
     @Test
     void invokeReportsTheReturnValueAndTheJob() {
         try (SimulatedHostFixture f = new SimulatedHostFixture("default")) {

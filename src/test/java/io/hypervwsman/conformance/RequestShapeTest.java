@@ -128,4 +128,49 @@ class RequestShapeTest {
         }
         assertEquals(3, sent.size());
     }
+
+    /**
+     * The association filter as DSP0227 (WS-Man CIM binding, 8.2) writes it: w:Filter with the associationFilter
+     * Dialect holding b:AssociatedInstances or b:AssociationInstances, the source object an EPR in b:Object, then the
+     * optional class and role names. No capture of a real client's association filter was available to compare with.
+     */
+    @Test
+    void anAssociationFilterCarriesTheSourceAsAnEprAndOnlyTheNamesGiven() {
+        EndpointReference vm = EndpointReference.of(VMS + "Msvm_ComputerSystem",
+                new SelectorSet(Map.of("Name", "4EA7033C")));
+        try (WsManClient c = client(null)) {
+            assertThrows(WsManFaultException.class, () -> c.enumerate(VMS + "*", EnumerateOptions.associations(
+                    io.hypervwsman.wsman.AssociationFilter.associatedInstances(vm, "Msvm_AffectedJobElement", null,
+                            "Msvm_ConcreteJob", null))).hasNext());
+            assertThrows(WsManFaultException.class, () -> c.enumerate(VMS + "*", EnumerateOptions.associations(
+                    io.hypervwsman.wsman.AssociationFilter.associationInstances(vm, "Antecedent", null))).hasNext());
+        }
+        String cim = "http://schemas.dmtf.org/wbem/wsman/1/cimbinding.xsd";
+        Element filter = (Element) parse(sent.get(0)).getElementsByTagNameNS(
+                "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd", "Filter").item(0);
+        assertEquals("http://schemas.dmtf.org/wbem/wsman/1/cimbinding/associationFilter", filter.getAttribute("Dialect"));
+        Element associated = (Element) filter.getElementsByTagNameNS(cim, "AssociatedInstances").item(0);
+        List<String> children = new ArrayList<>();
+        for (Node n = associated.getFirstChild(); n != null; n = n.getNextSibling()) {
+            children.add(n.getLocalName() + "=" + (n.getLocalName().equals("Object") ? "" : n.getTextContent()));
+        }
+        assertEquals(List.of("Object=", "AssociationClassName=Msvm_AffectedJobElement",
+                "ResultClassName=Msvm_ConcreteJob"), children);
+        Element object = (Element) associated.getFirstChild();
+        assertEquals("Address", object.getFirstChild().getLocalName());
+        assertTrue(object.getTextContent().contains(VMS + "Msvm_ComputerSystem") && object.getTextContent()
+                .contains("4EA7033C"), sent.get(0));
+
+        Element references = (Element) parse(sent.get(1)).getElementsByTagNameNS(cim, "AssociationInstances").item(0);
+        assertEquals("Antecedent", references.getElementsByTagNameNS(cim, "Role").item(0).getTextContent());
+        assertEquals(0, references.getElementsByTagNameNS(cim, "ResultClassName").getLength());
+        for (String r : sent) {
+            Matcher m = XMLNS.matcher(r);
+            List<String> declarations = new ArrayList<>();
+            while (m.find()) {
+                declarations.add(m.group());
+            }
+            assertEquals(declarations.stream().distinct().count(), declarations.size(), "a prefix declared twice: " + r);
+        }
+    }
 }

@@ -56,48 +56,60 @@ class LauncherStartupOptionsTest {
     }
 
     @Test
-    void jdk17DumpsAnArchiveIntoTheUserCacheOnceThenUsesIt() throws Exception {
+    void jdk17MakesAStaticArchiveInTheUserCacheOnceThenUsesIt() throws Exception {
         Path jdk = jdk("17.0.15", "17.0.15+6");
         archive("hyperv-wsman.aot", "17.0.15+6"); // an AOT cache is for JDK 25+ only
         List<String> first = launch(jdk);
-        String dump = first.stream().filter(a -> a.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
+        String list = first.stream().filter(a -> a.startsWith("-XX:DumpLoadedClassList=")).findFirst()
                 .orElseThrow(() -> new AssertionError(first));
-        Path made = Path.of(dump.substring(dump.indexOf('=') + 1));
-        assertEquals(dir.resolve("cache/hyperv-wsman"), made.getParent());
+        Path classList = Path.of(list.substring(list.indexOf('=') + 1));
+        assertEquals(dir.resolve("cache/hyperv-wsman"), classList.getParent());
         assertTrue(first.containsAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off")), first::toString);
         // JDK 17 knows no "aot" log tag: naming it would stop the JVM
         assertFalse(first.contains("-Xlog:aot=off"), first::toString);
         assertFalse(first.stream().anyMatch(a -> a.startsWith("-XX:AOTCache")), first::toString);
+        assertFalse(first.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")
+                || a.equals("-XX:+AutoCreateSharedArchive")), "a dynamic archive skips picocli: " + first);
         assertTrue(first.containsAll(LEAN), first::toString);
-        assertFalse(Files.exists(made), "the dump is renamed once the JVM has written it");
+        // after the command, the same JDK archived that run's classes (-Xshare:dump), into a temporary name
+        List<String> dump = Files.readAllLines(jdk.resolve("dump-args.txt"));
+        assertTrue(dump.contains("-XX:SharedClassListFile=" + classList), dump::toString);
+        assertEquals(List.of("-cp", lib.resolve("hyperv-wsman.jar").toString()), dump.subList(dump.size() - 2,
+                dump.size()));
+        assertFalse(Files.exists(classList), "the class list is removed once archived");
         Path archive;
-        try (var files = Files.list(made.getParent())) {
+        try (var files = Files.list(classList.getParent())) {
             archive = files.filter(f -> f.getFileName().toString().matches("17\\.0\\.15\\+6-[0-9]+\\.jsa"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no archive next to " + made));
+                    .findFirst().orElseThrow(() -> new AssertionError("no archive next to " + classList));
         }
+        assertEquals("archive", Files.readString(archive).strip(), "the file -Xshare:dump wrote, renamed");
+        Files.delete(jdk.resolve("dump-args.txt"));
 
         List<String> second = launch(jdk);
         assertTrue(second.contains("-XX:SharedArchiveFile=" + archive), second::toString);
-        assertFalse(second.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")), second::toString);
+        assertFalse(second.stream().anyMatch(a -> a.startsWith("-XX:DumpLoadedClassList")), second::toString);
+        assertFalse(Files.exists(jdk.resolve("dump-args.txt")), "no dump once the archive is there");
 
-        // a newer jar (an upgrade in place) makes the archive stale: dumped again
+        // a newer jar (an upgrade in place) makes the archive stale: made again
         Files.setLastModifiedTime(lib.resolve("hyperv-wsman.jar"),
                 FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 60_000));
         List<String> third = launch(jdk);
-        assertTrue(third.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), third::toString);
+        assertTrue(third.stream().anyMatch(a -> a.startsWith("-XX:DumpLoadedClassList=")), third::toString);
     }
 
     @Test
-    void anotherJdk19OrNewerMakesItsOwnArchiveInTheUserCache() throws Exception {
+    void anotherJdk19OrNewerMakesTheSameStaticArchiveInTheUserCache() throws Exception {
         Path jdk = jdk("21.0.5", "21.0.5+11-LTS");
         List<String> args = launch(jdk);
         Path cache = dir.resolve("cache/hyperv-wsman");
-        assertTrue(args.contains("-XX:+AutoCreateSharedArchive"), args::toString);
-        assertTrue(args.stream().anyMatch(a -> a.matches("-XX:SharedArchiveFile=" + Pattern.quote(cache.toString())
-                + "/21\\.0\\.5\\+11-LTS-[0-9]+\\.jsa")), args::toString);
+        assertTrue(args.stream().anyMatch(a -> a.matches("-XX:DumpLoadedClassList=" + Pattern.quote(cache.toString())
+                + "/21\\.0\\.5\\+11-LTS-[0-9]+\\.jsa\\.[0-9]+\\.classlist")), args::toString);
         assertTrue(args.containsAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off")), args::toString);
         assertTrue(Files.isDirectory(cache), "the launcher makes " + cache);
         assertTrue(args.containsAll(LEAN), args::toString);
+        List<String> second = launch(jdk);
+        assertTrue(second.stream().anyMatch(a -> a.matches("-XX:SharedArchiveFile=" + Pattern.quote(cache.toString())
+                + "/21\\.0\\.5\\+11-LTS-[0-9]+\\.jsa")), second::toString);
     }
 
     @Test
@@ -106,7 +118,7 @@ class LauncherStartupOptionsTest {
         archive("hyperv-wsman.aot", "25.0.1+8-LTS");
         List<String> args = launch(jdk);
         assertFalse(args.stream().anyMatch(a -> a.startsWith("-XX:AOTCache")), args::toString);
-        assertTrue(args.contains("-XX:+AutoCreateSharedArchive"), args::toString);
+        assertTrue(args.stream().anyMatch(a -> a.startsWith("-XX:DumpLoadedClassList=")), args::toString);
         assertTrue(args.contains("-Xlog:aot=off"), args::toString);
     }
 
@@ -128,15 +140,19 @@ class LauncherStartupOptionsTest {
 
     /**
      * A JAVA_HOME whose bin/java prints JDK_JAVA_OPTIONS and its arguments (and writes the file an
-     * -XX:ArchiveClassesAtExit names, as a JVM does at exit), and whose release file names the JDK.
+     * -XX:DumpLoadedClassList names, as a JVM does); run with -Xshare:dump, it writes the -XX:SharedArchiveFile and
+     * keeps its arguments in JAVA_HOME/dump-args.txt. Its release file names the JDK.
      */
     private Path jdk(String version, String runtimeVersion) throws IOException {
         Path home = Files.createDirectories(dir.resolve("jdk-" + runtimeVersion));
         Files.createDirectories(home.resolve("bin"));
         Path java = home.resolve("bin/java");
-        Files.writeString(java, "#!/bin/sh\nprintf 'JDK_JAVA_OPTIONS=%s\\n' \"$JDK_JAVA_OPTIONS\"\n"
-                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; case $a in -XX:ArchiveClassesAtExit=*)"
-                + " echo archive > \"${a#*=}\" ;; esac; done\n");
+        Files.writeString(java, "#!/bin/sh\nif [ \"$1\" = -Xshare:dump ]; then\n"
+                + "  printf '%s\\n' \"$@\" > \"$(dirname \"$0\")/../dump-args.txt\"\n"
+                + "  for a in \"$@\"; do case $a in -XX:SharedArchiveFile=*) echo archive > \"${a#*=}\" ;; esac; done\n"
+                + "  exit 0\nfi\nprintf 'JDK_JAVA_OPTIONS=%s\\n' \"$JDK_JAVA_OPTIONS\"\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; case $a in -XX:DumpLoadedClassList=*)"
+                + " echo classes > \"${a#*=}\" ;; esac; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + runtimeVersion
                 + "\"\nJAVA_VERSION=\"" + version + "\"\nOS_NAME=\"Linux\"\n");

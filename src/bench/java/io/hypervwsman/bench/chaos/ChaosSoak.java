@@ -5,6 +5,7 @@ import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.OperationOptions;
 import io.hypervwsman.hyperv.ReverseOptions;
 import io.hypervwsman.hyperv.VmRef;
+import io.hypervwsman.hyperv.replica.DecidedBy;
 import io.hypervwsman.hyperv.replica.Operation;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
@@ -297,7 +298,9 @@ public final class ChaosSoak {
                 return;
             }
             boolean agrees = switch (o.outcome()) {
-                case SUCCEEDED -> invokes == 1 && changed;
+                // nothing to do (the VM was already where the verb brings it): nothing invoked, nothing changed
+                case SUCCEEDED -> o.decidedBy() == DecidedBy.NOTHING_TO_DO ? invokes == 0 && !changed
+                        : invokes == 1 && changed;
                 case FAILED -> !changed;
                 default -> true;
             };

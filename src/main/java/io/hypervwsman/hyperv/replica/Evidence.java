@@ -21,6 +21,14 @@ public interface Evidence<S> {
     /** The reading before the Invoke, from what the pre-checks read ({@code rel} is empty with no relationship). */
     S before(VirtualMachine vm, Optional<Relationship> rel);
 
+    /**
+     * The reading before the Invoke, read from the host when the pre-checks' reads do not hold it (a test VM's
+     * existence); by default {@link #before(VirtualMachine, Optional)}.
+     */
+    default S beforeInvoke(VerbContext host, VirtualMachine vm, Optional<Relationship> rel) {
+        return before(vm, rel);
+    }
+
     /** The reading now. */
     S read(VerbContext host, VirtualMachine vm);
 

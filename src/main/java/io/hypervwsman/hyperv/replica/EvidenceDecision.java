@@ -30,7 +30,7 @@ final class EvidenceDecision<S> implements StateDecision {
     /** The evidence as it stood before the Invoke, from what the pre-checks read. */
     static <S> EvidenceDecision<S> before(Evidence<S> evidence, VirtualMachine vm, Optional<Relationship> rel,
                                           VerbContext host, JobTracker tracker) {
-        return new EvidenceDecision<>(evidence, vm, evidence.before(vm, rel), host, tracker);
+        return new EvidenceDecision<>(evidence, vm, evidence.beforeInvoke(host, vm, rel), host, tracker);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hypervwsman.hyperv.replica;
 
+import io.hypervwsman.OperationFailedException;
 import io.hypervwsman.hyperv.Relationship;
 import io.hypervwsman.hyperv.ReplicationState;
 import io.hypervwsman.hyperv.VirtualMachine;
@@ -8,7 +9,8 @@ import java.util.Set;
 
 /**
  * Start-VMFailover -AsTest [-VMRecoverySnapshot]: create a test VM from a recovery point, the latest by default.
- * The replica's state does not change, so a lost job leaves the outcome unknown.
+ * The replica's state does not change; when the job cannot say (a lost reply, an unreadable job), the test VM it
+ * creates decides ({@link TestVmEvidence}).
  */
 public final class TestFailover implements ReplicaVerb {
     private static final Set<ReplicationState> FROM = EnumSet.of(ReplicationState.REPLICATING,
@@ -26,8 +28,12 @@ public final class TestFailover implements ReplicaVerb {
     }
 
     @Override
-    public void check(VirtualMachine vm, Relationship rel) {
+    public void check(VerbContext host, VirtualMachine vm, Relationship rel) {
         Refusals.requireReplicaIn(vm, rel, FROM, "test-failed-over");
+        TestVmEvidence.testVm(host, vm).ifPresent(test -> {
+            throw new OperationFailedException("a test failover of " + vm.name() + " is already running (test VM "
+                    + test.name() + "): end it with stop-test-failover first");
+        });
     }
 
     @Override
@@ -37,6 +43,6 @@ public final class TestFailover implements ReplicaVerb {
 
     @Override
     public Evidence<?> evidence() {
-        return ReplicationStateEvidence.silent();
+        return new TestVmEvidence();
     }
 }
