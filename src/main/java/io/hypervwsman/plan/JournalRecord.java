@@ -31,8 +31,14 @@ public record JournalRecord(Instant at, Type type, String group, String vm, Stri
         INVOKE_SENT, VM_FINISHED, GROUP_FINISHED, RUN_FINISHED
     }
 
+    /** A record that names no hosts (any type but VM_HOSTS). */
+    public JournalRecord(Instant at, Type type, String group, String vm, String step, String detail, String outcome,
+                         String message, String recoveryPoint) {
+        this(at, type, group, vm, step, detail, outcome, message, recoveryPoint, null, null);
+    }
+
     static JournalRecord of(Instant at, Type type, String group) {
-        return new JournalRecord(at, type, group, null, null, null, null, null, null, null, null);
+        return new JournalRecord(at, type, group, null, null, null, null, null, null);
     }
 
     JournalRecord withVm(String key) {
