@@ -144,7 +144,8 @@ final class PlanView implements Consumer<JournalRecord>, AutoCloseable {
                 return v == null ? null : set(v, "started");
             }
             case PHASE -> {
-                return v == null ? null : set(v, r.detail());
+                // "job" after "job <id>" says nothing new: the state keeps the id and no line is added
+                return v == null || (v.state != null && v.state.startsWith(r.detail())) ? null : set(v, r.detail());
             }
             case INVOKE_INTENT -> {
                 return v == null ? null : set(v, "invoking " + r.step());

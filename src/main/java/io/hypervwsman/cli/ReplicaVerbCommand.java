@@ -82,6 +82,11 @@ abstract class ReplicaVerbCommand extends HostCommand {
         return null;
     }
 
+    /** The timeline phase {@link #followUp} shows while it runs (e.g. "heartbeat"), or null when it checks nothing. */
+    String followUpPhase() {
+        return null;
+    }
+
     /** A check after the operation: its result under {@code key} in JSON, and one line in text. */
     record FollowUp(String key, boolean ok, String line, Object json) {
     }

@@ -193,7 +193,9 @@ final class SeveralVmsRun {
                 OperationOutcome o = command.perform(replica, VmRef.of(vm.vmId()), options);
                 ReplicaVerbCommand.FollowUp after = null;
                 if (o.outcome() == Outcome.SUCCEEDED && o.decidedBy() != DecidedBy.DRY_RUN) {
-                    journal.phase("heartbeat");
+                    if (command.followUpPhase() != null) {
+                        journal.phase(command.followUpPhase());
+                    }
                     after = command.followUp(session, o);
                 }
                 row = row(vm, o, after);

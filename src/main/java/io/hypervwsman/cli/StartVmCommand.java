@@ -28,6 +28,11 @@ final class StartVmCommand extends ReplicaVerbCommand {
     }
 
     @Override
+    String followUpPhase() {
+        return waitForHeartbeat == null ? null : "heartbeat";
+    }
+
+    @Override
     FollowUp followUp(ConnectionMixin.Session session, OperationOutcome outcome) throws InterruptedException {
         if (waitForHeartbeat == null || outcome.vm() == null) {
             return null;

@@ -67,6 +67,7 @@ public final class HttpTransport implements Transport {
     /** Whether any reply came back on this transport: until one has, a host that hangs up may be refusing us. */
     private final java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
     private final RequestConfig requestConfig;
+    private static final java.util.Map<String, ContentType> CONTENT_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HttpTransport(ConnectionOptions options) {
         this(options, authorization(options), pooled(options, tlsContext(options)));
@@ -98,6 +99,8 @@ public final class HttpTransport implements Transport {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // WinRM never compresses a reply; no Accept-Encoding on the wire, no decompression stage per request.
+                .disableContentCompression()
                 .evictIdleConnections(TimeValue.ofSeconds(60))
                 .addExecInterceptorAfter(ChainElement.CONNECT.name(), "connected", (request, scope, chain) -> {
                     scope.clientContext.setAttribute(CONNECTED, Boolean.TRUE);
@@ -269,7 +272,7 @@ public final class HttpTransport implements Transport {
     public HttpReply post(byte[] body, String contentType, List<Header> headers, HttpClientContext context) {
         HttpPost post = new HttpPost(options.endpoint());
         headers.forEach(post::addHeader);
-        post.setEntity(new ByteArrayEntity(body, body.length == 0 ? null : ContentType.parse(contentType)));
+        post.setEntity(new ByteArrayEntity(body, body.length == 0 ? null : contentType(contentType)));
         boolean authenticationLeg = body.length == 0;
         if (authenticationLeg) {
             // A leg without a request asks the host for nothing but a token, which it sends at once.
@@ -308,6 +311,18 @@ public final class HttpTransport implements Transport {
                 throw connectionException(e);
             }
         }
+    }
+
+    /** Parsed once: requests carry one of a handful of Content-Types (SOAP, multipart/encrypted per protocol). */
+    private static ContentType contentType(String text) {
+        ContentType known = CONTENT_TYPES.get(text);
+        if (known == null) {
+            known = ContentType.parse(text);
+            if (CONTENT_TYPES.size() < 16) {
+                CONTENT_TYPES.put(text, known);
+            }
+        }
+        return known;
     }
 
     /**

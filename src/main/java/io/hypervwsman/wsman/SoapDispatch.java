@@ -22,8 +22,17 @@ import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.PreexistingConduitSelector;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.interceptor.Interceptor;
 import org.apache.cxf.jaxws.ServiceImpl;
+import org.apache.cxf.jaxws.interceptors.HolderInInterceptor;
+import org.apache.cxf.jaxws.interceptors.HolderOutInterceptor;
+import org.apache.cxf.jaxws.interceptors.SwAInInterceptor;
+import org.apache.cxf.jaxws.interceptors.SwAOutInterceptor;
+import org.apache.cxf.jaxws.interceptors.WrapperClassInInterceptor;
+import org.apache.cxf.jaxws.interceptors.WrapperClassOutInterceptor;
 import org.apache.cxf.staxutils.StaxUtils;
+import org.apache.cxf.ws.policy.PolicyEngine;
+import org.apache.cxf.ws.policy.PolicyEngineImpl;
 import org.apache.cxf.wsdl.WSDLManager;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -65,8 +74,18 @@ final class SoapDispatch {
         client.setThreadLocalRequestContext(true);
         client.setConduitSelector(new PreexistingConduitSelector(new TransportConduit(transport), client.getEndpoint()));
         client.getEndpoint().put("soap.env.ns.map", ENVELOPE_NAMESPACES);
+        // Holders, wrapper classes and SwA attachments belong to SEI proxies; for a Dispatch<Source> in payload mode
+        // they never apply, yet each runs on every message.
+        client.getEndpoint().getInInterceptors().removeIf(SoapDispatch::seiOnly);
+        client.getEndpoint().getOutInterceptors().removeIf(SoapDispatch::seiOnly);
         client.getInInterceptors().add(new ReplyHeaderCheck());
         client.getOutInterceptors().add(new EmptyBodyInterceptor());
+    }
+
+    private static boolean seiOnly(Interceptor<?> i) {
+        return i instanceof HolderInInterceptor || i instanceof HolderOutInterceptor
+                || i instanceof WrapperClassInInterceptor || i instanceof WrapperClassOutInterceptor
+                || i instanceof SwAInInterceptor || i instanceof SwAOutInterceptor;
     }
 
     /**
@@ -190,6 +209,11 @@ final class SoapDispatch {
             Bus threadBefore = BusFactory.getThreadDefaultBus(false);
             Bus bus = BusFactory.newInstance().createBus();
             bus.setExtension(new NoWsdlManager(), WSDLManager.class);
+            // No WS-Policy is ever attached (no WSDL is read, WinRM publishes none), yet the engine's interceptors
+            // run on every message, in and out: ~7 % of a steady-state exchange's CPU (BENCHMARKS.md, issue 16).
+            if (bus.getExtension(PolicyEngine.class) instanceof PolicyEngineImpl engine) {
+                engine.setEnabled(false);
+            }
             if (before == null) {
                 BusFactory.setDefaultBus(null);
             }

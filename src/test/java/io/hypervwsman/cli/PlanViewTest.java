@@ -107,6 +107,20 @@ class PlanViewTest {
     }
 
     @Test
+    void aPhaseThatRepeatsWhatTheStateAlreadySaysAddsNoLine() {
+        PlanView v = view(PlanView.Mode.LINES);
+        List.of(at(0, Type.VM_STARTED, "db", SQL1, null, null, null, null),
+                at(1, Type.INVOKE_SENT, "db", SQL1, "RevertReplica", "Microsoft:JOB-1", null, null),
+                at(1, Type.PHASE, "db", SQL1, null, "job", null, null),
+                at(3, Type.PHASE, "db", SQL1, null, "start", null, null)).forEach(v);
+        assertEquals("""
+                21:00:00 db/sql-01: started
+                21:00:01 db/sql-01: job Microsoft:JOB-1
+                21:00:03 db/sql-01: start
+                """, shown());
+    }
+
+    @Test
     void onATerminalTheViewIsRedrawnInPlace() {
         PlanView v = view(PlanView.Mode.REDRAW);
         v.accept(at(0, Type.GROUP_STARTED, "db", null, null, null, null, null));

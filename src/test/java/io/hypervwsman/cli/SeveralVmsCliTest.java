@@ -115,6 +115,7 @@ class SeveralVmsCliTest extends SimulatedScenarioCliTest {
                 cli.err());
         assertTrue(view.stream().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d start-vm/saved-01: succeeded: .+")), cli.err());
         assertFalse(cli.err().contains("\033["), "no cursor movement without a terminal");
+        assertFalse(cli.err().contains(": heartbeat"), "no heartbeat phase without --wait-for-heartbeat: " + cli.err());
     }
 
     @Test

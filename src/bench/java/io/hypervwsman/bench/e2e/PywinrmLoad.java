@@ -33,10 +33,29 @@ final class PywinrmLoad {
     private PywinrmLoad() {
     }
 
+    /** Debian's python with a pywinrm script and its arguments, the environment set as the interop tests set it. */
+    static ProcessBuilder python(String... scriptAndArguments) {
+        List<String> command = new ArrayList<>();
+        command.add(PYTHON);
+        command.addAll(List.of(scriptAndArguments));
+        ProcessBuilder b = new ProcessBuilder(command);
+        Map<String, String> env = b.environment();
+        for (String name : List.of("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
+                "ALL_PROXY", "PYTHONPATH", "PYTHONHOME")) {
+            env.remove(name);
+        }
+        env.put("no_proxy", "127.0.0.1");
+        env.put("NO_PROXY", "127.0.0.1");
+        env.put("PYTHONNOUSERSITE", "1");
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        env.put("OPENSSL_CONF", Path.of("src/test/resources/interop/openssl-legacy.cnf").toAbsolutePath().toString());
+        env.put("PYWINRM_PASSWORD", BenchHosts.PASSWORD);
+        return b;
+    }
+
     static Result run(URI endpoint, Path envelope, int processes, Duration settle, Duration window, long maxRequests,
                       Path workDir) throws IOException, InterruptedException {
         Path script = Path.of("src/bench/python/pywinrm_load.py").toAbsolutePath();
-        Path conf = Path.of("src/test/resources/interop/openssl-legacy.cnf").toAbsolutePath();
         double startAt = System.currentTimeMillis() / 1000.0 + settle.toMillis() / 1000.0;
         double endAt = startAt + window.toMillis() / 1000.0;
         List<Process> running = new ArrayList<>();
@@ -44,21 +63,10 @@ final class PywinrmLoad {
         for (int i = 0; i < processes; i++) {
             Path out = workDir.resolve("pywinrm-" + i + ".out");
             Path err = workDir.resolve("pywinrm-" + i + ".err");
-            ProcessBuilder b = new ProcessBuilder(PYTHON, script.toString(), endpoint.toString(), BenchHosts.USER,
+            ProcessBuilder b = python(script.toString(), endpoint.toString(), BenchHosts.USER,
                     envelope.toString(), Double.toString(startAt), Double.toString(endAt),
                     Long.toString(Math.max(1, maxRequests / processes)))
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
-            Map<String, String> env = b.environment();
-            for (String name : List.of("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-                    "ALL_PROXY", "PYTHONPATH", "PYTHONHOME")) {
-                env.remove(name);
-            }
-            env.put("no_proxy", "127.0.0.1");
-            env.put("NO_PROXY", "127.0.0.1");
-            env.put("PYTHONNOUSERSITE", "1");
-            env.put("PYTHONDONTWRITEBYTECODE", "1");
-            env.put("OPENSSL_CONF", conf.toString());
-            env.put("PYWINRM_PASSWORD", BenchHosts.PASSWORD);
             running.add(b.start());
             outputs.add(out);
         }

@@ -5,7 +5,9 @@ import io.hypervwsman.transport.auth.SessionSecurity;
 import io.hypervwsman.transport.auth.SessionSecurity.WrappedMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seals a SOAP message into, and unseals it from, the multipart/encrypted body WinRM uses for HTTP
@@ -23,6 +25,8 @@ public final class MultipartEncrypted {
     static final String MEDIA_TYPE = "multipart/encrypted";
     static final String ORIGINAL_TYPE = "application/soap+xml";
     static final String OCTET_STREAM = "application/octet-stream";
+
+    private static final Map<String, EncryptedContentType> KNOWN_TYPES = new ConcurrentHashMap<>();
 
     private MultipartEncrypted() {
     }
@@ -57,7 +61,7 @@ public final class MultipartEncrypted {
      *     for another protocol, fails the signature check, or unseals to a length other than declared
      */
     public static byte[] decode(String contentType, byte[] body, SessionSecurity security) {
-        EncryptedContentType type = EncryptedContentType.parse(contentType);
+        EncryptedContentType type = replyType(contentType);
         if (!type.mediaType().equals(MEDIA_TYPE)) {
             throw new MessageIntegrityException("downgrade: reply is " + type.mediaType()
                     + " but message encryption is in force");
@@ -84,6 +88,19 @@ public final class MultipartEncrypted {
                     + parts.originalLength());
         }
         return plaintext;
+    }
+
+    /**
+     * Parsed once per distinct header: a host sends the same Content-Type on every reply (a few distinct values when a
+     * client and a simulated host share the JVM, hence a small map rather than the last value).
+     */
+    private static EncryptedContentType replyType(String header) {
+        EncryptedContentType known = header == null ? null : KNOWN_TYPES.get(header);
+        if (known != null) {
+            return known;
+        }
+        EncryptedContentType parsed = EncryptedContentType.parse(header);
+        return KNOWN_TYPES.size() < 16 ? KNOWN_TYPES.computeIfAbsent(header, h -> parsed) : parsed;
     }
 
     /** RFC 2046 section 5.1.1: 1 to 70 characters, not ending in a space. */

@@ -2,7 +2,6 @@ package io.hypervwsman.transport.auth.ntlm.internal;
 
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.MD4Digest;
-import org.bouncycastle.crypto.digests.MD5Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -16,18 +15,24 @@ public final class Digests {
     }
 
     public static byte[] md5(byte[]... parts) {
-        return digest(new MD5Digest(), parts);
+        return digest(new JdkMd5(), parts);
     }
 
     static byte[] hmacMd5(byte[] key, byte[]... parts) {
-        HMac mac = new HMac(new MD5Digest());
-        mac.init(new KeyParameter(key));
+        HMac mac = keyedHmacMd5(key);
         for (byte[] part : parts) {
             mac.update(part, 0, part.length);
         }
         byte[] out = new byte[mac.getMacSize()];
         mac.doFinal(out, 0);
         return out;
+    }
+
+    /** HMAC_MD5 keyed once; each {@code doFinal} leaves it keyed for the next message. */
+    static HMac keyedHmacMd5(byte[] key) {
+        HMac mac = new HMac(new JdkMd5());
+        mac.init(new KeyParameter(key));
+        return mac;
     }
 
     private static byte[] digest(Digest digest, byte[]... parts) {

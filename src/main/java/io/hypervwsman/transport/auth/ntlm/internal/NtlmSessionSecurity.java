@@ -5,6 +5,7 @@ import io.hypervwsman.transport.auth.SessionSecurity;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.crypto.macs.HMac;
 
 /**
  * NTLM sealing and signing with extended session security and key exchange (MS-NLMP 3.4.3, 3.4.4.2),
@@ -17,9 +18,9 @@ public final class NtlmSessionSecurity implements SessionSecurity {
     public static final String PROTOCOL = "application/HTTP-SPNEGO-session-encrypted";
 
     private final String role;
-    private final byte[] sendingSigningKey;
+    private final HMac sendingSigner;
     private final Rc4 sendingSealer;
-    private final byte[] receivingSigningKey;
+    private final HMac receivingSigner;
     private final Rc4 receivingSealer;
     private int sendingSequence;
     private int receivingSequence;
@@ -27,9 +28,9 @@ public final class NtlmSessionSecurity implements SessionSecurity {
 
     private NtlmSessionSecurity(String role, SignAndSealKeys sending, SignAndSealKeys receiving) {
         this.role = role;
-        this.sendingSigningKey = sending.signingKey();
+        this.sendingSigner = Digests.keyedHmacMd5(sending.signingKey());
         this.sendingSealer = new Rc4(sending.sealingKey());
-        this.receivingSigningKey = receiving.signingKey();
+        this.receivingSigner = Digests.keyedHmacMd5(receiving.signingKey());
         this.receivingSealer = new Rc4(receiving.sealingKey());
     }
 
@@ -56,7 +57,7 @@ public final class NtlmSessionSecurity implements SessionSecurity {
         requireUsable();
         // MS-NLMP 3.4.3: SEAL encrypts the message first, then MAC encrypts the checksum with the same handle.
         byte[] sealed = sendingSealer.apply(plaintext);
-        byte[] checksum = sendingSealer.apply(checksum(sendingSigningKey, sendingSequence, plaintext));
+        byte[] checksum = sendingSealer.apply(checksum(sendingSigner, sendingSequence, plaintext));
         NtlmSignature signature = new NtlmSignature(checksum, sendingSequence);
         sendingSequence++;
         return new WrappedMessage(signature.toBytes(), sealed);
@@ -72,7 +73,7 @@ public final class NtlmSessionSecurity implements SessionSecurity {
         }
         NtlmSignature signature = NtlmSignature.parse(signatureBytes);
         byte[] plaintext = receivingSealer.apply(sealed);
-        byte[] expected = checksum(receivingSigningKey, receivingSequence, plaintext);
+        byte[] expected = checksum(receivingSigner, receivingSequence, plaintext);
         byte[] received = receivingSealer.apply(signature.checksum());
         if (signature.sequenceNumber() != receivingSequence) {
             Arrays.fill(plaintext, (byte) 0);
@@ -91,8 +92,12 @@ public final class NtlmSessionSecurity implements SessionSecurity {
     }
 
     /** HMAC_MD5(SigningKey, SeqNum ‖ Message)[0..7] (MS-NLMP 3.4.4.2). */
-    private static byte[] checksum(byte[] signingKey, int sequenceNumber, byte[] plaintext) {
-        byte[] mac = Digests.hmacMd5(signingKey, new NtlmWriter().int32(sequenceNumber).toByteArray(), plaintext);
+    private static byte[] checksum(HMac signer, int sequenceNumber, byte[] plaintext) {
+        byte[] sequence = new NtlmWriter().int32(sequenceNumber).toByteArray();
+        signer.update(sequence, 0, sequence.length);
+        signer.update(plaintext, 0, plaintext.length);
+        byte[] mac = new byte[signer.getMacSize()];
+        signer.doFinal(mac, 0);
         return Arrays.copyOf(mac, 8);
     }
 
