@@ -133,7 +133,7 @@ public final class PlanKillMinus9 {
                  int journalLines, long wallMs) {
     }
 
-    /** A full round; {@code killAt} empty: one uncut run (the calibration). */
+    /** A full round; {@code journalLength} 0: one uncut run (the calibration), else kills before that length. */
     private Round round(int n, Random random, long journalLength) throws Exception {
         long t0 = System.nanoTime();
         Path roundDir = Files.createDirectories(dir.resolve("round-" + n));
