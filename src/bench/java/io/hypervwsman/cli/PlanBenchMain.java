@@ -13,7 +13,9 @@ import io.hypervwsman.plan.VmOutcome;
 import io.hypervwsman.plan.VmResult;
 import io.hypervwsman.sim.ManualClock;
 import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.Lab;
 import io.hypervwsman.sim.SimulatedHost;
+import io.hypervwsman.sim.SimulatedLab;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.transport.Credentials;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -53,7 +56,11 @@ public final class PlanBenchMain {
         return "g" + (i / HOSTS) % GROUPS + "-vm" + i;
     }
 
-    /** Six simulated replica hosts holding 200 replicated VMs between them, named g{group}-vm{n}. */
+    /**
+     * Six simulated replica hosts holding 200 replicated VMs between them, named g{group}-vm{n}: alone (their primaries
+     * are names only), or the DR site of a two-site lab whose production site (6 hosts, the primaries) is down
+     * ({@link Mode#LAB_DISASTER}) or up with its primaries off ({@link Mode#LAB_PLANNED}).
+     */
     static final class Site implements AutoCloseable {
         final ManualClock clock = new ManualClock(Instant.parse("2026-11-24T03:00:00Z"));
         final List<SimulatedHost> hosts = new ArrayList<>();
@@ -62,7 +69,39 @@ public final class PlanBenchMain {
         final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> byKind =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
+        private SimulatedLab lab;
+        private final Mode mode;
+        final List<SimulatedHost> primaries = new ArrayList<>();
+
         Site(Path dir) throws Exception {
+            this(dir, Mode.ALONE);
+        }
+
+        Site(Path dir, Mode mode) throws Exception {
+            this.mode = mode;
+            if (mode != Mode.ALONE) {
+                boolean planned = mode == Mode.LAB_PLANNED;
+                List<Lab.LabVm> vms = new ArrayList<>();
+                for (int i = 0; i < VMS; i++) {
+                    vms.add(new Lab.LabVm(name(i), String.format("B0000000-0000-4000-8000-%012d", i),
+                            "PROD-HV" + i % HOSTS, "DR-HV" + i % HOSTS,
+                            planned ? Scenario.Power.OFF : Scenario.Power.RUNNING, 0));
+                }
+                List<String> prod = new ArrayList<>();
+                List<String> dr = new ArrayList<>();
+                for (int h = 0; h < HOSTS; h++) {
+                    prod.add("PROD-HV" + h);
+                    dr.add("DR-HV" + h);
+                }
+                lab = SimulatedLab.start(new Lab("bench-200", "dr.example", List.of(USER), 300, Map.of(),
+                        List.of(new Lab.Site("prod", prod), new Lab.Site("dr", dr)), vms), USER, PASSWORD, clock);
+                if (!planned) {
+                    lab.takeDown("prod");
+                }
+                dr.forEach(h -> hosts.add(lab.host(h)));
+                prod.forEach(h -> primaries.add(lab.host(h)));
+                return;
+            }
             ObjectMapper json = new ObjectMapper();
             for (int h = 0; h < HOSTS; h++) {
                 ObjectNode s = json.createObjectNode().put("host", "DR-HV" + h).put("dnsDomain", "dr.example");
@@ -87,12 +126,17 @@ public final class PlanBenchMain {
             for (int h = 0; h < HOSTS; h++) {
                 p.append("  hv").append(h).append(": { endpoint: \"").append(hosts.get(h).endpoint())
                         .append("\", user: 'LAB\\operator', auth: ntlm }\n");
+                if (mode == Mode.LAB_PLANNED) {
+                    p.append("  pv").append(h).append(": { endpoint: \"").append(primaries.get(h).endpoint())
+                            .append("\", user: 'LAB\\operator', auth: ntlm }\n");
+                }
             }
+            String action = mode == Mode.LAB_PLANNED ? "planned-failover" : "unplanned-failover";
             p.append("groups:\n");
             for (int g = 0; g < GROUPS; g++) {
                 for (int h = 0; h < HOSTS; h++) {
                     p.append("  - name: g").append(g).append("-hv").append(h).append("\n    host: hv").append(h)
-                            .append("\n    action: unplanned-failover\n    vms: [\"g").append(g).append("-*\"]\n");
+                            .append("\n    action: ").append(action).append("\n    vms: [\"g").append(g).append("-*\"]\n");
                 }
             }
             return p.toString();
@@ -100,7 +144,8 @@ public final class PlanBenchMain {
 
         HyperVHost open(String key) {
             int h = Integer.parseInt(key.substring(2));
-            ConnectionOptions o = ConnectionOptions.builder(hosts.get(h).endpoint())
+            SimulatedHost target = key.startsWith("pv") ? primaries.get(h) : hosts.get(h);
+            ConnectionOptions o = ConnectionOptions.builder(target.endpoint())
                     .auth(AuthMode.NTLM, new Credentials(USER, PASSWORD.clone())).build();
             return HyperVHost.builder().connect(o, t -> counting(t)).name(key).clock(clock)
                     .sleeper(d -> clock.advance(d)).build();
@@ -142,9 +187,11 @@ public final class PlanBenchMain {
             return hosts.stream().mapToInt(h -> h.invocations(method)).sum();
         }
 
-        /** VMs failed over (Recovered). */
+        /** VMs failed over (Recovered); after a planned failover: primary and Replicating on the DR site. */
         long inEffect() {
-            return count((h, vm) -> h.replicationState(vm) == 5);
+            return mode == Mode.LAB_PLANNED
+                    ? count((h, vm) -> h.replicationMode(vm) == 1 && h.replicationState(vm) == 3)
+                    : count((h, vm) -> h.replicationState(vm) == 5);
         }
 
         /** VMs running. */
@@ -166,7 +213,24 @@ public final class PlanBenchMain {
 
         @Override
         public void close() {
-            hosts.forEach(SimulatedHost::close);
+            if (lab != null) {
+                lab.close();
+            } else {
+                hosts.forEach(SimulatedHost::close);
+            }
+        }
+    }
+
+    /** Which hosts the plan runs against. */
+    enum Mode {
+        ALONE("6 replica hosts alone, unplanned failover + start"),
+        LAB_DISASTER("the DR site of a 2 x 6-host lab, production site down, unplanned failover + start"),
+        LAB_PLANNED("a 2 x 6-host lab, primaries off, planned failover (prepare, failover, reverse, start)");
+
+        final String description;
+
+        Mode(String description) {
+            this.description = description;
         }
     }
 
@@ -193,10 +257,18 @@ public final class PlanBenchMain {
         }
     }
 
+    /**
+     * Args: [SEED [KILLS]] [lab|planned] [no-kills]: "lab" runs the same plan against the DR site of a two-site lab
+     * whose production site is down, "planned" a planned failover of the 200 VMs over the lab; no-kills: 0 kills.
+     */
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("plan-bench");
         int totalRecords;
-        try (Site site = new Site(dir)) {
+        List<String> words = List.of(args).stream().filter(a -> !a.matches("\\d+")).toList();
+        List<String> numbers = List.of(args).stream().filter(a -> a.matches("\\d+")).toList();
+        Mode asLab = words.contains("lab") ? Mode.LAB_DISASTER : words.contains("planned") ? Mode.LAB_PLANNED : Mode.ALONE;
+        System.out.println("hosts: " + asLab.description);
+        try (Site site = new Site(dir, asLab)) {
             Path planPath = Files.writeString(dir.resolve("bench.yaml"), site.plan());
             PlanFile file = PlanFile.read(planPath);
             resetPeaks();
@@ -223,15 +295,23 @@ public final class PlanBenchMain {
                     site.exchanges.get() / (double) VMS);
             System.out.printf("InitiateFailover sent %d, RequestStateChange sent %d, VMs failed over %d%n",
                     site.invocations("InitiateFailover"), site.invocations("RequestStateChange"), site.inEffect());
+            if (asLab == Mode.LAB_PLANNED) {
+                System.out.printf("prepared on the primaries %d, reversed %d, VMs now primary on DR %d (their old"
+                        + " primaries replicas: %d)%n", site.primaries.stream().mapToInt(
+                                h -> h.invocations("RequestReplicationStateChangeEx")).sum(),
+                        site.invocations("ReverseReplicationRelationship"), site.inEffect(), site.primaries.stream()
+                                .mapToLong(h -> java.util.stream.IntStream.range(0, VMS).filter(i -> !h.vmIds(name(i))
+                                        .isEmpty() && h.replicationMode(name(i)) == 2).count()).sum());
+            }
             System.out.printf("journal records: %d%n", totalRecords);
         }
-        Random random = new Random(args.length > 0 ? Long.parseLong(args[0]) : 18L);
-        int kills = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Random random = new Random(numbers.size() > 0 ? Long.parseLong(numbers.get(0)) : 18L);
+        int kills = words.contains("no-kills") ? 0 : numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 20;
         int duplicates = 0;
         int undecided = 0;
         for (int k = 0; k < kills; k++) {
             int at = 1 + random.nextInt(totalRecords - 1);
-            int[] d = killAndResume(dir.resolve("kill" + k), at);
+            int[] d = killAndResume(dir.resolve("kill" + k), at, asLab);
             duplicates += d[0];
             undecided += d[1];
             System.out.printf("kill %2d at record %4d: duplicate Invokes %d, undecided VMs %d, failed (not re-sent) %d,"
@@ -244,9 +324,9 @@ public final class PlanBenchMain {
      * {duplicate Invokes, undecided VMs, VMs failed (not re-sent), VMs interrupted (not re-sent, nothing happened)}
      * after a kill at record {@code at} and a resume; prints what the resume said of each VM not succeeded.
      */
-    static int[] killAndResume(Path dir, int at) throws Exception {
+    static int[] killAndResume(Path dir, int at, Mode asLab) throws Exception {
         Files.createDirectories(dir);
-        try (Site site = new Site(dir)) {
+        try (Site site = new Site(dir, asLab)) {
             Path planPath = Files.writeString(dir.resolve("bench.yaml"), site.plan());
             PlanFile file = PlanFile.read(planPath);
             Path journal = dir.resolve("bench.journal");

@@ -30,6 +30,7 @@ import io.hypervwsman.hyperv.replica.StopTestFailover;
 import io.hypervwsman.hyperv.replica.TestFailover;
 import io.hypervwsman.plan.InvokeJournal;
 import io.hypervwsman.plan.JournalRecord;
+import io.hypervwsman.plan.PlanAction;
 import io.hypervwsman.plan.PlannedVm;
 import io.hypervwsman.plan.VmAction;
 import io.hypervwsman.plan.VmHistory;
@@ -112,7 +113,16 @@ final class EngineVmAction implements VmAction {
         }
     }
 
+    /** The stages of {@code vm}'s action as a run that has not begun sees them (planned failover: its primary now). */
     List<Stage> stages(PlannedVm vm) {
+        return stages(vm, new VmHistory(List.of()));
+    }
+
+    /**
+     * The stages of {@code vm}'s action; a planned failover's hosts as {@code history} journalled them, else as the
+     * hosts show them now (a journal from before hosts were journalled: the primary is looked for again).
+     */
+    List<Stage> stages(PlannedVm vm, VmHistory history) {
         String rp = vm.options().recoveryPoint();
         return switch (vm.action()) {
             case TEST_FAILOVER -> List.of(new Stage(vm.host(), new TestFailover(rp), s -> s.testVm().isPresent()));
@@ -124,22 +134,29 @@ final class EngineVmAction implements VmAction {
                     && s.state() != ReplicationState.SYNCED_REPLICATION_COMPLETE));
             case COMMIT -> List.of(new Stage(vm.host(), new CommitFailover(),
                     s -> s.state() == ReplicationState.COMMITTED));
-            case PLANNED_FAILOVER -> startIfAsked(vm, List.of(
-                    new Stage(primaryOf(vm), new PreparePlannedFailover(),
-                            s -> s.state() == ReplicationState.SYNCED_REPLICATION_COMPLETE),
-                    failover(vm.host(), rp),
-                    new Stage(vm.host(), new ReverseReplication(ReverseOptions.defaults()),
-                            s -> s.vm().map(v -> v.replicationMode() == ReplicationMode.PRIMARY).orElse(false))));
+            case PLANNED_FAILOVER -> {
+                String replica = history.replicaHost().orElse(vm.host());
+                yield startIfAsked(vm, replica, List.of(
+                        new Stage(history.primaryHost().orElseGet(() -> primaryOf(vm)), new PreparePlannedFailover(),
+                                s -> s.state() == ReplicationState.SYNCED_REPLICATION_COMPLETE),
+                        failover(replica, rp),
+                        new Stage(replica, new ReverseReplication(ReverseOptions.defaults()),
+                                s -> s.vm().map(v -> v.replicationMode() == ReplicationMode.PRIMARY).orElse(false))));
+            }
         };
     }
 
     /** The stages, then Start-VM on the VM's host unless the plan says {@code start: false}. */
     private static List<Stage> startIfAsked(PlannedVm vm, List<Stage> stages) {
+        return startIfAsked(vm, vm.host(), stages);
+    }
+
+    private static List<Stage> startIfAsked(PlannedVm vm, String host, List<Stage> stages) {
         if (!vm.options().startAfterFailover()) {
             return stages;
         }
         List<Stage> all = new ArrayList<>(stages);
-        all.add(new Stage(vm.host(), new StartVm(false),
+        all.add(new Stage(host, new StartVm(false),
                 s -> s.vm().map(v -> v.enabledState() == RUNNING).orElse(false)));
         return all;
     }
@@ -180,10 +197,22 @@ final class EngineVmAction implements VmAction {
         List<String> said = new ArrayList<>();
         try {
             journal.phase("checks");
-            for (Stage stage : stages(vm)) {
+            List<Stage> stages = stages(vm, history);
+            if (vm.action() == PlanAction.PLANNED_FAILOVER && history.primaryHost().isEmpty()) {
+                // After the reverse no host holds the VM as primary: a resume takes both sides from the journal.
+                journal.hosts(stages.get(0).host(), stages.get(1).host());
+            }
+            for (int i = 0; i < stages.size(); i++) {
+                Stage stage = stages.get(i);
                 if (stage.verb() instanceof InitiateFailover || stage.verb() instanceof TestFailover) {
                     recoveryPoint = recoveryPoint(vm, latest(vm) ? hosts.host(stage.host()).vms()
                             .primaryRelationship(vm.vmId()) : Optional.empty());
+                }
+                if (laterStageBegun(stages, i, history)) {
+                    // A stage begins only once the one before it succeeded; its host may show it no more (the
+                    // reverse makes the old primary a replica), so it is not looked at again.
+                    said.add(stage.method() + " succeeded before the interruption (the next step had begun)");
+                    continue;
                 }
                 journal.phase(stage.verb() instanceof StartVm ? "start" : "invoke");
                 Decided d;
@@ -214,6 +243,11 @@ final class EngineVmAction implements VmAction {
             return VmResult.failed(String.join("; ", said) + (said.isEmpty() ? "" : "; ") + e.getMessage());
         }
         return VmResult.succeeded(String.join("; ", said), recoveryPoint);
+    }
+
+    /** Whether the journal shows that a stage after the {@code i}th may have been invoked. */
+    private static boolean laterStageBegun(List<Stage> stages, int i, VmHistory history) {
+        return stages.subList(i + 1, stages.size()).stream().anyMatch(s -> history.mayHaveInvoked(s.method()));
     }
 
     record Decided(VmOutcome outcome, String message) {

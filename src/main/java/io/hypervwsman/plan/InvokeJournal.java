@@ -9,6 +9,12 @@ public interface InvokeJournal {
     /** The VM enters a phase of its timeline: "checks", "invoke", "job", "start", "heartbeat". */
     void phase(String phase);
 
+    /**
+     * Before the first Invoke of an action that spans two hosts (planned failover): the plan hosts of its primary and
+     * its replica, so that a resume works on the same hosts however far the action got.
+     */
+    void hosts(String primary, String replica);
+
     /** Call immediately BEFORE sending the Invoke {@code method}; a resume treats it as possibly sent. */
     void beforeInvoke(String method);
 

@@ -83,7 +83,7 @@ public final class PlanRun {
             switch (r.type()) {
                 case VM_FINISHED -> results.put(r.vm(), new VmResult(VmOutcome.valueOf(r.outcome()), r.message(),
                         r.recoveryPoint()));
-                case VM_STARTED, PHASE, INVOKE_INTENT, INVOKE_SENT ->
+                case VM_STARTED, VM_HOSTS, PHASE, INVOKE_INTENT, INVOKE_SENT ->
                         earlier.computeIfAbsent(r.vm(), k -> new ArrayList<>()).add(r);
                 case STEP_STARTED -> stepsStarted.add(r.step());
                 case STEP_FINISHED -> {
@@ -286,6 +286,12 @@ public final class PlanRun {
         @Override
         public void phase(String phase) {
             journal.append(JournalRecord.of(clock.instant(), Type.PHASE, vm.group()).withVm(vm.key()).withStep(null, phase));
+        }
+
+        @Override
+        public void hosts(String primary, String replica) {
+            journal.append(JournalRecord.of(clock.instant(), Type.VM_HOSTS, vm.group()).withVm(vm.key())
+                    .withHosts(primary, replica));
         }
 
         @Override

@@ -21,6 +21,21 @@ public record VmHistory(List<JournalRecord> records) {
                 .map(JournalRecord::at).reduce((a, b) -> b);
     }
 
+    /** The plan host journalled as the VM's primary when its action started; empty in journals from before it was. */
+    public Optional<String> primaryHost() {
+        return hosts().map(JournalRecord::primary);
+    }
+
+    /** The plan host journalled as the VM's replica when its action started. */
+    public Optional<String> replicaHost() {
+        return hosts().map(JournalRecord::replica);
+    }
+
+    private Optional<JournalRecord> hosts() {
+        return records.stream().filter(r -> r.type() == JournalRecord.Type.VM_HOSTS && r.primary() != null)
+                .reduce((a, b) -> b);
+    }
+
     /** The job the host returned for {@code method}, if the journal got that far. */
     public Optional<String> job(String method) {
         return records.stream().filter(r -> r.type() == JournalRecord.Type.INVOKE_SENT && method.equals(r.step()))

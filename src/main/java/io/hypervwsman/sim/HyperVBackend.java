@@ -41,7 +41,12 @@ public final class HyperVBackend implements SoapBackend {
 
     /** As above, with the source of message, job and context ids. */
     public HyperVBackend(Scenario scenario, Clock clock, Supplier<UUID> ids) {
-        this.host = new HyperVHost(scenario, clock, ids);
+        this(scenario, clock, ids, new ReplicaNetwork());
+    }
+
+    /** A backend whose host is one of {@code network}'s (a lab). */
+    HyperVBackend(Scenario scenario, Clock clock, Supplier<UUID> ids, ReplicaNetwork network) {
+        this.host = new HyperVHost(scenario, clock, ids, network);
         this.methods = new VmmsMethods(host);
         this.serverMethods = new ReplicaServerMethods(host);
         this.enumerations = new EnumerationContexts(clock, scenario.enumerationExpiryDuration(), ids);
@@ -162,7 +167,7 @@ public final class HyperVBackend implements SoapBackend {
 
     private Reply invoke(WsManRequest request, String method) {
         MethodResult result;
-        synchronized (host) {
+        synchronized (host.lock) {
             host.settle();
             InstanceSnapshot target = host.get(className(request), request.selectors());
             MethodInput input = MethodInput.read(request, method);

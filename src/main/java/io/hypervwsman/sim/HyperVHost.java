@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * The state of root/virtualization/v2 on the simulated host: the host system, the replication service, VMs with
- * their relationships, and jobs. Every method is synchronized on this object; jobs are settled against the
- * injected clock before anything is read, so a job's effect lands at its due time whether or not anyone polls.
+ * their relationships, and jobs. Every method holds {@link #lock} (its {@link ReplicaNetwork}'s, shared by the hosts of
+ * a lab); jobs are settled against the injected clock before anything is read, so a job's effect lands at its due
+ * time whether or not anyone polls.
  */
 final class HyperVHost {
     static final String SERVICE_CLASS = "Msvm_ReplicationService";
@@ -56,6 +57,10 @@ final class HyperVHost {
     final Scenario scenario;
     final Clock clock;
     final Supplier<UUID> ids;
+    /** The Replica servers this host reaches (the other hosts of its lab; none when alone). */
+    final ReplicaNetwork network;
+    /** Guards this host's state; shared by all hosts of one network. */
+    final Object lock;
     private final ReplicaServerState replicaServer;
     private final Map<String, VirtualMachine> vms = new LinkedHashMap<>();
     private final Map<String, SimulatedJob> jobs = new LinkedHashMap<>();
@@ -63,6 +68,13 @@ final class HyperVHost {
     private final List<Map.Entry<Instant, Runnable>> scheduled = new ArrayList<>();
 
     HyperVHost(Scenario scenario, Clock clock, Supplier<UUID> ids) {
+        this(scenario, clock, ids, new ReplicaNetwork());
+    }
+
+    /** A host of {@code network}, whose lock it shares and whose other hosts it replicates with. */
+    HyperVHost(Scenario scenario, Clock clock, Supplier<UUID> ids, ReplicaNetwork network) {
+        this.network = network;
+        this.lock = network;
         this.scenario = scenario;
         this.clock = clock;
         this.ids = ids;
@@ -82,6 +94,7 @@ final class HyperVHost {
                 throw new io.hypervwsman.ConfigurationException("two VMs with id " + vm.id);
             }
         }
+        network.join(this);
         for (Scenario.Vm v : scenario.vms()) {
             if (v.testReplicaOf() != null) {
                 VirtualMachine replica = vms.values().stream()
@@ -101,21 +114,30 @@ final class HyperVHost {
         return scenario.host() + "." + scenario.dnsDomain();
     }
 
-    /** Ends due jobs in due order and forgets jobs past TimeBeforeRemoval. */
-    synchronized void settle() {
-        Instant now = clock.instant();
-        jobs.values().stream().filter(j -> !j.isFinished()).sorted(Comparator.comparing(SimulatedJob::due))
-                .forEach(j -> j.settle(now));
-        jobs.values().removeIf(j -> j.isRemoved(now));
-        List<Map.Entry<Instant, Runnable>> due = scheduled.stream().filter(e -> !now.isBefore(e.getKey()))
-                .sorted(Map.Entry.comparingByKey()).toList();
-        scheduled.removeAll(due);
-        due.forEach(e -> e.getValue().run());
+    /** Ends due jobs in due order, on this host and the others of its network, and runs due replication cycles. */
+    void settle() {
+        network.settleAll();
+    }
+
+    /** Ends this host's due jobs in due order and forgets jobs past TimeBeforeRemoval. */
+    void settleOwn() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            jobs.values().stream().filter(j -> !j.isFinished()).sorted(Comparator.comparing(SimulatedJob::due))
+                    .forEach(j -> j.settle(now));
+            jobs.values().removeIf(j -> j.isRemoved(now));
+            List<Map.Entry<Instant, Runnable>> due = scheduled.stream().filter(e -> !now.isBefore(e.getKey()))
+                    .sorted(Map.Entry.comparingByKey()).toList();
+            scheduled.removeAll(due);
+            due.forEach(e -> e.getValue().run());
+        }
     }
 
     /** Has {@code change} happen at {@code at} (settled like a job's end). */
-    synchronized void schedule(Instant at, Runnable change) {
-        scheduled.add(Map.entry(at, change));
+    void schedule(Instant at, Runnable change) {
+        synchronized (lock) {
+            scheduled.add(Map.entry(at, change));
+        }
     }
 
     static Optional<String> knownClass(String className) {
@@ -123,54 +145,58 @@ final class HyperVHost {
     }
 
     /** All instances of a known class, in a stable order. */
-    synchronized List<InstanceSnapshot> instances(String className) {
-        settle();
-        Instant now = clock.instant();
-        String c = knownClass(className).orElse("");
-        List<InstanceSnapshot> out = new ArrayList<>();
-        switch (c) {
-            case VirtualMachine.CLASS -> {
-                out.add(VirtualMachine.hostSnapshot(hostName()));
-                vms.values().forEach(vm -> out.add(vm.snapshot()));
+    List<InstanceSnapshot> instances(String className) {
+        synchronized (lock) {
+            settle();
+            Instant now = clock.instant();
+            String c = knownClass(className).orElse("");
+            List<InstanceSnapshot> out = new ArrayList<>();
+            switch (c) {
+                case VirtualMachine.CLASS -> {
+                    out.add(VirtualMachine.hostSnapshot(hostName()));
+                    vms.values().forEach(vm -> out.add(vm.snapshot()));
+                }
+                case SERVICE_CLASS -> out.add(serviceSnapshot());
+                case MANAGEMENT_SERVICE_CLASS -> out.add(managementServiceSnapshot());
+                case ReplicationLink.CLASS -> vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.snapshot())));
+                case ReplicationLink.SETTINGS_CLASS ->
+                        vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.settingsSnapshot())));
+                case VirtualMachine.SETTINGS_CLASS -> vms.values().forEach(vm -> {
+                    out.add(vm.realizedSettings());
+                    vm.recoveryPoints.forEach(r -> out.add(vm.snapshotSettings(r)));
+                });
+                case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
+                case VirtualMachine.SHUTDOWN_CLASS -> vms.values().stream()
+                        .filter(vm -> vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState())
+                        .forEach(vm -> out.add(vm.shutdownSnapshot()));
+                case VirtualMachine.HEARTBEAT_CLASS -> vms.values().stream()
+                        .filter(vm -> vm.enabledState == Scenario.Power.RUNNING.enabledState())
+                        .forEach(vm -> out.add(vm.heartbeatSnapshot(now)));
+                case ReplicaServerState.SETTINGS_CLASS -> out.add(replicaServer.settingsSnapshot());
+                case ReplicaServerState.AUTHORIZATION_CLASS -> out.addAll(replicaServer.authorizationSnapshots());
+                case NetworkAdapterState.PORT_CLASS ->
+                        vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.portSnapshot())));
+                case NetworkAdapterState.ALLOCATION_CLASS ->
+                        vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.allocationSnapshot())));
+                case NetworkAdapterState.FAILOVER_CLASS ->
+                        vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.failoverSnapshot())));
+                default -> Associations.knownAssociation(className)
+                        .ifPresent(a -> out.addAll(Associations.instances(links(), a)));
             }
-            case SERVICE_CLASS -> out.add(serviceSnapshot());
-            case MANAGEMENT_SERVICE_CLASS -> out.add(managementServiceSnapshot());
-            case ReplicationLink.CLASS -> vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.snapshot())));
-            case ReplicationLink.SETTINGS_CLASS ->
-                    vms.values().forEach(vm -> vm.relationships.forEach(l -> out.add(l.settingsSnapshot())));
-            case VirtualMachine.SETTINGS_CLASS -> vms.values().forEach(vm -> {
-                out.add(vm.realizedSettings());
-                vm.recoveryPoints.forEach(r -> out.add(vm.snapshotSettings(r)));
-            });
-            case SimulatedJob.CLASS -> jobs.values().forEach(j -> out.add(j.snapshot(now)));
-            case VirtualMachine.SHUTDOWN_CLASS -> vms.values().stream()
-                    .filter(vm -> vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState())
-                    .forEach(vm -> out.add(vm.shutdownSnapshot()));
-            case VirtualMachine.HEARTBEAT_CLASS -> vms.values().stream()
-                    .filter(vm -> vm.enabledState == Scenario.Power.RUNNING.enabledState())
-                    .forEach(vm -> out.add(vm.heartbeatSnapshot(now)));
-            case ReplicaServerState.SETTINGS_CLASS -> out.add(replicaServer.settingsSnapshot());
-            case ReplicaServerState.AUTHORIZATION_CLASS -> out.addAll(replicaServer.authorizationSnapshots());
-            case NetworkAdapterState.PORT_CLASS ->
-                    vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.portSnapshot())));
-            case NetworkAdapterState.ALLOCATION_CLASS ->
-                    vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.allocationSnapshot())));
-            case NetworkAdapterState.FAILOVER_CLASS ->
-                    vms.values().forEach(vm -> vm.networkAdapters.forEach(a -> out.add(a.failoverSnapshot())));
-            default -> Associations.knownAssociation(className)
-                    .ifPresent(a -> out.addAll(Associations.instances(links(), a)));
+            return out;
         }
-        return out;
     }
 
     /** The instance a Get addresses. */
-    synchronized InstanceSnapshot get(String className, SelectorValues selectors) {
-        String c = knownClass(className).orElseThrow(() -> WsManFaults.notFound("GetObject", className));
-        if (!selectors.hasExactly(KEYS.get(c))) {
-            throw WsManFaults.invalidSelectors();
+    InstanceSnapshot get(String className, SelectorValues selectors) {
+        synchronized (lock) {
+            String c = knownClass(className).orElseThrow(() -> WsManFaults.notFound("GetObject", className));
+            if (!selectors.hasExactly(KEYS.get(c))) {
+                throw WsManFaults.invalidSelectors();
+            }
+            return instances(c).stream().filter(i -> matchesKeys(i, selectors)).findFirst()
+                    .orElseThrow(() -> WsManFaults.notFound("GetObject", path(c, selectors)));
         }
-        return instances(c).stream().filter(i -> matchesKeys(i, selectors)).findFirst()
-                .orElseThrow(() -> WsManFaults.notFound("GetObject", path(c, selectors)));
     }
 
     private static boolean matchesKeys(InstanceSnapshot instance, SelectorValues selectors) {
@@ -191,15 +217,19 @@ final class HyperVHost {
     }
 
     /** The objects associated with the source of an ASSOCIATORS OF query. */
-    synchronized List<InstanceSnapshot> associators(WqlQuery.Associators q) {
-        checkSource(q.sourceClass(), q.sourceKeys());
-        return Associations.associators(links(), q);
+    List<InstanceSnapshot> associators(WqlQuery.Associators q) {
+        synchronized (lock) {
+            checkSource(q.sourceClass(), q.sourceKeys());
+            return Associations.associators(links(), q);
+        }
     }
 
     /** The association instances that refer to the source of a REFERENCES OF query. */
-    synchronized List<InstanceSnapshot> references(WqlQuery.References q) {
-        checkSource(q.sourceClass(), q.sourceKeys());
-        return Associations.references(links(), q);
+    List<InstanceSnapshot> references(WqlQuery.References q) {
+        synchronized (lock) {
+            checkSource(q.sourceClass(), q.sourceKeys());
+            return Associations.references(links(), q);
+        }
     }
 
     private static void checkSource(String sourceClass, Map<String, String> sourceKeys) {
@@ -210,81 +240,111 @@ final class HyperVHost {
     }
 
     /** Every association instance on the host now: the relationships the state above implies. */
-    synchronized List<Associations.Link> links() {
-        settle();
-        Instant now = clock.instant();
-        List<Associations.Link> out = new ArrayList<>();
-        for (VirtualMachine vm : vms.values()) {
-            InstanceSnapshot system = vm.snapshot();
-            InstanceSnapshot realized = vm.realizedSettings();
-            out.add(new Associations.Link(Associations.SETTINGS_DEFINE_STATE, "ManagedElement", system,
-                    "SettingData", realized));
-            for (ReplicationLink l : vm.relationships) {
-                out.add(new Associations.Link(SYSTEM_REPLICATION_RELATIONSHIP, "Antecedent", system, "Dependent",
-                        l.snapshot()));
-                out.add(new Associations.Link(REPLICATION_SETTINGS_ASSOCIATION, "ManagedElement", system,
-                        "SettingData", l.settingsSnapshot()));
+    List<Associations.Link> links() {
+        synchronized (lock) {
+            settle();
+            Instant now = clock.instant();
+            List<Associations.Link> out = new ArrayList<>();
+            for (VirtualMachine vm : vms.values()) {
+                InstanceSnapshot system = vm.snapshot();
+                InstanceSnapshot realized = vm.realizedSettings();
+                out.add(new Associations.Link(Associations.SETTINGS_DEFINE_STATE, "ManagedElement", system,
+                        "SettingData", realized));
+                for (ReplicationLink l : vm.relationships) {
+                    out.add(new Associations.Link(SYSTEM_REPLICATION_RELATIONSHIP, "Antecedent", system, "Dependent",
+                            l.snapshot()));
+                    out.add(new Associations.Link(REPLICATION_SETTINGS_ASSOCIATION, "ManagedElement", system,
+                            "SettingData", l.settingsSnapshot()));
+                }
+                vm.recoveryPoints.forEach(r -> out.add(new Associations.Link(SNAPSHOT_OF_VIRTUAL_SYSTEM, "Antecedent",
+                        system, "Dependent", vm.snapshotSettings(r))));
+                jobs.values().stream().filter(j -> vm.id.equalsIgnoreCase(j.affectedVmId)).forEach(j -> out.add(
+                        new Associations.Link(AFFECTED_JOB_ELEMENT, "AffectedElement", system, "AffectingElement",
+                                j.snapshot(now))));
+                // Which end of Msvm_ReplicaSystemDependency is the test VM is not documented: here the test VM depends
+                // on the replica (Dependent).
+                vms.values().stream().filter(o -> vm.id.equals(o.testReplicaOf)).forEach(o -> out.add(
+                        new Associations.Link(REPLICA_SYSTEM_DEPENDENCY, "Antecedent", system, "Dependent",
+                                o.snapshot())));
+                if (vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState()) {
+                    out.add(new Associations.Link(Associations.SYSTEM_DEVICE, "GroupComponent", system, "PartComponent",
+                            vm.shutdownSnapshot()));
+                }
+                for (NetworkAdapterState a : vm.networkAdapters) {
+                    InstanceSnapshot port = a.portSnapshot();
+                    out.add(new Associations.Link(VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, "GroupComponent", realized,
+                            "PartComponent", port));
+                    out.add(new Associations.Link(VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, "GroupComponent", realized,
+                            "PartComponent", a.allocationSnapshot()));
+                    out.add(new Associations.Link(FAILOVER_SETTINGS_ASSOCIATION, "GroupComponent", port,
+                            "PartComponent", a.failoverSnapshot()));
+                }
             }
-            vm.recoveryPoints.forEach(r -> out.add(new Associations.Link(SNAPSHOT_OF_VIRTUAL_SYSTEM, "Antecedent",
-                    system, "Dependent", vm.snapshotSettings(r))));
-            jobs.values().stream().filter(j -> vm.id.equalsIgnoreCase(j.affectedVmId)).forEach(j -> out.add(
-                    new Associations.Link(AFFECTED_JOB_ELEMENT, "AffectedElement", system, "AffectingElement",
-                            j.snapshot(now))));
-            // Which end of Msvm_ReplicaSystemDependency is the test VM is not documented: here the test VM depends
-            // on the replica (Dependent).
-            vms.values().stream().filter(o -> vm.id.equals(o.testReplicaOf)).forEach(o -> out.add(
-                    new Associations.Link(REPLICA_SYSTEM_DEPENDENCY, "Antecedent", system, "Dependent",
-                            o.snapshot())));
-            if (vm.shutdownComponent && vm.enabledState == Scenario.Power.RUNNING.enabledState()) {
-                out.add(new Associations.Link(Associations.SYSTEM_DEVICE, "GroupComponent", system, "PartComponent",
-                        vm.shutdownSnapshot()));
-            }
-            for (NetworkAdapterState a : vm.networkAdapters) {
-                InstanceSnapshot port = a.portSnapshot();
-                out.add(new Associations.Link(VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, "GroupComponent", realized,
-                        "PartComponent", port));
-                out.add(new Associations.Link(VIRTUAL_SYSTEM_SETTING_DATA_COMPONENT, "GroupComponent", realized,
-                        "PartComponent", a.allocationSnapshot()));
-                out.add(new Associations.Link(FAILOVER_SETTINGS_ASSOCIATION, "GroupComponent", port,
-                        "PartComponent", a.failoverSnapshot()));
-            }
+            return out;
         }
-        return out;
     }
 
     /** The VM addressed by Msvm_ComputerSystem keys (not the host itself). */
-    synchronized Optional<VirtualMachine> findVm(SelectorValues keys) {
-        if (!keys.get("CreationClassName").map(VirtualMachine.CLASS::equalsIgnoreCase).orElse(false)) {
-            return Optional.empty();
+    Optional<VirtualMachine> findVm(SelectorValues keys) {
+        synchronized (lock) {
+            if (!keys.get("CreationClassName").map(VirtualMachine.CLASS::equalsIgnoreCase).orElse(false)) {
+                return Optional.empty();
+            }
+            return keys.get("Name").map(n -> vms.get(n.toUpperCase(Locale.ROOT)));
         }
-        return keys.get("Name").map(n -> vms.get(n.toUpperCase(Locale.ROOT)));
     }
 
-    synchronized List<VirtualMachine> vmsNamed(String name) {
-        settle();
-        return vms.values().stream().filter(v -> v.name.equals(name)).toList();
+    List<VirtualMachine> vmsNamed(String name) {
+        synchronized (lock) {
+            settle();
+            return vms.values().stream().filter(v -> v.name.equals(name)).toList();
+        }
     }
 
-    synchronized Optional<VirtualMachine> vm(String id) {
-        settle();
-        return Optional.ofNullable(vms.get(id.toUpperCase(Locale.ROOT)));
+    Optional<VirtualMachine> vm(String id) {
+        synchronized (lock) {
+            settle();
+            return Optional.ofNullable(vms.get(id.toUpperCase(Locale.ROOT)));
+        }
+    }
+
+    /** The VM {@code id} without settling first (for the effects of a job on the other side of a relationship). */
+    Optional<VirtualMachine> vmById(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(vms.get(id.toUpperCase(Locale.ROOT)));
+        }
+    }
+
+    /** Every VM, without settling first. */
+    List<VirtualMachine> vmsUnsettled() {
+        synchronized (lock) {
+            return List.copyOf(vms.values());
+        }
     }
 
     /** Every network adapter of every VM. */
-    synchronized List<NetworkAdapterState> adapters() {
-        return vms.values().stream().flatMap(vm -> vm.networkAdapters.stream()).toList();
+    List<NetworkAdapterState> adapters() {
+        synchronized (lock) {
+            return vms.values().stream().flatMap(vm -> vm.networkAdapters.stream()).toList();
+        }
     }
 
-    synchronized void addVm(VirtualMachine vm) {
-        vms.put(vm.id, vm);
+    void addVm(VirtualMachine vm) {
+        synchronized (lock) {
+            vms.put(vm.id, vm);
+        }
     }
 
-    synchronized void removeVm(VirtualMachine vm) {
-        vms.remove(vm.id);
+    void removeVm(VirtualMachine vm) {
+        synchronized (lock) {
+            vms.remove(vm.id);
+        }
     }
 
-    synchronized void addJob(SimulatedJob job) {
-        jobs.put(job.id, job);
+    void addJob(SimulatedJob job) {
+        synchronized (lock) {
+            jobs.put(job.id, job);
+        }
     }
 
     /** The Replica server settings and authorization entries (changed by {@link ReplicaServerMethods}). */
@@ -298,24 +358,30 @@ final class HyperVHost {
     }
 
     /** Adds {@code job} and answers 4096 with its EPR as the Job out parameter, beside {@code outputs}. */
-    synchronized MethodResult started(SimulatedJob job, Map<String, List<String>> outputs) {
-        addJob(job);
-        Map<String, String> selectors = new LinkedHashMap<>();
-        selectors.put("InstanceID", job.id);
-        selectors.put("__cimnamespace", WsManUris.CIM_NAMESPACE);
-        Map<String, List<String>> all = new java.util.HashMap<>(outputs);
-        all.put("Job", List.of(InstanceSnapshot.eprContent(WsManUris.classUri(SimulatedJob.CLASS), selectors)));
-        return new MethodResult(MethodResult.JOB_STARTED, all);
+    MethodResult started(SimulatedJob job, Map<String, List<String>> outputs) {
+        synchronized (lock) {
+            addJob(job);
+            Map<String, String> selectors = new LinkedHashMap<>();
+            selectors.put("InstanceID", job.id);
+            selectors.put("__cimnamespace", WsManUris.CIM_NAMESPACE);
+            Map<String, List<String>> all = new java.util.HashMap<>(outputs);
+            all.put("Job", List.of(InstanceSnapshot.eprContent(WsManUris.classUri(SimulatedJob.CLASS), selectors)));
+            return new MethodResult(MethodResult.JOB_STARTED, all);
+        }
     }
 
-    synchronized Optional<SimulatedJob> job(String id) {
-        settle();
-        return Optional.ofNullable(jobs.get(id.toUpperCase(Locale.ROOT)));
+    Optional<SimulatedJob> job(String id) {
+        synchronized (lock) {
+            settle();
+            return Optional.ofNullable(jobs.get(id.toUpperCase(Locale.ROOT)));
+        }
     }
 
-    synchronized List<SimulatedJob> jobs() {
-        settle();
-        return List.copyOf(jobs.values());
+    List<SimulatedJob> jobs() {
+        synchronized (lock) {
+            settle();
+            return List.copyOf(jobs.values());
+        }
     }
 
     /** Msvm_VirtualSystemManagementService ("vmms"): here only for DestroySystem. */

@@ -88,13 +88,24 @@ public final class SimulatedHost implements AutoCloseable {
 
     private static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock,
                                        UnaryOperator<NegotiateGateway.Builder> gatewaySetup) {
+        return start(scenario, user, password, clock, gatewaySetup, new ReplicaNetwork());
+    }
+
+    /** Starts on {@code port} (0 for a free one) as one of the hosts of {@code network} (a lab). */
+    static SimulatedHost startInNetwork(Scenario scenario, String user, char[] password, Clock clock,
+                                        ReplicaNetwork network, int port) {
+        return start(scenario, user, password, clock, gateway -> gateway.port(port), network);
+    }
+
+    private static SimulatedHost start(Scenario scenario, String user, char[] password, Clock clock,
+                                       UnaryOperator<NegotiateGateway.Builder> gatewaySetup, ReplicaNetwork network) {
         String account = scenario.users().stream().filter(u -> u.equalsIgnoreCase(user)).findFirst()
                 .orElseThrow(() -> new ConfigurationException("user " + user + " is not in the scenario"));
         int slash = account.indexOf('\\');
         String domain = account.substring(0, slash);
         String name = account.substring(slash + 1);
         char[] secret = password.clone();
-        HyperVBackend backend = new HyperVBackend(scenario, clock);
+        HyperVBackend backend = new HyperVBackend(scenario, clock, java.util.UUID::randomUUID, network);
         NtlmServerIdentity identity = new NtlmServerIdentity(domain.toUpperCase(Locale.ROOT), scenario.host(),
                 scenario.dnsDomain(), scenario.host() + "." + scenario.dnsDomain());
         try {
@@ -151,7 +162,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** ReplicationState of the \HVR\0 relationship of the only VM named {@code name}. */
     public int replicationState(String name) {
-        synchronized (backend.host()) {
+        synchronized (backend.host().lock) {
             ReplicationLink link = onlyVm(name).primaryLink();
             if (link == null) {
                 throw new IllegalArgumentException(name + " has no replication relationship");
@@ -165,7 +176,7 @@ public final class SimulatedHost implements AutoCloseable {
      * Msvm_ReplicationSettingData (RecoveryConnectionPoint, RecoveryServerPortNumber).
      */
     public String replicationTarget(String name) {
-        synchronized (backend.host()) {
+        synchronized (backend.host().lock) {
             ReplicationLink link = onlyVm(name).primaryLink();
             if (link == null) {
                 throw new IllegalArgumentException(name + " has no replication relationship");
@@ -176,7 +187,7 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** The recovery point (InstanceID, or "latest") the last completed InitiateFailover of the VM used, if any. */
     public java.util.Optional<String> failedOverTo(String name) {
-        synchronized (backend.host()) {
+        synchronized (backend.host().lock) {
             ReplicationLink link = onlyVm(name).primaryLink();
             return java.util.Optional.ofNullable(link == null ? null : link.failedOverTo);
         }
@@ -184,21 +195,21 @@ public final class SimulatedHost implements AutoCloseable {
 
     /** How many recovery points (snapshots) the only VM named {@code name} has. */
     public int recoveryPoints(String name) {
-        synchronized (backend.host()) {
+        synchronized (backend.host().lock) {
             return onlyVm(name).recoveryPoints.size();
         }
     }
 
     /** ReplicationMode of the only VM named {@code name}. */
     public int replicationMode(String name) {
-        synchronized (backend.host()) {
+        synchronized (backend.host().lock) {
             return onlyVm(name).replicationMode;
         }
     }
 
     /** EnabledState (2 running, 3 off, ...) of the only VM named {@code name}. */
     public int enabledState(String name) {
-        synchronized (backend.host()) {
+        synchronized (backend.host().lock) {
             return onlyVm(name).enabledState;
         }
     }

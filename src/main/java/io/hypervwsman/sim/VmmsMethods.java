@@ -141,10 +141,20 @@ final class VmmsMethods {
         }
         int before = link.state;
         String to = point.map(p -> p.selectors().get("InstanceID").orElse("")).orElse("latest");
+        Optional<ReplicaNetwork.Counterpart> primary = host.network.counterpart(host, vm)
+                .filter(c -> c.reachable() && c.vm().replicationMode == PRIMARY);
+        if (primary.isPresent() && !primary.get().vm().isOff()) {
+            return failingJob(vm, method, INITIATE, (int) MethodResult.INVALID_STATE, "The primary virtual machine '"
+                    + vm.name + "' is running on '" + primary.get().host().machine() + "'. Shut it down and prepare a"
+                    + " planned failover on the primary server, or fail over only when the primary is lost.");
+        }
+        // Planned: the primary was prepared and sent its last changes (LastReplicationType 3 Planned) to this replica.
+        boolean planned = primary.map(c -> c.link() != null && c.link().state == 4).orElse(false)
+                && link.lastReplicationType == 3;
         return startJob(vm, method, INITIATE, () -> link.state = 12, () -> {
             link.state = 5;
             link.failedOverTo = to;
-            link.failedOverReplicationType = 1;
+            link.failedOverReplicationType = planned ? 3 : 1;
         }, () -> link.state = before, Map.of());
     }
 
@@ -252,6 +262,13 @@ final class VmmsMethods {
         }
         Optional<Integer> port = settings.get().value("RecoveryServerPortNumber").map(Integer::valueOf);
         Optional<Integer> auth = settings.get().value("AuthenticationType").map(Integer::valueOf);
+        Optional<ReplicaNetwork.Counterpart> oldPrimary = host.network.on(target.get(), vm.id);
+        if (planned && host.network.server(target.get()).isPresent()) {
+            Optional<String> problem = notPrepared(vm, target.get(), oldPrimary);
+            if (problem.isPresent()) {
+                return failingJob(vm, method, REVERSE, 32768, problem.get());
+            }
+        }
         return startJob(vm, method, REVERSE, () -> { }, () -> {
             vm.replicationMode = PRIMARY;
             link.state = planned ? 3 : 1;
@@ -260,7 +277,52 @@ final class VmmsMethods {
             link.recoveryServer = target.get();
             port.ifPresent(p -> link.recoveryPort = p);
             auth.ifPresent(a -> link.authenticationType = a);
+            // A primary has no recovery points; the old primary, prepared and off, becomes this VM's replica.
+            vm.recoveryPoints.clear();
+            if (planned) {
+                link.lastReplicationTime = host.clock.instant();
+                oldPrimary.ifPresent(c -> becomeReplica(c.vm(), host.machine(), c.host().machine()));
+            }
         }, () -> { }, Map.of());
+    }
+
+    /** Why a planned failover's old primary cannot become the replica now, if it cannot. */
+    private static Optional<String> notPrepared(VirtualMachine vm, String server,
+                                                Optional<ReplicaNetwork.Counterpart> oldPrimary) {
+        if (oldPrimary.isEmpty()) {
+            return Optional.of("The server '" + server + "' has no virtual machine '" + vm.name + "' (" + vm.id
+                    + ") to reverse replication to.");
+        }
+        ReplicaNetwork.Counterpart c = oldPrimary.get();
+        if (!c.reachable()) {
+            return Optional.of("Hyper-V could not reverse replication of '" + vm.name + "': the primary server '"
+                    + server + "' did not answer.");
+        }
+        if (c.vm().replicationMode != PRIMARY || c.link() == null || c.link().state != 4 || !c.vm().isOff()) {
+            return Optional.of("'" + vm.name + "' on '" + server + "' is not prepared for a planned failover"
+                    + " (ReplicationState " + (c.link() == null ? 0 : c.link().state) + ", EnabledState "
+                    + c.vm().enabledState + ").");
+        }
+        return Optional.empty();
+    }
+
+    /** {@code vm} (off, on {@code itsServer}) becomes the replica of the VM of the same id on {@code primary}. */
+    private void becomeReplica(VirtualMachine vm, String primary, String itsServer) {
+        vm.replicationMode = 2;
+        if (vm.relationships.isEmpty()) {
+            vm.relationships.add(new ReplicationLink(vm, 0, new Scenario.Relationship(3, 1, null, null, 0, 1,
+                    primary, itsServer), itsServer, primary));
+        }
+        ReplicationLink l = vm.primaryLink();
+        l.state = 3;
+        l.health = 1;
+        l.failedOverReplicationType = 0;
+        l.lastReplicationType = 1;
+        l.lastReplicationTime = host.clock.instant();
+        l.primaryServer = primary;
+        l.recoveryServer = itsServer;
+        l.failedOverTo = null;
+        vm.recoveryPoints.clear();
     }
 
     /**
@@ -314,9 +376,30 @@ final class VmmsMethods {
         if (vm.replicationMode != PRIMARY || link == null || link.state != 1) {
             return wrongState(vm, method, START_REPLICATION);
         }
+        // In a lab the Replica server is another host: it must answer, and a VM of the same id there must be off.
+        Optional<HyperVHost> replicaServer = host.network.server(link.recoveryServer);
+        if (replicaServer.isPresent()) {
+            HyperVHost to = replicaServer.get();
+            Optional<VirtualMachine> there = to.vmById(vm.id);
+            if (!host.network.reachable(to)) {
+                return failingJob(vm, method, START_REPLICATION, 32768, "Hyper-V could not start replication of '"
+                        + vm.name + "': the Replica server '" + link.recoveryServer + "' did not answer.");
+            }
+            if (there.isPresent() && !there.get().isOff()) {
+                return failingJob(vm, method, START_REPLICATION, 32768, "The virtual machine '" + vm.name + "' ("
+                        + vm.id + ") is running on the Replica server '" + link.recoveryServer + "'; turn it off"
+                        + " there before replicating to it.");
+            }
+        }
         return startJob(vm, method, START_REPLICATION, () -> link.state = 2, () -> {
             link.state = 3;
             link.lastReplicationTime = host.clock.instant();
+            replicaServer.ifPresent(to -> becomeReplica(to.vmById(vm.id).orElseGet(() -> {
+                VirtualMachine copy = new VirtualMachine(vm.id, vm.name, Scenario.Power.OFF.enabledState(), 2, Map.of(),
+                        host.clock.instant());
+                to.addVm(copy);
+                return copy;
+            }), host.machine(), to.machine()));
         }, () -> link.state = 1, Map.of());
     }
 
@@ -391,7 +474,10 @@ final class VmmsMethods {
         switch (requested) {
             case 2 -> {
                 kind = new SimulatedJob.Kind(12, "Starting virtual machine", "Starting the virtual machine");
-                allowed = Set.of(3, 6, 9).contains(from) && !replicaNotFailedOver;
+                // A primary prepared for a planned failover starts only after Stop-VMFailover cancelled it.
+                boolean preparedPrimary = vm.replicationMode == PRIMARY && vm.primaryLink() != null
+                        && vm.primaryLink().state == 4;
+                allowed = Set.of(3, 6, 9).contains(from) && !replicaNotFailedOver && !preparedPrimary;
             }
             case 3 -> {
                 kind = new SimulatedJob.Kind(13, "Turning off virtual machine", "Turning off the virtual machine");
@@ -476,10 +562,39 @@ final class VmmsMethods {
         if (!allowed) {
             return wrongState(vm, method, REPLICATION_STATE);
         }
+        // Prepare sends the primary's last changes to its replica (LastReplicationType 3 Planned on both sides).
+        Optional<ReplicaNetwork.Counterpart> replica = requested == 4 && !extended
+                ? host.network.counterpart(host, vm) : Optional.empty();
+        if (replica.isPresent()) {
+            Optional<String> problem = notReplicating(vm, replica.get());
+            if (problem.isPresent()) {
+                return failingJob(vm, method, REPLICATION_STATE, 32768, problem.get());
+            }
+        }
         // "While the state change is in progress, the ReplicationState property is changed to the value of the
         // RequestedState parameter."
-        return startJob(vm, method, REPLICATION_STATE, () -> link.state = requested, () -> { },
-                () -> link.state = before, Map.of());
+        return startJob(vm, method, REPLICATION_STATE, () -> link.state = requested, () -> replica.ifPresent(r -> {
+            java.time.Instant now = host.clock.instant();
+            for (ReplicationLink l : List.of(link, r.link())) {
+                l.lastReplicationTime = now;
+                l.lastReplicationType = 3;
+            }
+        }), () -> link.state = before, Map.of());
+    }
+
+    /** Why a prepared primary could not send its last changes to its replica, if it could not. */
+    private static Optional<String> notReplicating(VirtualMachine vm, ReplicaNetwork.Counterpart replica) {
+        String server = replica.host().machine();
+        if (!replica.reachable()) {
+            return Optional.of("Hyper-V could not send the last changes of '" + vm.name + "' to the Replica server '"
+                    + server + "': the server did not answer.");
+        }
+        ReplicationLink r = replica.link();
+        if (!REPLICA_MODES.contains(replica.vm().replicationMode) || r == null || r.state != 3) {
+            return Optional.of("The Replica virtual machine '" + vm.name + "' on '" + server + "' is not replicating"
+                    + " (ReplicationState " + (r == null ? 0 : r.state) + "); the planned failover cannot be prepared.");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -563,6 +678,17 @@ final class VmmsMethods {
         SimulatedJob.Ending ending = new SimulatedJob.Ending(SimulatedJob.EXCEPTION, (int) MethodResult.INVALID_STATE,
                 summary, description, b.errorMessages());
         return job(vm, kind, b, ending, () -> { }, () -> { }, Map.of());
+    }
+
+    /**
+     * A job that fails because of what the other side of the relationship shows (a lab): it ends in Exception with
+     * {@code description} as its ErrorDescription and Msvm_Error message, whatever the method's behaviour says.
+     */
+    private MethodResult failingJob(VirtualMachine vm, String method, SimulatedJob.Kind kind, int errorCode,
+                                    String description) {
+        SimulatedJob.Ending ending = new SimulatedJob.Ending(SimulatedJob.EXCEPTION, errorCode,
+                kind.caption() + " failed.", description, List.of());
+        return job(vm, kind, behaviour(vm, method), ending, () -> { }, () -> { }, Map.of());
     }
 
     private MethodResult startJob(VirtualMachine vm, String method, SimulatedJob.Kind kind, Runnable onStart,

@@ -12,18 +12,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Runs the simulated host {@link SimulatedHyperVHost} asks for, one per test, and resolves its parameters. */
 public final class SimulatedHyperVHostExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(SimulatedHyperVHostExtension.class);
-    private static final String RUNNING = "running";
 
     /** One test's host, its account, when asked for its manual clock, and the client sessions handed out. */
     private record Running(SimulatedHost host, WinRmEndpoint endpoint, ManualClock clock, List<HyperVHost> clients) {
@@ -41,9 +36,7 @@ public final class SimulatedHyperVHostExtension implements BeforeEachCallback, A
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        SimulatedHyperVHost config = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), SimulatedHyperVHost.class)
-                .or(() -> AnnotationSupport.findAnnotation(context.getRequiredTestClass(), SimulatedHyperVHost.class))
-                .orElseThrow(() -> new ExtensionConfigurationException("@SimulatedHyperVHost is missing"));
+        SimulatedHyperVHost config = PerTestStore.annotation(context, SimulatedHyperVHost.class);
         Scenario scenario = config.scenario().endsWith(".json") ? Scenario.load(Path.of(config.scenario()))
                 : Scenario.fromResource(config.scenario());
         ManualClock manual = config.manualClock() ? new ManualClock(Instant.parse(config.clockStart())) : null;
@@ -51,9 +44,8 @@ public final class SimulatedHyperVHostExtension implements BeforeEachCallback, A
         char[] password = WinRmReplayServer.randomPassword();
         try {
             SimulatedHost host = SimulatedHost.start(scenario, config.user(), password, clock);
-            context.getStore(NAMESPACE).put(RUNNING,
-                    new Running(host, new WinRmEndpoint(host.endpoint(), config.user(), password), manual,
-                            new ArrayList<>()));
+            PerTestStore.put(context, SimulatedHyperVHostExtension.class, new Running(host,
+                    new WinRmEndpoint(host.endpoint(), config.user(), password), manual, new ArrayList<>()));
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -61,7 +53,7 @@ public final class SimulatedHyperVHostExtension implements BeforeEachCallback, A
 
     @Override
     public void afterEach(ExtensionContext context) {
-        Running running = context.getStore(NAMESPACE).remove(RUNNING, Running.class);
+        Running running = PerTestStore.remove(context, SimulatedHyperVHostExtension.class, Running.class);
         if (running != null) {
             running.clients().forEach(HyperVHost::close);
             running.host().close();
@@ -77,11 +69,8 @@ public final class SimulatedHyperVHostExtension implements BeforeEachCallback, A
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Running running = context.getStore(NAMESPACE).get(RUNNING, Running.class);
-        if (running == null) {
-            throw new ParameterResolutionException("@SimulatedHyperVHost starts a host per test: "
-                    + parameter.getDeclaringExecutable() + " runs outside one");
-        }
+        Running running = PerTestStore.running(context, SimulatedHyperVHostExtension.class, Running.class, parameter,
+                "@SimulatedHyperVHost starts a host");
         Class<?> type = parameter.getParameter().getType();
         if (type == WinRmEndpoint.class) {
             return running.endpoint();

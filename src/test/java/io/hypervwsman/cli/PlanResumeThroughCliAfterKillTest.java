@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.HyperVHost;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
+import io.hypervwsman.hyperv.VirtualMachine;
 import io.hypervwsman.hyperv.VmRef;
 import io.hypervwsman.hyperv.replica.OperationOutcome;
 import io.hypervwsman.hyperv.replica.Outcome;
@@ -18,22 +19,31 @@ import io.hypervwsman.plan.JournalRecord;
 import io.hypervwsman.plan.JournalRecord.Type;
 import io.hypervwsman.plan.PlanFile;
 import io.hypervwsman.plan.PlannedGroup;
+import io.hypervwsman.sim.ManualClock;
+import io.hypervwsman.sim.PlannedFailoverLink;
+import io.hypervwsman.sim.Scenario;
+import io.hypervwsman.sim.SimulatedHost;
 import io.hypervwsman.transport.AuthMode;
 import io.hypervwsman.transport.ConnectionOptions;
 import io.hypervwsman.transport.Credentials;
 import io.hypervwsman.transport.Transport;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +69,7 @@ class PlanResumeThroughCliAfterKillTest {
      */
     static final class KillAfter implements Consumer<JournalRecord> {
         private final Type type;
+        private final String step;
         private final int nth;
         private final boolean wireToo;
         private int seen;
@@ -66,16 +77,24 @@ class PlanResumeThroughCliAfterKillTest {
         final Set<Thread> writers = ConcurrentHashMap.newKeySet();
 
         KillAfter(Type type, int nth, boolean wireToo) {
+            this(type, null, nth, wireToo);
+        }
+
+        /** As above, counting only records of {@code step}: an Invoke's method, or a phase's name (null: any). */
+        KillAfter(Type type, String step, int nth, boolean wireToo) {
             this.type = type;
+            this.step = step;
             this.nth = nth;
             this.wireToo = wireToo;
         }
 
         /** The host's connection, cut when the kill happens if the wire dies too. */
         HyperVHost host(SimulatedHostFixture f, String key) {
-            ConnectionOptions o = ConnectionOptions.builder(f.sim.endpoint()).auth(AuthMode.NTLM,
-                    new Credentials(SimulatedHostFixture.USER, SimulatedHostFixture.PASSWORD.toCharArray())).build();
-            return HyperVHost.builder().connect(o, t -> new Transport() {
+            return host(f.sim.endpoint(), f.clock, key);
+        }
+
+        HyperVHost host(URI endpoint, ManualClock clock, String key) {
+            return connect(endpoint, clock, key, t -> new Transport() {
                 @Override
                 public SoapReply exchange(byte[] envelope) {
                     if (dead && wireToo) {
@@ -88,7 +107,7 @@ class PlanResumeThroughCliAfterKillTest {
                 public void close() {
                     t.close();
                 }
-            }).name(key).clock(f.clock).sleeper(d -> f.clock.advance(d)).build();
+            });
         }
 
         @Override
@@ -97,8 +116,33 @@ class PlanResumeThroughCliAfterKillTest {
             if (dead) {
                 throw new Killed();
             }
-            if (r.type() == type && ++seen == nth) {
+            boolean ofStep = step == null || step.equals(r.type() == Type.PHASE ? r.detail() : r.step());
+            if (r.type() == type && ofStep && ++seen == nth) {
                 dead = true;
+            }
+        }
+    }
+
+    /** A client of the simulated host at {@code endpoint} whose waits advance {@code clock}. */
+    static HyperVHost connect(URI endpoint, ManualClock clock, String key, UnaryOperator<Transport> around) {
+        ConnectionOptions o = ConnectionOptions.builder(endpoint).auth(AuthMode.NTLM,
+                new Credentials(SimulatedHostFixture.USER, SimulatedHostFixture.PASSWORD.toCharArray())).build();
+        return HyperVHost.builder().connect(o, around).name(key).clock(clock).sleeper(clock::advance).build();
+    }
+
+    /** Runs {@code plan} over hosts opened by {@code kill} until the kill, and waits for the killed run's threads. */
+    private static void runUntilKilled(Path plan, KillAfter kill, Function<String, HyperVHost> opener,
+                                       ManualClock clock) throws Exception {
+        PlanFile file = PlanFile.read(plan);
+        try (PlanSession s = new PlanSession(file, opener, Duration.ofMinutes(30), clock, clock::advance)) {
+            List<PlannedGroup> groups = s.resolve();
+            Journal j = Journal.open(Journal.besidePlan(plan), kill);
+            assertThrows(Throwable.class, () -> s.run(groups, j, (g, i) -> true).execute());
+            j.close();
+            kill.writers.remove(Thread.currentThread());
+            for (Thread t : kill.writers) {
+                t.join(Duration.ofMinutes(1).toMillis());
+                assertFalse(t.isAlive(), "the killed run's " + t + " ended");
             }
         }
     }
@@ -152,19 +196,7 @@ class PlanResumeThroughCliAfterKillTest {
             int startsBefore = f.sim.invocations("RequestStateChange");
             Path plan = Files.writeString(dir.resolve("drill.yaml"), PlanCliTest.plan(f, action));
             KillAfter kill = new KillAfter(type, nth, wire);
-            PlanFile file = PlanFile.read(plan);
-            try (PlanSession s = new PlanSession(file, key -> kill.host(f, key), Duration.ofMinutes(30), f.clock,
-                    d -> f.clock.advance(d))) {
-                List<PlannedGroup> groups = s.resolve();
-                Journal j = Journal.open(Journal.besidePlan(plan), kill);
-                assertThrows(Throwable.class, () -> s.run(groups, j, (g, i) -> true).execute());
-                j.close();
-                kill.writers.remove(Thread.currentThread());
-                for (Thread t : kill.writers) {
-                    t.join(Duration.ofMinutes(1).toMillis());
-                    assertFalse(t.isAlive(), "the killed run's " + t + " ended");
-                }
-            }
+            runUntilKilled(plan, kill, key -> kill.host(f, key), f.clock);
             SimulatedCli cli = new SimulatedCli(f, dir);
             int code = cli.runExactly(PlanCliArgs.with(cli, "plan", "resume", plan.toString(), "--output", "json"));
             JsonNode out = cli.json();
@@ -211,6 +243,174 @@ class PlanResumeThroughCliAfterKillTest {
                     .collect(Collectors.groupingBy(r -> r.vm() + " " + r.step(), Collectors.counting()));
             intents.forEach((k, n) -> assertEquals(1L, n, k + ": an Invoke whose intent was journalled is never "
                     + "journalled and sent again"));
+        }
+    }
+
+    /** A planned failover's Invokes in order: prepare on the primary, fail over, reverse, start on the replica. */
+    private static final List<String> PLANNED_STEPS = List.of("RequestReplicationStateChangeEx", "InitiateFailover",
+            "ReverseReplicationRelationship", "RequestStateChange");
+
+    /**
+     * A planned failover killed before anything, then at each of its steps: after the intent with the wire cut (never
+     * sent), after the intent (sent, its answer lost), after the answer; between reverse and start; and once the VM
+     * finished.
+     */
+    static Stream<Arguments> plannedFailoverKillPoints() {
+        List<Arguments> points = new ArrayList<>();
+        points.add(Arguments.of(Type.VM_STARTED, null, 1, false));
+        points.add(Arguments.of(Type.PHASE, "invoke", 1, false));
+        for (String step : PLANNED_STEPS) {
+            points.add(Arguments.of(Type.INVOKE_INTENT, step, 1, true));
+            points.add(Arguments.of(Type.INVOKE_INTENT, step, 1, false));
+            points.add(Arguments.of(Type.INVOKE_SENT, step, 1, false));
+        }
+        points.add(Arguments.of(Type.INVOKE_SENT, "ReverseReplicationRelationship", 3, false));
+        points.add(Arguments.of(Type.PHASE, "start", 1, false));
+        points.add(Arguments.of(Type.VM_FINISHED, null, 1, false));
+        return points.stream();
+    }
+
+    /** The site's VMs moved from prod (HV02, their primary) to dr (HV01, their replica). */
+    private static String plannedFailoverPlan(URI prod, URI dr) {
+        return """
+                name: site-move
+                rpo: 15m
+                hosts:
+                  prod: { endpoint: "%s", user: 'LAB\\operator', auth: ntlm }
+                  dr: { endpoint: "%s", user: 'LAB\\operator', auth: ntlm }
+                concurrency: { plan: 3, perHost: 2 }
+                groups:
+                  - name: databases
+                    host: dr
+                    action: planned-failover
+                    vms: ["db-*"]
+                  - name: applications
+                    host: dr
+                    action: planned-failover
+                    vms: ["app-*", "web-01"]
+                """.formatted(prod, dr);
+    }
+
+    /**
+     * Where a VM's planned failover got to, as both hosts show it: (primary host's mode, state, power), (replica
+     * host's mode, state, power); modes 1 Primary 2 Replica, states 3 Replicating 4 PreparedForFailover 5 Recovered,
+     * power 2 running 3 off.
+     */
+    private static final List<List<Long>> RUNGS = List.of(
+            List.of(1L, 3L, 3L, 2L, 3L, 3L), // untouched
+            List.of(1L, 4L, 3L, 2L, 3L, 3L), // prepared
+            List.of(1L, 4L, 3L, 2L, 5L, 3L), // failed over
+            List.of(2L, 3L, 3L, 1L, 3L, 3L), // reversed: prod is now the replica
+            List.of(2L, 3L, 3L, 1L, 3L, 2L)); // started on dr
+
+    /** Mode, replication state and power of the VM {@code id}, read over WS-Man. */
+    private static List<Long> readBack(HyperVHost host, String id) {
+        VirtualMachine vm = host.vms().list().stream().filter(v -> v.id().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is gone from " + host));
+        long state = host.vms().primaryRelationship(id).map(r -> (long) r.state().value()).orElse(0L);
+        return List.of((long) vm.replicationMode().value(), state, vm.enabledState());
+    }
+
+    @ParameterizedTest(name = "planned-failover: killed after {2}. {1} {0}, wire cut {3}")
+    @MethodSource("plannedFailoverKillPoints")
+    void aPlannedFailoverResumesOnBothHostsAndInvokesNoStepTwice(Type type, String step, int nth, boolean wire)
+            throws Exception {
+        killAndResumePlannedFailover(type, step, nth, wire, false, Duration.ofMinutes(2));
+    }
+
+    /**
+     * Resumed an hour later, when the hosts have removed the killed run's jobs (TimeBeforeRemoval): the steps before
+     * the last one begun are not decided again from hosts that no longer show them (prod is a replica now).
+     */
+    @ParameterizedTest(name = "planned-failover resumed an hour later: killed after {0} {1}")
+    @CsvSource({"INVOKE_SENT, ReverseReplicationRelationship", "INVOKE_INTENT, RequestStateChange",
+            "INVOKE_SENT, RequestStateChange"})
+    void aPlannedFailoverResumedAfterItsJobsAreGoneIsDecidedFromTheJournal(Type type, String step) throws Exception {
+        killAndResumePlannedFailover(type, step, 1, false, false, Duration.ofHours(1));
+    }
+
+    /**
+     * A journal written before the hosts were journalled (no VM_HOSTS records) is still resumed: the primary is
+     * looked for again, which holds until the reverse makes it a replica.
+     */
+    @ParameterizedTest(name = "planned-failover, journal without hosts: killed after {0} {1}")
+    @CsvSource({"INVOKE_INTENT, RequestReplicationStateChangeEx", "INVOKE_SENT, RequestReplicationStateChangeEx",
+            "INVOKE_SENT, InitiateFailover"})
+    void aJournalWithoutTheHostsIsResumedByLookingForThePrimaryAgain(Type type, String step) throws Exception {
+        killAndResumePlannedFailover(type, step, 1, false, true, Duration.ofMinutes(2));
+    }
+
+    private void killAndResumePlannedFailover(Type type, String step, int nth, boolean wire, boolean withoutHosts,
+                                              Duration pause) throws Exception {
+        try (SimulatedHostFixture dr = PlanCliTest.site();
+             SimulatedHost prod = SimulatedHost.start(Scenario.load(SimulatedHostFixture.testScenario(
+                     "plan-site-primary.json")), SimulatedHostFixture.USER,
+                     SimulatedHostFixture.PASSWORD.toCharArray(), dr.clock)) {
+            PlannedFailoverLink.link(prod, dr.sim);
+            Path plan = Files.writeString(dir.resolve("move.yaml"), plannedFailoverPlan(prod.endpoint(),
+                    dr.sim.endpoint()));
+            KillAfter kill = new KillAfter(type, step, nth, wire);
+            Map<String, URI> endpoints = Map.of("prod", prod.endpoint(), "dr", dr.sim.endpoint());
+            runUntilKilled(plan, kill, key -> kill.host(endpoints.get(key), dr.clock, key), dr.clock);
+            // Resumed a pause later: the jobs the killed run started have ended (2 minutes: still on their
+            // hosts; an hour: removed).
+            dr.clock.advance(pause);
+            if (withoutHosts) {
+                Path journal = Journal.besidePlan(plan);
+                List<String> lines = Files.readAllLines(journal);
+                List<String> older = lines.stream().filter(l -> !l.contains("\"VM_HOSTS\"")).toList();
+                assertTrue(older.size() < lines.size(), "the run journalled its hosts: " + lines);
+                Files.write(journal, older);
+            }
+
+            SimulatedCli cli = new SimulatedCli(dr, dir);
+            int code = cli.runExactly(PlanCliArgs.with(cli, "plan", "resume", plan.toString(), "--output", "json"));
+            JsonNode out = cli.json();
+            assertEquals(PlanCliTest.SITE.size(), out.get("vms").size(), out::toString);
+
+            int[] reached = new int[RUNGS.size()];
+            int succeeded = 0;
+            try (HyperVHost prodHost = connect(prod.endpoint(), dr.clock, "prod", t -> t);
+                 HyperVHost drHost = connect(dr.sim.endpoint(), dr.clock, "dr", t -> t)) {
+                for (JsonNode v : out.get("vms")) {
+                    String outcome = v.get("outcome").asText();
+                    String id = v.get("id").asText();
+                    List<Long> both = new ArrayList<>(readBack(prodHost, id));
+                    both.addAll(readBack(drHost, id));
+                    int rung = RUNGS.indexOf(both);
+                    assertTrue(rung >= 0, v.get("vm").asText() + " is in no state of a planned failover on both "
+                            + "hosts: " + both + "; " + v);
+                    for (int i = 0; i <= rung; i++) {
+                        reached[i]++;
+                    }
+                    // Decided every one: finished, kept from starting by the failure policy (stop), or an Invoke
+                    // journalled and never sent (the host shows nothing happened), not sent again.
+                    switch (outcome) {
+                        case "succeeded" -> assertEquals(RUNGS.size() - 1, rung, v.toString());
+                        case "not_run" -> assertEquals(0, rung, v.toString());
+                        case "interrupted" -> assertTrue(v.get("message").asText().contains("it was not sent again")
+                                && rung < RUNGS.size() - 1, v.toString());
+                        default -> throw new AssertionError("undecided or failed: " + v);
+                    }
+                    succeeded += outcome.equals("succeeded") ? 1 : 0;
+                }
+            }
+            if (wire && type == Type.INVOKE_INTENT) {
+                assertTrue(out.toString().contains("\"interrupted\""), "the Invoke never sent is reported: " + out);
+            }
+            assertEquals(succeeded == PlanCliTest.SITE.size() ? 0 : 1, code, out.toString());
+            // Each step reached by a VM was invoked once on its host, and no step on the other host.
+            assertEquals(reached[1], prod.invocations(PLANNED_STEPS.get(0)), "prepare on prod, once per VM");
+            for (int i = 1; i < PLANNED_STEPS.size(); i++) {
+                assertEquals(reached[i + 1], dr.sim.invocations(PLANNED_STEPS.get(i)), PLANNED_STEPS.get(i)
+                        + " on dr, once per VM");
+                assertEquals(0, prod.invocations(PLANNED_STEPS.get(i)), PLANNED_STEPS.get(i) + " never on prod");
+            }
+            assertEquals(0, dr.sim.invocations(PLANNED_STEPS.get(0)), "prepare never on dr");
+            Map<String, Long> intents = Journal.read(Journal.besidePlan(plan)).stream()
+                    .filter(r -> r.type() == Type.INVOKE_INTENT)
+                    .collect(Collectors.groupingBy(r -> r.vm() + " " + r.step(), Collectors.counting()));
+            intents.forEach((k, n) -> assertEquals(1L, n, k + ": journalled and sent once"));
         }
     }
 }

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypervwsman.hyperv.Sleeper;
 import io.hypervwsman.hyperv.SimulatedHostFixture;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +17,7 @@ import java.util.Map;
 final class SimulatedCli {
     final SimulatedHostFixture host;
     private final Path passwordFile;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CapturedCli captured = new CapturedCli();
     Sleeper sleeper;
     /** Answers the CLI's questions as a person at a terminal would; null: no terminal (a script). */
     Terminal.LineReader reader;
@@ -59,23 +55,20 @@ final class SimulatedCli {
 
     /** Runs the CLI with exactly these arguments and this environment (e.g. XDG_CONFIG_HOME for host profiles). */
     int runWithEnvironment(Map<String, String> env, String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), null, env, host.clock, sleeper, reader));
+        return captured.run(env, host.clock, sleeper, reader, args);
     }
 
     String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return captured.out();
     }
 
     String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return captured.err();
     }
 
     /** Stdout as the one JSON object it must be. */
     JsonNode json() {
-        return JsonStdout.parse(out(), err());
+        return captured.json();
     }
 
     int reverts() {
