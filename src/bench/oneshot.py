@@ -28,7 +28,7 @@ OUT = "target/oneshot"
 LAUNCHER = "target/dist/bin/hyperv-wsman"
 OPENSSL_CONF = "src/test/resources/interop/openssl-legacy.cnf"  # MD4 for ntlm-auth (see that file)
 # The flags the README's main command and bin/hyperv-wsman add to whichever archive they use.
-LEAN = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"]
+LEAN = ["-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=5", "-XX:+UseSerialGC", "-XX:-UsePerfData"]
 
 
 def free_port():
