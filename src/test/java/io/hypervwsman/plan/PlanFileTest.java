@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,5 +103,38 @@ class PlanFileTest {
                 () -> PlanFile.parse("p", "name: a\nname: b\nhosts: {a: {profile: a}}\ngroups: []\n"));
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("name"), e.getMessage());
+    }
+
+    /**
+     * A planned failover prepares on each VM's primary, found among the plan's hosts: an example that fails over
+     * planned must name hosts besides the DR hosts its groups and VMs target (site-failover.yaml named only those).
+     */
+    @Test
+    void examplesWithPlannedFailoverNameThePrimaryHostsToo() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> s = Files.list(Path.of("examples/plans"))) {
+            examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        int planned = 0;
+        for (Path example : examples) {
+            Plan plan = PlanFile.read(example).plan();
+            Set<String> replicaHosts = new HashSet<>();
+            for (Group g : plan.groups()) {
+                for (VmEntry e : g.vms()) {
+                    PlanAction action = e.action() != null ? e.action() : g.action();
+                    if (action == PlanAction.PLANNED_FAILOVER) {
+                        replicaHosts.add(e.host() != null ? e.host() : g.host());
+                    }
+                }
+            }
+            if (replicaHosts.isEmpty()) {
+                continue;
+            }
+            planned++;
+            Set<String> others = new HashSet<>(plan.hosts().keySet());
+            others.removeAll(replicaHosts);
+            assertFalse(others.isEmpty(), example + " fails over planned but names only the hosts " + replicaHosts);
+        }
+        assertTrue(planned > 0, "no example does a planned failover");
     }
 }
