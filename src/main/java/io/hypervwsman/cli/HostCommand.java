@@ -77,7 +77,7 @@ abstract class HostCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try (ConnectionMixin.Session session = connection.open(terminal)) {
-            report.simulatedBanner();
+            report.simulatedBanner(output == OutputFormat.xml);
             return run(session, json);
         } catch (HyperVWsManException e) {
             int exitCode = exitCodeFor(e);

@@ -221,8 +221,17 @@ final class OutcomeReport {
 
     /** Text output of a simulated run starts with this line on stdout, before any table or result. */
     void simulatedBanner() {
+        simulatedBanner(false);
+    }
+
+    /**
+     * The simulated banner: on stdout for text; on stderr when stdout carries a document ({@code raw}: --output xml),
+     * so that the document stays well-formed; not at all for JSON, whose object says {@code "simulated"}.
+     */
+    void simulatedBanner(boolean raw) {
         if (simulated && !json) {
-            out.println(SIMULATED + " embedded simulated Hyper-V host " + host + ": no real host is contacted");
+            (raw ? err : out).println(SIMULATED + " embedded simulated Hyper-V host " + host
+                    + ": no real host is contacted");
         }
     }
 

@@ -47,6 +47,21 @@ class SimulatedRunsSayItCliTest {
     }
 
     @Test
+    void withRawXmlOutputTheBannerGoesToStderrAndStdoutIsOneWellFormedDocument() throws Exception {
+        CliRun r = CliRun.exactly("wsman", "identify", "--simulate", "--output", "xml");
+        assertEquals(0, r.exitCode(), r::describe);
+        assertTrue(r.err().startsWith("[SIMULATED] embedded simulated Hyper-V host"), r.err());
+        assertTrue(r.out().startsWith("<"), r.out());
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document d = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                new java.io.StringReader(r.out())));
+        assertTrue(d.getDocumentElement().getLocalName().contains("Identify")
+                || d.getDocumentElement().getLocalName().equals("Envelope"), d.getDocumentElement().getLocalName());
+    }
+
+    @Test
     void aSimulatedRevertSaysSimulatedInTextAndJson() throws IOException {
         Path quick = quickScenario();
         CliRun text = CliRun.exactly("revert-failover", "--simulate", "--scenario", quick.toString(), "--vm",
