@@ -10,7 +10,7 @@ java -jar target/hyperv-wsman.jar simulate --user 'LAB\operator' --port $port > 
 hostpid=$!
 while ! grep -q "listening on" target/ab-host.log; do sleep 0.2; done
 C="--host http://127.0.0.1:$port/wsman --auth ntlm --user LAB\\operator"
-J="java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+J="java -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=5 -XX:+UseSerialGC -XX:-UsePerfData"
 job=$(java -jar target/hyperv-wsman.jar revert-failover --vm web-frontend-02 --output json $C | python3 -c 'import json,sys; print(json.load(sys.stdin)["job"]["instanceId"])')
 for cmd in "vms" "replication status --vm web-frontend-01" "revert-failover --vm web-frontend-01 --dry-run" "job wait --job $job" "replication check --vm web-frontend-01"; do
   hyperfine -N -i --warmup 1 --runs 8 --style none --export-json target/ab.json \
