@@ -43,29 +43,29 @@ final class DurationConverter implements ITypeConverter<Duration> {
         return positive(total, value);
     }
 
-    /** A duration in the words this converter reads back (e.g. 1h30m, 90s, 250ms); null for null. */
+    /**
+     * A duration in the words this converter reads back (e.g. 1h30m, 90s, 250ms; "0s" for zero, a leading "-" when
+     * negative); null for null. The CLI's one duration formatter: hints, pre-check ages.
+     */
     static String words(Duration d) {
         if (d == null) {
             return null;
         }
+        if (d.isNegative()) {
+            return "-" + words(d.negated());
+        }
         StringBuilder b = new StringBuilder();
-        long hours = d.toHours();
-        int minutes = d.toMinutesPart();
-        int seconds = d.toSecondsPart();
-        int millis = d.toMillisPart();
-        if (hours > 0) {
-            b.append(hours).append('h');
+        part(b, d.toHours(), "h");
+        part(b, d.toMinutesPart(), "m");
+        part(b, d.toSecondsPart(), "s");
+        part(b, d.toMillisPart(), "ms");
+        return b.length() == 0 ? "0s" : b.toString();
+    }
+
+    private static void part(StringBuilder b, long n, String unit) {
+        if (n > 0) {
+            b.append(n).append(unit);
         }
-        if (minutes > 0) {
-            b.append(minutes).append('m');
-        }
-        if (seconds > 0) {
-            b.append(seconds).append('s');
-        }
-        if (millis > 0 || b.length() == 0) {
-            b.append(millis).append("ms");
-        }
-        return b.toString();
     }
 
     private static Duration positive(Duration d, String value) {

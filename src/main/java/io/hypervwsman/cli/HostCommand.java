@@ -70,7 +70,7 @@ abstract class HostCommand implements Callable<Integer> {
         Instant start = Instant.now();
         boolean json = json();
         report = new OutcomeReport(operation(), connection.label(), json, connection.simulate, terminal.out(),
-                terminal.err()).connectionArguments(connection.resumeArguments());
+                terminal.err()).connectionArguments(connection::resumeArguments);
         if (output == OutputFormat.xml && !acceptsXml()) {
             OutcomeReport.usageError(operation(), false, "--output must be text or json, not xml", null,
                     terminal.out(), terminal.err());

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -34,8 +35,8 @@ final class OutcomeReport {
     private final PrintStream err;
     /** A stop (Ctrl-C, SIGTERM) and the normal end may race: the first result written is the only one. */
     private final AtomicBoolean written = new AtomicBoolean();
-    /** The connection options as given (for a suggested command), or null. */
-    private String connectionArguments;
+    /** The connection options as given (for a suggested command), asked for only when a hint names a command. */
+    private Supplier<String> connectionArguments = () -> null;
 
     OutcomeReport(String operation, String host, boolean json, boolean simulated, PrintStream out, PrintStream err) {
         this.operation = operation;
@@ -51,7 +52,7 @@ final class OutcomeReport {
     }
 
     /** Suggested commands (hints) carry these connection options, as given. */
-    OutcomeReport connectionArguments(String arguments) {
+    OutcomeReport connectionArguments(Supplier<String> arguments) {
         this.connectionArguments = arguments;
         return this;
     }
@@ -136,7 +137,7 @@ final class OutcomeReport {
     /** An operation refused before anything was invoked (a pre-check): reported as a stop, in the same words. */
     void refusal(OperationOutcome o, String vmGiven) {
         stoppedBefore(vmGiven, o.decidedBy().label(), o.message(), "failed", null, o.durationMs(),
-                ExitCodes.of(o.outcome()), HintText.of(o.hint(), connectionArguments), null);
+                ExitCodes.of(o.outcome()), HintText.of(o.hint(), connectionArguments.get()), null);
     }
 
     private void stoppedBefore(String vmGiven, String decidedBy, String message, String outcome, WsManFault fault,

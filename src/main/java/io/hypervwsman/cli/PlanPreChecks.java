@@ -99,6 +99,6 @@ final class PlanPreChecks {
     }
 
     static String human(Duration d) {
-        return Duration.ofSeconds(d.toSeconds()).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return DurationConverter.words(Duration.ofSeconds(d.toSeconds()));
     }
 }

@@ -81,6 +81,10 @@ class ResumeCommandReachesTheSameEndpointCliTest {
                 Duration.ofHours(26).plusMillis(7))) {
             assertEquals(d, converter.convert(DurationConverter.words(d)), "read back: " + DurationConverter.words(d));
         }
+        // the plan pre-checks' ages use the same words, as Duration#toString wrote them before (zero, clock skew)
+        assertEquals("7h42m35s", PlanPreChecks.human(Duration.ofSeconds(27755).plusMillis(900)));
+        assertEquals("0s", PlanPreChecks.human(Duration.ofMillis(400)));
+        assertEquals("-5s", PlanPreChecks.human(Duration.ofSeconds(-5)));
     }
 
     @Test
