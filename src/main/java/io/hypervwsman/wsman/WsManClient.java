@@ -27,7 +27,7 @@ import org.w3c.dom.Element;
 public final class WsManClient implements AutoCloseable {
     private final ConnectionOptions options;
     private final Transport transport;
-    private final SoapDispatch dispatch;
+    private final SoapClient dispatch;
     private final Supplier<UUID> messageIds;
 
     /** A client over the transport the options call for. */
@@ -45,7 +45,7 @@ public final class WsManClient implements AutoCloseable {
         this.options = Objects.requireNonNull(options);
         this.transport = Objects.requireNonNull(transport);
         this.messageIds = Objects.requireNonNull(messageIds);
-        this.dispatch = new SoapDispatch(options.endpoint(), transport);
+        this.dispatch = new SoapClient(options.endpoint(), transport);
     }
 
     public ConnectionOptions options() {

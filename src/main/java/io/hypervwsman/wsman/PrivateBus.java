@@ -1,0 +1,36 @@
+package io.hypervwsman.wsman;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.ws.policy.PolicyEngine;
+import org.apache.cxf.ws.policy.PolicyEngineImpl;
+import org.apache.cxf.wsdl.WSDLManager;
+
+/**
+ * One CXF bus for all clients in this JVM, created on first use and kept out of CXF's global default so that
+ * hyperv-wsman never changes the bus other CXF users in the same JVM see. Its WSDL manager is {@link NoWsdlManager}:
+ * no WSDL is read, so CXF's WSDL extension registries are never loaded.
+ */
+final class PrivateBus {
+    static final Bus BUS = create();
+
+    private PrivateBus() {
+    }
+
+    private static Bus create() {
+        Bus before = BusFactory.getDefaultBus(false);
+        Bus threadBefore = BusFactory.getThreadDefaultBus(false);
+        Bus bus = BusFactory.newInstance().createBus();
+        bus.setExtension(new NoWsdlManager(), WSDLManager.class);
+        // No WS-Policy is ever attached (no WSDL is read, WinRM publishes none), yet the engine's interceptors
+        // run on every message, in and out: ~7 % of a steady-state exchange's CPU (BENCHMARKS.md, issue 16).
+        if (bus.getExtension(PolicyEngine.class) instanceof PolicyEngineImpl engine) {
+            engine.setEnabled(false);
+        }
+        if (before == null) {
+            BusFactory.setDefaultBus(null);
+        }
+        BusFactory.setThreadDefaultBus(threadBefore);
+        return bus;
+    }
+}
