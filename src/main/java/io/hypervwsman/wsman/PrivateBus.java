@@ -4,12 +4,11 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.ws.policy.PolicyEngine;
 import org.apache.cxf.ws.policy.PolicyEngineImpl;
-import org.apache.cxf.wsdl.WSDLManager;
 
 /**
  * One CXF bus for all clients in this JVM, created on first use and kept out of CXF's global default so that
- * hyperv-wsman never changes the bus other CXF users in the same JVM see. Its WSDL manager is {@link NoWsdlManager}:
- * no WSDL is read, so CXF's WSDL extension registries are never loaded.
+ * hyperv-wsman never changes the bus other CXF users in the same JVM see. {@link SoapClient} builds its service model
+ * by hand, so nothing asks the bus for its WSDL manager: no WSDL extension registry is ever loaded.
  */
 final class PrivateBus {
     static final Bus BUS = create();
@@ -21,7 +20,6 @@ final class PrivateBus {
         Bus before = BusFactory.getDefaultBus(false);
         Bus threadBefore = BusFactory.getThreadDefaultBus(false);
         Bus bus = BusFactory.newInstance().createBus();
-        bus.setExtension(new NoWsdlManager(), WSDLManager.class);
         // No WS-Policy is ever attached (no WSDL is read, WinRM publishes none), yet the engine's interceptors
         // run on every message, in and out: ~7 % of a steady-state exchange's CPU (BENCHMARKS.md, issue 16).
         if (bus.getExtension(PolicyEngine.class) instanceof PolicyEngineImpl engine) {
