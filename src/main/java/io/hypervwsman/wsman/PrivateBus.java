@@ -2,8 +2,6 @@ package io.hypervwsman.wsman;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
-import org.apache.cxf.ws.policy.PolicyEngine;
-import org.apache.cxf.ws.policy.PolicyEngineImpl;
 
 /**
  * One CXF bus for all clients in this JVM, created on first use and kept out of CXF's global default so that
@@ -20,11 +18,6 @@ final class PrivateBus {
         Bus before = BusFactory.getDefaultBus(false);
         Bus threadBefore = BusFactory.getThreadDefaultBus(false);
         Bus bus = BusFactory.newInstance().createBus();
-        // No WS-Policy is ever attached (no WSDL is read, WinRM publishes none), yet the engine's interceptors
-        // run on every message, in and out: ~7 % of a steady-state exchange's CPU (BENCHMARKS.md, issue 16).
-        if (bus.getExtension(PolicyEngine.class) instanceof PolicyEngineImpl engine) {
-            engine.setEnabled(false);
-        }
         if (before == null) {
             BusFactory.setDefaultBus(null);
         }
