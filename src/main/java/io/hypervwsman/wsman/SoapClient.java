@@ -20,6 +20,8 @@ import org.apache.cxf.endpoint.EndpointException;
 import org.apache.cxf.endpoint.EndpointImpl;
 import org.apache.cxf.endpoint.PreexistingConduitSelector;
 import org.apache.cxf.headers.Header;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.ExchangeImpl;
 import org.apache.cxf.wsdl.interceptors.BareOutInterceptor;
 import org.apache.cxf.wsdl.interceptors.WrappedOutInterceptor;
 import org.apache.cxf.wsdl.interceptors.DocLiteralInInterceptor;
@@ -141,29 +143,40 @@ final class SoapClient {
         Map<String, Object> context = new HashMap<>();
         context.put(Client.REQUEST_CONTEXT, request);
         context.put(Client.RESPONSE_CONTEXT, new HashMap<String, Object>());
+        Exchange exchange = new ExchangeImpl();
         Object[] reply;
         try {
-            reply = client.invoke(operation, new Object[] {body}, context);
+            reply = client.invoke(operation, new Object[] {body}, context, exchange);
         } catch (Exception e) {
-            throw mapped(operationName, e);
+            throw mapped(operationName, e, exchange);
         }
         answered = true;
         if (messageId != null && outcome.relatesToMissing()) {
             // Only a fault may come without a:RelatesTo (see ReplyHeaderCheck); this is a success reply.
             throw new ProtocolException(operationName + ": " + ReplyHeaderCheck.missingRelatesTo(messageId));
         }
-        return reply == null || reply.length == 0 ? null : (Element) reply[0];
+        Object result = reply == null || reply.length == 0 ? null : reply[0];
+        if (result instanceof SoapBodyReader.Unreadable unreadable) {
+            // A reply we cannot read is the host's protocol error.
+            throw new ProtocolException("the host's reply body is not well-formed XML: "
+                    + rootMessage(unreadable.cause()), unreadable.cause());
+        }
+        return (Element) result;
     }
 
-    private RuntimeException mapped(String operationName, Exception e) {
+    private RuntimeException mapped(String operationName, Exception e, Exchange exchange) {
         HyperVWsManException ours = ourCause(e);
         if (ours != null) {
             return ours;
         }
         // CXF also reports its own failure to read the reply (bad UTF-8, broken XML) as a SoapFault, with the
-        // parser's exception as its cause; only a fault read from the host's envelope comes without one.
+        // parser's exception as its cause; only a fault read from the host's envelope comes without one. Its
+        // judgement of an envelope it cannot take (e.g. "Invalid SOAP Envelope name") is such a fault too, but
+        // only a fault the fault chain read out of s:Body is the host answering.
         if (e instanceof SoapFault fault && fault.getCause() == null) {
-            answered = true;
+            if (exchange.getInFaultMessage() != null) {
+                answered = true;
+            }
             return new WsManFaultException(operationName, FaultReader.read(fault));
         }
         return new ProtocolException(operationName + ": the host's reply could not be read as SOAP: "
