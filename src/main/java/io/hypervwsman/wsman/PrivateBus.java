@@ -18,6 +18,13 @@ final class PrivateBus {
         Bus before = BusFactory.getDefaultBus(false);
         Bus threadBefore = BusFactory.getThreadDefaultBus(false);
         Bus bus = BusFactory.newInstance().createBus();
+        // Our interceptors live on the client. Bus-wide ones come only from extensions found on the class path, e.g.
+        // CXF's WS-Policy engine in an application that has cxf-rt-ws-policy: four interceptors on every message of
+        // ours, for policies WinRM never publishes.
+        bus.getInInterceptors().clear();
+        bus.getOutInterceptors().clear();
+        bus.getInFaultInterceptors().clear();
+        bus.getOutFaultInterceptors().clear();
         if (before == null) {
             BusFactory.setDefaultBus(null);
         }
