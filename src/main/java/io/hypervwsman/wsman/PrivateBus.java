@@ -1,7 +1,11 @@
 package io.hypervwsman.wsman;
 
+import java.io.Closeable;
+import java.util.Map;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.bus.CXFBusFactory;
+import org.apache.cxf.io.CachedOutputStreamCleaner;
 
 /**
  * One CXF bus for all clients in this JVM, created on first use and kept out of CXF's global default so that
@@ -17,7 +21,7 @@ final class PrivateBus {
     private static Bus create() {
         Bus before = BusFactory.getDefaultBus(false);
         Bus threadBefore = BusFactory.getThreadDefaultBus(false);
-        Bus bus = BusFactory.newInstance().createBus();
+        Bus bus = new CXFBusFactory().createBus(Map.of(CachedOutputStreamCleaner.class, new NoSpooledStreams()));
         // Our interceptors live on the client. Bus-wide ones come only from extensions found on the class path, e.g.
         // CXF's WS-Policy engine in an application that has cxf-rt-ws-policy: four interceptors on every message of
         // ours, for policies WinRM never publishes.
@@ -30,5 +34,25 @@ final class PrivateBus {
         }
         BusFactory.setThreadDefaultBus(threadBefore);
         return bus;
+    }
+
+    /**
+     * The bus's cleaner of spooled streams, with nothing to clean: our messages never spool to temporary files (the
+     * conduit writes to and reads from byte arrays; attachments are off). CXF's own cleaner is a bus life-cycle
+     * listener, activated at bus creation with its resource injection and timer set-up (~15 ms of a one-shot
+     * command's CPU) for streams we never create.
+     */
+    private static final class NoSpooledStreams implements CachedOutputStreamCleaner {
+        @Override
+        public void clean() {
+        }
+
+        @Override
+        public void register(Closeable stream) {
+        }
+
+        @Override
+        public void unregister(Closeable stream) {
+        }
     }
 }

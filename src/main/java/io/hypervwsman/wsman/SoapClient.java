@@ -12,6 +12,10 @@ import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapBindingConstants;
 import org.apache.cxf.binding.soap.SoapBindingFactory;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.interceptor.SoapActionInInterceptor;
+import org.apache.cxf.binding.soap.interceptor.SoapHeaderInterceptor;
+import org.apache.cxf.binding.soap.interceptor.SoapHeaderOutFilterInterceptor;
+import org.apache.cxf.binding.soap.interceptor.SoapPreProtocolOutInterceptor;
 import org.apache.cxf.binding.soap.model.SoapBindingInfo;
 import org.apache.cxf.binding.soap.model.SoapOperationInfo;
 import org.apache.cxf.endpoint.Client;
@@ -20,6 +24,8 @@ import org.apache.cxf.endpoint.EndpointException;
 import org.apache.cxf.endpoint.EndpointImpl;
 import org.apache.cxf.endpoint.PreexistingConduitSelector;
 import org.apache.cxf.headers.Header;
+import org.apache.cxf.interceptor.AttachmentInInterceptor;
+import org.apache.cxf.interceptor.AttachmentOutInterceptor;
 import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.ExchangeImpl;
 import org.apache.cxf.wsdl.interceptors.BareOutInterceptor;
@@ -76,9 +82,17 @@ final class SoapClient {
         cxfEndpoint.put("soap.env.ns.map", ENVELOPE_NAMESPACES);
         // The binding's data-binding interceptors would read and write parameters through a service data binding;
         // ours are one DOM element each way (SoapBodyWriter, SoapBodyReader).
+        // Also gone, since they cannot apply to WS-Man over our conduit (each one is interpreted code on a one-shot
+        // command's first message): attachments (no MTOM, and the conduit hands over a plain envelope), the SOAP
+        // action in Content-Type and the MIME headers (the transport writes its own), the inbound SOAP action (read
+        // by servers only), header parts of the service model (there are none: our headers are a call's own list)
+        // and the filter of inbound-marked headers (ours are all outbound).
         cxfEndpoint.getBinding().getOutInterceptors().removeIf(i -> i instanceof BareOutInterceptor
-                || i instanceof WrappedOutInterceptor);
-        cxfEndpoint.getBinding().getInInterceptors().removeIf(i -> i instanceof DocLiteralInInterceptor);
+                || i instanceof WrappedOutInterceptor || i instanceof AttachmentOutInterceptor
+                || i instanceof SoapPreProtocolOutInterceptor || i instanceof SoapHeaderOutFilterInterceptor);
+        cxfEndpoint.getBinding().getInInterceptors().removeIf(i -> i instanceof DocLiteralInInterceptor
+                || i instanceof AttachmentInInterceptor || i instanceof SoapActionInInterceptor
+                || i instanceof SoapHeaderInterceptor);
         this.operation = info.getBinding().getOperation(OPERATION);
         this.client = new ClientImpl(PrivateBus.BUS, cxfEndpoint,
                 new PreexistingConduitSelector(new TransportConduit(transport), cxfEndpoint));
