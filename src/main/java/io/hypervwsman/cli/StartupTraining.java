@@ -35,6 +35,7 @@ final class StartupTraining {
     public static void main(String[] args) {
         Main.configureLogging(false);
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        ClientWarmUp.run();
         for (Step step : STEPS) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
