@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -29,21 +32,26 @@ final class ClientWarmUp {
     static final Set<String> NO_HOST = Set.of("help", "simulate", "plan");
     private static final Set<String> HELP_OR_VERBOSE = Set.of("-h", "--help", "-V", "--version", "--verbose");
 
+    private static final Path LOADAVG = Path.of("/proc/loadavg");
+
     private static volatile Thread running;
 
     private ClientWarmUp() {
     }
 
-    /**
-     * Whether a run with these arguments is worth warming up, decided from the words alone before anything is
-     * parsed: the first names a command that talks to a host (any but those in {@link #NO_HOST}; an unknown word is a
-     * usage error the warm-up does not change), and none asks for help or the version or is {@code --verbose} (which
-     * logs every exchange: the warm-up's must not appear). Never on a single core, where it could only slow the
-     * command down.
-     */
+    /** Whether a run with these arguments is worth warming up: {@link #leadsToAHost} with {@link #coreToSpare}. */
     static boolean worthIt(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-") || NO_HOST.contains(args[0])
-                || Runtime.getRuntime().availableProcessors() < 2) {
+        return leadsToAHost(args) && coreToSpare(Runtime.getRuntime().availableProcessors(), loadAverage());
+    }
+
+    /**
+     * Whether these arguments, read as words before anything is parsed, would have the command talk to a host: the
+     * first names a command that does (any but those in {@link #NO_HOST}; an unknown word is a usage error the warm-up
+     * does not change), and none asks for help or the version or is {@code --verbose} (which logs every exchange: the
+     * warm-up's must not appear).
+     */
+    static boolean leadsToAHost(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || NO_HOST.contains(args[0])) {
             return false;
         }
         for (String a : args) {
@@ -52,6 +60,25 @@ final class ClientWarmUp {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a second thread would run beside the command rather than take its turns: at least two cores, and fewer
+     * runnable tasks (the one-minute load average) than cores. On a saturated machine the warm-up's extra ~15 ms of
+     * CPU only adds to the wall time (BENCHMARKS.md, "Start-up overlap").
+     */
+    static boolean coreToSpare(int cores, double loadAverage) {
+        return cores >= 2 && loadAverage < cores;
+    }
+
+    /** The one-minute load average from /proc/loadavg (Linux); 0 where there is none (e.g. macOS). */
+    private static double loadAverage() {
+        try {
+            String text = Files.readString(LOADAVG, StandardCharsets.US_ASCII);
+            return Double.parseDouble(text.substring(0, text.indexOf(' ')));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Starts the warm-up on a daemon thread (once per process). */

@@ -31,7 +31,7 @@ class WarmUpSendsNothingCliTest {
                 new String[] {"vms", "--help"}, new String[] {"replication", "status", "-h"},
                 new String[] {"vms", "--host", "h", "--verbose"},
                 new String[] {"simulate", "--port", "0"}, new String[] {"plan", "run", "p.yaml"})) {
-            assertFalse(ClientWarmUp.worthIt(args), String.join(" ", args));
+            assertFalse(ClientWarmUp.leadsToAHost(args), String.join(" ", args));
         }
     }
 
@@ -41,14 +41,24 @@ class WarmUpSendsNothingCliTest {
                 new String[] {"replication", "status", "--vm", "v", "--host", "h"},
                 new String[] {"revert-failover", "--vm", "v", "--dry-run", "--simulate"},
                 new String[] {"job", "wait", "--job", "j", "--host", "h"})) {
-            assertTrue(ClientWarmUp.worthIt(args), String.join(" ", args));
+            assertTrue(ClientWarmUp.leadsToAHost(args), String.join(" ", args));
         }
+    }
+
+    @Test
+    void onlyWithACoreToSpare() {
+        assertFalse(ClientWarmUp.coreToSpare(1, 0.0), "one core");
+        assertTrue(ClientWarmUp.coreToSpare(2, 0.9));
+        assertTrue(ClientWarmUp.coreToSpare(2, 1.99));
+        assertFalse(ClientWarmUp.coreToSpare(2, 2.0), "as many runnable tasks as cores");
+        assertFalse(ClientWarmUp.coreToSpare(2, 12.6));
+        assertTrue(ClientWarmUp.coreToSpare(8, 6.5));
     }
 
     @Test
     void everyCommandThatTalksToAHostIsWarmedUpAndNoOther() {
         for (Map.Entry<String, Class<?>> c : Main.commands().entrySet()) {
-            assertEquals(talksToHost(c.getValue()), ClientWarmUp.worthIt(new String[] {c.getKey()}), c.getKey());
+            assertEquals(talksToHost(c.getValue()), ClientWarmUp.leadsToAHost(new String[] {c.getKey()}), c.getKey());
         }
     }
 
