@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypervwsman.hyperv.SimulatedHostFixture;
 import io.hypervwsman.hyperv.VirtualMachine;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,6 +111,37 @@ class WarmUpSendsNothingCliTest {
             assertEquals(0, silent.connections(), "connections to the host named");
         }
         assertEquals(defaultBus, BusFactory.getDefaultBus(false), "CXF's global default bus");
+    }
+
+    /**
+     * The command's own client meets the host's refusals on the main thread, as before: the warm-up (started here, or
+     * already finished earlier in this JVM) only ever talked to memory.
+     */
+    @Test
+    void aRefusedConnectionAndAWrongPasswordEndAsWithoutTheWarmUp() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (SimulatedHostFixture host = new SimulatedHostFixture("default")) {
+            Map<String, String> wrongPassword = Map.of(PasswordSource.ENV, "not-" + SimulatedHostFixture.PASSWORD);
+            String[] refused = {"vms", "--host", "http://127.0.0.1:" + closedPort + "/wsman", "--auth", "ntlm",
+                    "--user", SimulatedHostFixture.USER};
+            String[] rejected = {"vms", "--host", host.sim.endpoint().toString(), "--auth", "ntlm",
+                    "--user", SimulatedHostFixture.USER};
+            CliRun refusedWithout = CliRun.exactly(wrongPassword, refused);
+            CliRun rejectedWithout = CliRun.exactly(wrongPassword, rejected);
+
+            ClientWarmUp.start();
+            CliRun refusedWith = CliRun.exactly(wrongPassword, refused);
+            CliRun rejectedWith = CliRun.exactly(wrongPassword, rejected);
+            ClientWarmUp.awaitDone();
+
+            assertEquals(ExitCodes.CONNECTION, refusedWith.exitCode(), refusedWith.describe());
+            assertEquals(refusedWithout.describe(), refusedWith.describe());
+            assertEquals(ExitCodes.AUTHENTICATION, rejectedWith.exitCode(), rejectedWith.describe());
+            assertEquals(rejectedWithout.describe(), rejectedWith.describe());
+        }
     }
 
     @Test
