@@ -2,8 +2,9 @@
 round-robin against one `simulate` host; CPU = the child's user+sys from wait4, first round dropped as warm-up.
 
 Usage (from the project directory): python3 src/bench/oneshot_ab.py --host-jar JAR [--runs N] [--cmd vms|status|revert]
-    LABEL=JAR:ARCHIVE[|FLAG,FLAG...] ... [py=py]
-Each JAR needs its own static archive made for it at that path (see BENCHMARKS.md, "Start-up levers").
+    LABEL=JAR:ARCHIVE[|FLAG,FLAG...[|JAVA]] ... [py=py]
+Each JAR needs its own static archive made for it at that path (see BENCHMARKS.md, "Start-up levers"). ARCHIVE ending
+in .aot is a JDK 25 AOT cache (-XX:AOTCache), "-" is none; JAVA (default: java on PATH) is the JVM of that variant.
 """
 import os, sys, socket, subprocess, statistics, time, json
 USER = "LAB\\operator"; PW = "bench-Secret-1"
@@ -36,26 +37,33 @@ def main():
             cmds[label] = ["/usr/bin/python3", "src/bench/python/pywinrm_oneshot.py", ep, USER] + PYC[a.cmd]
         else:
             spec, _, flags = spec.partition("|")
+            flags, _, java = flags.partition("|")
             jar, jsa = spec.split(":")
             extra = flags.split(",") if flags else []
-            cmds[label] = ["java", "-XX:SharedArchiveFile=" + jsa, "-Xshare:auto"] + LEAN + extra + ["-jar", jar] + OURS[a.cmd] + ["--host", ep, "--auth", "ntlm", "--user", USER]
+            archive = [] if jsa == "-" else ["-XX:AOTCache=" + jsa] if jsa.endswith(".aot") else ["-XX:SharedArchiveFile=" + jsa, "-Xshare:auto"]
+            cmds[label] = [java or "java"] + archive + LEAN + extra + ["-jar", jar] + OURS[a.cmd] + ["--host", ep, "--auth", "ntlm", "--user", USER]
     res = {k: [] for k in cmds}
+    wall = {k: [] for k in cmds}
+    rss = {k: [] for k in cmds}
     for r in range(a.runs + 1):
         for k, c in cmds.items():
             t0 = time.time()
             p = subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
             _, status, ru = os.wait4(p.pid, 0)
+            t1 = time.time()
             err = p.stderr.read(); p.stderr.close()
             if status != 0:
                 print("FAIL", k, status, err[-300:]); continue
             if r > 0:
                 res[k].append(ru.ru_utime + ru.ru_stime)
+                wall[k].append(t1 - t0)
+                rss[k].append(ru.ru_maxrss / 1024)
     host.kill()
     base = res.get("py")
     for k, v in res.items():
         m = statistics.mean(v); md = statistics.median(v)
         extra = " ratio %.2f" % (m / statistics.mean(base)) if base else ""
         if not v: continue
-        print("%-12s n=%d mean %.3f median %.3f min %.3f%s" % (k, len(v), m, md, min(v), extra))
+        print("%-12s n=%d CPU mean %.3f median %.3f min %.3f%s, wall median %.3f, peak RSS median %.0f MB" % (k, len(v), m, md, min(v), extra, statistics.median(wall[k]), statistics.median(rss[k])))
     print("load", os.getloadavg())
 main()
