@@ -24,7 +24,6 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
-import org.apache.hc.client5.http.cookie.CookieSpecFactory;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.auth.AuthSchemeFactory;
 import org.apache.hc.client5.http.cookie.CookieSpecFactory;
@@ -106,9 +105,6 @@ public final class HttpTransport implements Transport {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                // HttpClient builds its default cookie-spec registry even with cookies off, which loads and parses the
-                // public-suffix list (~10 % of a one-shot command's main-thread samples); WS-Management has no cookies.
-                .setDefaultCookieSpecRegistry(RegistryBuilder.<CookieSpecFactory>create().build())
                 .disableAuthCaching()
                 // Empty registries: the defaults cost start-up for nothing we use (the cookie specs' default parses
                 // HttpClient's public suffix list, ~20 ms of a one-shot command), and a fixed User-Agent spares
