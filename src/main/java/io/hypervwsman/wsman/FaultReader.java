@@ -1,10 +1,6 @@
 package io.hypervwsman.wsman;
 
-import jakarta.xml.soap.Detail;
-import jakarta.xml.soap.SOAPFault;
 import org.apache.cxf.binding.soap.SoapFault;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
@@ -23,26 +19,10 @@ final class FaultReader {
     private FaultReader() {
     }
 
-    /** From CXF's own fault object, which payload-mode Dispatch sometimes surfaces instead of SAAJ's. */
+    /** From the fault CXF's SOAP 1.2 binding read out of the host's envelope. */
     static WsManFault read(SoapFault fault) {
         List<QName> subcodes = fault.getSubCodes() == null ? List.of() : fault.getSubCodes();
-        Element detail = fault.getDetail();
-        return withDetail(fault.getFaultCode(), subcodes, fault.getReason(), detail);
-    }
-
-    static WsManFault read(SOAPFault fault) {
-        QName code = fault.getFaultCodeAsQName();
-        List<QName> subcodes = new ArrayList<>();
-        try {
-            Iterator<QName> it = fault.getFaultSubcodes();
-            while (it.hasNext()) {
-                subcodes.add(it.next());
-            }
-        } catch (UnsupportedOperationException e) {
-            // SOAP 1.1 faults have no subcodes.
-        }
-        Detail detail = fault.getDetail();
-        return withDetail(code, subcodes, fault.getFaultString(), detail);
+        return withDetail(fault.getFaultCode(), subcodes, fault.getReason(), fault.getDetail());
     }
 
     private static WsManFault withDetail(QName code, List<QName> subcodes, String reason, Element detail) {

@@ -15,7 +15,7 @@ import org.w3c.dom.Element;
  * <ul>
  *   <li>a reply whose a:RelatesTo names another message is refused, fault or not: a reply to another request
  *       must never be taken for ours;</li>
- *   <li>a reply without a:RelatesTo is noted on the {@link Outcome}; {@link SoapDispatch} accepts it only when
+ *   <li>a reply without a:RelatesTo is noted on the {@link Outcome}; {@link SoapClient} accepts it only when
  *       it is a SOAP fault. Windows answers some failures (quota faults carried as MSFT_WmiError) without
  *       a:RelatesTo; HTTP is one request and one reply on one connection, so such a fault can only answer the
  *       request just sent. A success reply without a:RelatesTo is still refused;</li>

@@ -27,7 +27,7 @@ import org.w3c.dom.Element;
 public final class WsManClient implements AutoCloseable {
     private final ConnectionOptions options;
     private final Transport transport;
-    private final SoapDispatch dispatch;
+    private final SoapClient soap;
     private final Supplier<UUID> messageIds;
 
     /** A client over the transport the options call for. */
@@ -45,7 +45,7 @@ public final class WsManClient implements AutoCloseable {
         this.options = Objects.requireNonNull(options);
         this.transport = Objects.requireNonNull(transport);
         this.messageIds = Objects.requireNonNull(messageIds);
-        this.dispatch = new SoapDispatch(options.endpoint(), transport);
+        this.soap = new SoapClient(options.endpoint(), transport);
     }
 
     public ConnectionOptions options() {
@@ -55,7 +55,7 @@ public final class WsManClient implements AutoCloseable {
     /** WS-Transfer Get of one instance addressed by class resource URI and key selectors. */
     public CimInstance get(String resourceUri, SelectorSet selectors) {
         String id = nextMessageId();
-        Element body = dispatch.call("Get " + className(resourceUri),
+        Element body = soap.call("Get " + className(resourceUri),
                 RequestHeaders.build(options, WsManNamespace.ACTION_GET, id, resourceUri, selectors), id, null);
         return new CimInstance(requireBody(body, "Get " + className(resourceUri)));
     }
@@ -63,7 +63,7 @@ public final class WsManClient implements AutoCloseable {
     /** WS-Transfer Get of the instance a reference from the host points to, re-addressed verbatim. */
     public CimInstance get(EndpointReference target) {
         String id = nextMessageId();
-        Element body = dispatch.call("Get " + className(target.resourceUri()),
+        Element body = soap.call("Get " + className(target.resourceUri()),
                 RequestHeaders.build(options, WsManNamespace.ACTION_GET, id, target), id, null);
         return new CimInstance(requireBody(body, "Get " + className(target.resourceUri())));
     }
@@ -76,7 +76,7 @@ public final class WsManClient implements AutoCloseable {
         Document doc = XmlElements.newDocument();
         Element identify = XmlElements.element(doc, Identity.NAMESPACE, "wsmid", "Identify");
         doc.appendChild(identify);
-        Element body = dispatch.call("Identify", List.of(), null, identify);
+        Element body = soap.call("Identify", List.of(), null, identify);
         return Identity.read(requireBody(body, "Identify"));
     }
 
@@ -111,7 +111,7 @@ public final class WsManClient implements AutoCloseable {
         String id = nextMessageId();
         String action = resourceUri + "/" + method;
         Element body = input.toElement(resourceUri, method);
-        return output(resourceUri, method, dispatch.call(method,
+        return output(resourceUri, method, soap.call(method,
                 RequestHeaders.build(options, action, id, resourceUri, selectors), id, body));
     }
 
@@ -120,7 +120,7 @@ public final class WsManClient implements AutoCloseable {
         String id = nextMessageId();
         String action = target.resourceUri() + "/" + method;
         Element body = input.toElement(target.resourceUri(), method);
-        return output(target.resourceUri(), method, dispatch.call(method,
+        return output(target.resourceUri(), method, soap.call(method,
                 RequestHeaders.build(options, action, id, target), id, body));
     }
 
@@ -130,7 +130,7 @@ public final class WsManClient implements AutoCloseable {
         String id = nextMessageId();
         String action = resourceUri + "/" + method;
         Element body = JaxbBinding.marshal(jaxbInput);
-        return output(resourceUri, method, dispatch.call(method,
+        return output(resourceUri, method, soap.call(method,
                 RequestHeaders.build(options, action, id, resourceUri, selectors), id, body)).as(outputType);
     }
 
@@ -155,7 +155,7 @@ public final class WsManClient implements AutoCloseable {
             associationFilter(wsmanChild(request, "Filter", null), eo.associationFilter());
         }
         String id = nextMessageId();
-        Element reply = dispatch.call("Enumerate " + className(resourceUri),
+        Element reply = soap.call("Enumerate " + className(resourceUri),
                 RequestHeaders.build(options, WsManNamespace.ACTION_ENUMERATE, id, resourceUri, selectors),
                 id, request);
         Element response = requireBody(reply, "Enumerate " + className(resourceUri));
@@ -191,7 +191,7 @@ public final class WsManClient implements AutoCloseable {
         for (int timedOut = 0; ; timedOut++) {
             String id = nextMessageId();
             try {
-                Element reply = dispatch.call("Pull " + className(resourceUri),
+                Element reply = soap.call("Pull " + className(resourceUri),
                         RequestHeaders.build(options, WsManNamespace.ACTION_PULL, id, resourceUri, SelectorSet.EMPTY),
                         id, body);
                 Element response = requireBody(reply, "Pull " + className(resourceUri));
@@ -210,7 +210,7 @@ public final class WsManClient implements AutoCloseable {
         Element release = enumerationElement("Release");
         enumerationChild(release, "EnumerationContext", context);
         String id = nextMessageId();
-        dispatch.call("Release " + className(resourceUri),
+        soap.call("Release " + className(resourceUri),
                 RequestHeaders.build(options, WsManNamespace.ACTION_RELEASE, id, resourceUri, SelectorSet.EMPTY),
                 id, release);
     }
@@ -281,7 +281,7 @@ public final class WsManClient implements AutoCloseable {
 
     /** Whether the host has answered any request of this client, with a reply or a fault of its own. */
     public boolean hasAnswered() {
-        return dispatch.answered();
+        return soap.answered();
     }
 
     @Override
