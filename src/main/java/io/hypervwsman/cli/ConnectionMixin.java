@@ -305,6 +305,7 @@ final class ConnectionMixin {
      */
     /** The host over the usual transport, or with --record over a recording decorator of it. */
     private HyperVHost.Builder connect(ConnectionOptions options) {
+        ClientWarmUp.awaitDone();
         UnaryOperator<Transport> around = record == null ? t -> t
                 : t -> new RecordingTransport(t, record, options, pseudonymize).writeOnExit();
         return HyperVHost.builder().connect(options, around);

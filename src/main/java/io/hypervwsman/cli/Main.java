@@ -22,19 +22,27 @@ public final class Main implements Runnable {
      * The commands, in the order --help lists them. Registered programmatically, not in {@code @Command}: picocli
      * reflects over every registered command at start-up, so a run that names its command registers only that one
      * (~0.1 s of CPU less per one-shot command, BENCHMARKS.md); help and unknown commands register all.
-     * A new command goes here, not into {@code @Command(subcommands = ...)}.
+     * A new command goes here, not into {@code @Command(subcommands = ...)}. A holder of its own, read on first use:
+     * the table reads 28 {@code @Command} annotations, which {@link #main} need not wait for to start the warm-up.
      */
-    private static final Map<String, Class<?>> COMMANDS = commands(RevertFailoverCommand.class,
-            InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
-            StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
-            ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
-            SuspendReplicationCommand.class, ResumeReplicationCommand.class, RemoveReplicationCommand.class,
-            EnableReplicationCommand.class, StartInitialReplicationCommand.class, SetReplicationCommand.class,
-            SetTestFailoverSwitchCommand.class,
-            ReplicationCommand.class, MeasureReplicationCommand.class,
-            RecoveryPointsCommand.class, ReplicationServerCommand.class, TestReplicationConnectionCommand.class,
-            SetFailoverNetworkCommand.class,
-            VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class, PlanCommand.class);
+    private static final class Commands {
+        static final Map<String, Class<?>> BY_NAME = commands(RevertFailoverCommand.class,
+                InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
+                StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
+                ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
+                SuspendReplicationCommand.class, ResumeReplicationCommand.class, RemoveReplicationCommand.class,
+                EnableReplicationCommand.class, StartInitialReplicationCommand.class, SetReplicationCommand.class,
+                SetTestFailoverSwitchCommand.class,
+                ReplicationCommand.class, MeasureReplicationCommand.class,
+                RecoveryPointsCommand.class, ReplicationServerCommand.class, TestReplicationConnectionCommand.class,
+                SetFailoverNetworkCommand.class,
+                VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class, PlanCommand.class);
+    }
+
+    /** Every command by name, in the order --help lists them. */
+    static Map<String, Class<?>> commands() {
+        return Commands.BY_NAME;
+    }
 
     @Override
     public void run() {
@@ -54,6 +62,10 @@ public final class Main implements Runnable {
         if (System.getProperty("org.apache.cxf.JDKBugHacks.all") == null) {
             System.setProperty("org.apache.cxf.JDKBugHacks.all", "true");
         }
+        // After the properties above, which the bus and the logger read when they are created.
+        if (ClientWarmUp.worthIt(args)) {
+            ClientWarmUp.start();
+        }
         System.exit(run(args, Terminal.system()));
     }
 
@@ -61,13 +73,13 @@ public final class Main implements Runnable {
     static CommandLine withAllCommands(Terminal terminal) {
         TerminalFactory factory = new TerminalFactory(terminal);
         CommandLine cli = new CommandLine(new Main(), factory);
-        COMMANDS.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
+        Commands.BY_NAME.values().forEach(c -> cli.addSubcommand(new CommandLine(c, factory)));
         return cli;
     }
 
     /** Runs the CLI with the given streams and returns the exit code (tests call this). */
     static int run(String[] args, Terminal terminal) {
-        Class<?> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        Class<?> named = args.length == 0 ? null : Commands.BY_NAME.get(args[0]);
         CommandLine cli = named == null ? withAllCommands(terminal) : new CommandLine(new Main(), new TerminalFactory(terminal));
         if (named != null) {
             cli.addSubcommand(new CommandLine(named, new TerminalFactory(terminal)));

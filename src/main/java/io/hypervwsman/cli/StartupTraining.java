@@ -46,6 +46,7 @@ final class StartupTraining {
     public static void main(String[] args) {
         Main.configureLogging(false);
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        ClientWarmUp.run();
         Terminal t = Terminal.system();
         for (Step step : STEPS) {
             run(step.exitCode(), step.args(), t.env());
