@@ -26,6 +26,12 @@ import org.objectweb.asm.Opcodes;
  * frames change; ASM computes the frames from the unchanged instructions.
  */
 public final class ClassFileUpgrade {
+    /**
+     * Written into the jar when anything was rewritten: the Apache License 2.0 (section 4(b)) asks that changed files
+     * say they were changed.
+     */
+    static final String NOTICE = "META-INF/hyperv-wsman/CHANGED-CLASS-FILES.txt";
+
     /** Class files from Java 6 on (major version 50) carry stack map frames; older ones are verified by inference. */
     static final int JAVA_6 = 50;
 
@@ -63,8 +69,20 @@ public final class ClassFileUpgrade {
                 zipOut.write(bytes);
                 zipOut.closeEntry();
             }
+            if (count > 0) {
+                zipOut.putNextEntry(new ZipEntry(NOTICE));
+                zipOut.write(notice(count, prefixes).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zipOut.closeEntry();
+            }
         }
         return count;
+    }
+
+    static String notice(int count, List<String> prefixes) {
+        return count + " class files under " + String.join(", ", prefixes) + " were changed by hyperv-wsman's build"
+                + " (io.hypervwsman.dist.ClassFileUpgrade): rewritten from a pre-Java-6 class-file version to Java 8's,"
+                + " with stack map frames computed by ASM; their instructions are unchanged. They come from picocli"
+                + " (https://picocli.info), licensed under the Apache License 2.0.\n";
     }
 
     private static boolean isOldClassFile(String name, byte[] bytes, List<String> prefixes) {

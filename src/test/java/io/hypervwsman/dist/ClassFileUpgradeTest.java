@@ -30,6 +30,8 @@ class ClassFileUpgradeTest {
 
         Map<String, byte[]> before = entries(original);
         Map<String, byte[]> after = entries(upgraded);
+        // One entry more: the notice that the licence asks changed files to carry.
+        byte[] notice = after.remove(ClassFileUpgrade.NOTICE);
         assertEquals(before.keySet(), after.keySet());
         List<String> rewritten = new ArrayList<>();
         before.forEach((name, bytes) -> {
@@ -42,6 +44,8 @@ class ClassFileUpgradeTest {
             }
         });
         assertEquals(rewritten.size(), count);
+        assertEquals(ClassFileUpgrade.notice(rewritten.size(), List.of("picocli/")),
+                new String(notice, java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(count > 100, "picocli's classes are Java 5 class files: " + count);
     }
 
