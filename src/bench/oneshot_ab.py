@@ -2,9 +2,11 @@
 round-robin against one `simulate` host; CPU = the child's user+sys from wait4, first round dropped as warm-up.
 
 Usage (from the project directory): python3 src/bench/oneshot_ab.py --host-jar JAR [--runs N] [--cmd vms|status|revert]
-    LABEL=JAR:ARCHIVE[|FLAG,FLAG...[|JAVA]] ... [py=py]
+    LABEL=JAR:ARCHIVE[|FLAG,FLAG...[|JAVA]] ... [LABEL=launcher:SCRIPT[|JAVA_HOME]] [py=py]
 Each JAR needs its own static archive made for it at that path (see BENCHMARKS.md, "Start-up levers"). ARCHIVE ending
 in .aot is a JDK 25 AOT cache (-XX:AOTCache), "-" is none; JAVA (default: java on PATH) is the JVM of that variant.
+launcher:SCRIPT is the distribution's bin/hyperv-wsman (e.g. target/dist, unpacked by oneshot.py) run with that
+JAVA_HOME: its own CPU (the shell and what it runs before exec) counts, as it does for an operator.
 """
 import os, sys, socket, subprocess, statistics, time, json
 USER = "LAB\\operator"; PW = "bench-Secret-1"
@@ -31,10 +33,16 @@ def main():
     ep = "http://127.0.0.1:%d/wsman" % port
     env = dict(os.environ, HYPERV_WSMAN_PASSWORD=PW, PYWINRM_PASSWORD=PW, OPENSSL_CONF=os.path.abspath("src/test/resources/interop/openssl-legacy.cnf"))
     cmds = {}
+    envs = {}
     for v in a.variant:
         label, spec = v.split("=", 1)
         if spec == "py":
             cmds[label] = ["/usr/bin/python3", "src/bench/python/pywinrm_oneshot.py", ep, USER] + PYC[a.cmd]
+        elif spec.startswith("launcher:"):
+            script, _, java_home = spec[len("launcher:"):].partition("|")
+            cmds[label] = [os.path.abspath(script)] + OURS[a.cmd] + ["--host", ep, "--auth", "ntlm", "--user", USER]
+            if java_home:
+                envs[label] = dict(env, JAVA_HOME=java_home)
         else:
             spec, _, flags = spec.partition("|")
             flags, _, java = flags.partition("|")
@@ -48,7 +56,7 @@ def main():
     for r in range(a.runs + 1):
         for k, c in cmds.items():
             t0 = time.time()
-            p = subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            p = subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=envs.get(k, env))
             _, status, ru = os.wait4(p.pid, 0)
             t1 = time.time()
             err = p.stderr.read(); p.stderr.close()
