@@ -52,12 +52,17 @@ def java_home(java):
     return os.path.dirname(os.path.dirname(os.path.realpath(shutil.which(java) or java)))
 
 
-def variants(java17, java25):
+def variants(java17, java25, jsa17):
     v = [("java -jar (JDK 17)", [java17]),
-         ("JDK 17 AppCDS + lean flags (README)", [java17, "-XX:SharedArchiveFile=" + JSA] + LEAN)]
+         ("JDK 17 AppCDS + lean flags (README, Maven on JDK 17)", [java17, "-XX:SharedArchiveFile=" + jsa17] + LEAN)]
     if java25:
+        # Maven on JDK 25+ makes target/hyperv-wsman.jsa that JDK's AOT cache (pom.xml, aot-cache-of-this-jdk): the
+        # README's command then maps it through -XX:SharedArchiveFile, as this row does; -XX:AOTCache also applies
+        # the cache's method profiles (BENCHMARKS.md, "The AOT cache from the JDK that runs Maven")
         v += [("java -jar (JDK 25)", [java25]),
-              ("JDK 25 AOT cache + lean flags", [java25, "-XX:AOTCache=" + AOT] + LEAN)]
+              ("JDK 25 AOT cache + lean flags (README, Maven on JDK 25)",
+               [java25, "-XX:SharedArchiveFile=" + AOT] + LEAN),
+              ("JDK 25 AOT cache via -XX:AOTCache + lean flags", [java25, "-XX:AOTCache=" + AOT] + LEAN)]
     if os.path.exists(LAUNCHER):
         v.append(("bin/hyperv-wsman, JDK 17 (archive in user cache)", ["env", "JAVA_HOME=" + java_home(java17),
                                                                         LAUNCHER]))
@@ -66,14 +71,35 @@ def variants(java17, java25):
     return v
 
 
-def unpack_distribution():
-    """target/hyperv-wsman-VERSION.tar.gz, as an operator installs it, into target/dist (bin/hyperv-wsman)."""
+def static_archive_17(java17):
+    """target/hyperv-wsman.jsa when Maven ran on JDK 17-24; after Maven on JDK 25+ (that file is then the AOT
+    cache) a static archive made as the pom makes it, by java17, into target/oneshot."""
+    if not os.path.exists(AOT + ".jvm"):
+        return JSA
+    jsa, classes = OUT + "/hyperv-wsman-17.jsa", OUT + "/hyperv-wsman-17.classlist"
+    subprocess.run([java17, "-XX:DumpLoadedClassList=" + classes, "-cp", JAR, "io.hypervwsman.cli.StartupTraining"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run([java17, "-Xshare:dump", "-XX:SharedClassListFile=" + classes, "-XX:SharedArchiveFile=" + jsa,
+                    "-cp", JAR], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return jsa
+
+
+def unpack_distribution(java25):
+    """target/hyperv-wsman-VERSION.tar.gz, as an operator installs it, into target/dist (bin/hyperv-wsman); when
+    Maven ran on JDK 17-24 the archive has no AOT cache, so the one made here goes into lib/ with the release lines
+    of the JDK that made it (what the aot-cache profiles write), else the JDK 25 launcher row would time a static
+    archive."""
     archives = [f for f in os.listdir("target") if re.match(r"hyperv-wsman-.*\.tar\.gz$", f)]
     if archives:
         shutil.rmtree("target/dist", ignore_errors=True)
         os.makedirs("target/dist")
         subprocess.run(["tar", "xzf", "target/" + archives[0], "-C", "target/dist", "--strip-components=1"],
                        check=True)
+        if java25 and not os.path.exists("target/dist/lib/hyperv-wsman.aot"):
+            shutil.copy(AOT, "target/dist/lib/hyperv-wsman.aot")
+            with open(os.path.join(java_home(java25), "release")) as release, \
+                    open("target/dist/lib/hyperv-wsman.aot.jvm", "w") as jvm:
+                jvm.writelines(l for l in release if re.match(r"(JAVA_RUNTIME_VERSION|IMPLEMENTOR)=", l))
 
 
 def quote(args):
@@ -110,7 +136,8 @@ def main():
         # What the package-time `aot-cache` profile does (pom.xml): one training run (StartupTraining).
         subprocess.run([java25, "-XX:AOTCacheOutput=" + AOT, "-cp", JAR, "io.hypervwsman.cli.StartupTraining"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    unpack_distribution()
+    jsa17 = static_archive_17(a.java17)
+    unpack_distribution(java25)
     # the launcher's user-cache archive: made by the first (warm-up) run of each command, used by the timed runs
     shutil.rmtree(OUT + "/cache", ignore_errors=True)
     env = dict(os.environ, HYPERV_WSMAN_PASSWORD=PASSWORD, PYWINRM_PASSWORD=PASSWORD,
@@ -132,7 +159,7 @@ def main():
             if a.only and name != a.only:
                 continue
             runs = [(label, jvm + (["-jar", JAR] if LAUNCHER not in jvm else []) + ours + conn)
-                    for label, jvm in variants(a.java17, java25)]
+                    for label, jvm in variants(a.java17, java25, jsa17)]
             runs.append(("pywinrm script", py + theirs))
             # -i: a run that exits non-zero is counted (and its stderr caught below) instead of stopping the variant
             cmdline = ["hyperfine", "-N", "-i", "--warmup", "2", "--runs", str(a.runs), "--style", "basic",
