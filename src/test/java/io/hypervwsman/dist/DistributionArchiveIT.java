@@ -74,8 +74,13 @@ class DistributionArchiveIT {
             List<String> noise = quiet.err().lines().filter(l -> !l.matches("job \\S+: \\w+ \\d+%")).toList();
             assertEquals(List.of(), noise, "stderr of run " + (i + 1));
         }
-        try (Stream<Path> files = Files.list(cache.resolve("hyperv-wsman"))) {
-            assertEquals(1, files.filter(f -> f.toString().endsWith(".jsa")).count(), "one archive in " + cache);
+        // Maven on JDK 25+ (this test's JVM) ships that JDK's AOT cache (pom.xml, aot-cache-of-this-jdk): the launcher
+        // maps it and makes no archive of its own; on JDK 17-24 it makes one
+        boolean aotCache = Runtime.version().feature() >= 25 && Files.exists(home.resolve("lib/hyperv-wsman.aot"));
+        Path archives = cache.resolve("hyperv-wsman");
+        try (Stream<Path> files = Files.isDirectory(archives) ? Files.list(archives) : Stream.empty()) {
+            assertEquals(aotCache ? 0 : 1, files.filter(f -> f.toString().endsWith(".jsa")).count(),
+                    "archives in " + cache + (aotCache ? " (the AOT cache in lib/ is used)" : ""));
         }
         Map<String, String> strict = new java.util.HashMap<>(plain);
         strict.put("JDK_JAVA_OPTIONS", "-Xshare:on");
