@@ -22,21 +22,46 @@ public final class Main implements Runnable {
      * The commands, in the order --help lists them. Registered programmatically, not in {@code @Command}: picocli
      * reflects over every registered command at start-up, so a run that names its command registers only that one
      * (~0.1 s of CPU less per one-shot command, BENCHMARKS.md); help and unknown commands register all.
-     * A new command goes here, not into {@code @Command(subcommands = ...)}. A holder of its own, read on first use:
-     * the table reads 28 {@code @Command} annotations, which {@link #main} need not wait for to start the warm-up.
+     * A new command goes here, not into {@code @Command(subcommands = ...)}, under the name its {@code @Command}
+     * gives it (CommandTableNamesTest holds the two together): reading 29 annotations to learn the names cost a
+     * one-shot command ~3 ms of CPU (BENCHMARKS.md, issue 16).
      */
     private static final class Commands {
-        static final Map<String, Class<?>> BY_NAME = commands(RevertFailoverCommand.class,
-                InitiateFailoverCommand.class, CommitFailoverCommand.class, TestFailoverCommand.class,
-                StopTestFailoverCommand.class, PreparePlannedFailoverCommand.class, ReverseReplicationCommand.class,
-                ResynchronizeCommand.class, StartVmCommand.class, StopVmCommand.class, TurnOffCommand.class,
-                SuspendReplicationCommand.class, ResumeReplicationCommand.class, RemoveReplicationCommand.class,
-                EnableReplicationCommand.class, StartInitialReplicationCommand.class, SetReplicationCommand.class,
-                SetTestFailoverSwitchCommand.class,
-                ReplicationCommand.class, MeasureReplicationCommand.class,
-                RecoveryPointsCommand.class, ReplicationServerCommand.class, TestReplicationConnectionCommand.class,
-                SetFailoverNetworkCommand.class,
-                VmsCommand.class, JobCommand.class, WsManCommand.class, SimulateCommand.class, PlanCommand.class);
+        static final Map<String, Class<?>> BY_NAME = byName();
+
+        private static Map<String, Class<?>> byName() {
+            Map<String, Class<?>> m = new LinkedHashMap<>();
+            m.put("revert-failover", RevertFailoverCommand.class);
+            m.put("initiate-failover", InitiateFailoverCommand.class);
+            m.put("commit-failover", CommitFailoverCommand.class);
+            m.put("test-failover", TestFailoverCommand.class);
+            m.put("stop-test-failover", StopTestFailoverCommand.class);
+            m.put("prepare-planned-failover", PreparePlannedFailoverCommand.class);
+            m.put("reverse-replication", ReverseReplicationCommand.class);
+            m.put("resynchronize", ResynchronizeCommand.class);
+            m.put("start-vm", StartVmCommand.class);
+            m.put("stop-vm", StopVmCommand.class);
+            m.put("turn-off", TurnOffCommand.class);
+            m.put("suspend-replication", SuspendReplicationCommand.class);
+            m.put("resume-replication", ResumeReplicationCommand.class);
+            m.put("remove-replication", RemoveReplicationCommand.class);
+            m.put("enable-replication", EnableReplicationCommand.class);
+            m.put("start-initial-replication", StartInitialReplicationCommand.class);
+            m.put("set-replication", SetReplicationCommand.class);
+            m.put("set-test-failover-switch", SetTestFailoverSwitchCommand.class);
+            m.put("replication", ReplicationCommand.class);
+            m.put("measure-replication", MeasureReplicationCommand.class);
+            m.put("recovery-points", RecoveryPointsCommand.class);
+            m.put("replication-server", ReplicationServerCommand.class);
+            m.put("test-replication-connection", TestReplicationConnectionCommand.class);
+            m.put("set-failover-network", SetFailoverNetworkCommand.class);
+            m.put("vms", VmsCommand.class);
+            m.put("job", JobCommand.class);
+            m.put("wsman", WsManCommand.class);
+            m.put("simulate", SimulateCommand.class);
+            m.put("plan", PlanCommand.class);
+            return java.util.Collections.unmodifiableMap(m);
+        }
     }
 
     /** Every command by name, in the order --help lists them. */
@@ -124,14 +149,6 @@ public final class Main implements Runnable {
             }
         }
         return false;
-    }
-
-    private static Map<String, Class<?>> commands(Class<?>... classes) {
-        Map<String, Class<?>> byName = new LinkedHashMap<>();
-        for (Class<?> c : classes) {
-            byName.put(c.getAnnotation(Command.class).name(), c);
-        }
-        return byName;
     }
 
     /** Logs go to stderr: warnings only, or everything (the decrypted WS-Man exchange) with --verbose. */

@@ -315,7 +315,13 @@ final class OutcomeReport {
     }
 
     static String seconds(long ms) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        if (ms < 0) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        // What "%.1f" makes of ms / 1000.0 (tenths, half up), without java.util.Formatter's floating-point set-up,
+        // which a one-shot command's summary line would otherwise run for the first time (BENCHMARKS.md, issue 16).
+        long tenths = (ms + 50) / 100;
+        return tenths / 10 + "." + tenths % 10 + " s";
     }
 
     /** Made on the first JSON written: a run with text output never loads Jackson's databind. */

@@ -76,8 +76,9 @@ final class ReplicationCommand {
                 report.result("vms", rows);
                 return 0;
             }
-            terminal.out().printf("%-30s  %-16s  %-34s  %-13s  %-27s  %s%n", "NAME", "MODE", "STATE", "HEALTH",
-                    "LAST REPLICATION", "PRIMARY -> REPLICA");
+            // Formatted into a String first, as VmsCommand does (printf pads into the stream a blank at a time).
+            terminal.out().print(String.format(ROW, "NAME", "MODE", "STATE", "HEALTH",
+                    "LAST REPLICATION", "PRIMARY -> REPLICA"));
             for (Map<String, Object> m : rows) {
                 String servers = m.get("primaryServer") == null && m.get("replicaServer") == null ? "-"
                         : orDash(m.get("primaryServer")) + " -> " + orDash(m.get("replicaServer"))
@@ -85,11 +86,13 @@ final class ReplicationCommand {
                 // The same words as the dry run and the refusals: the PowerShell name and the WMI number.
                 String state = m.get("wmiState") == null ? m.get("state").toString()
                         : m.get("state") + " (" + m.get("wmiState") + ")";
-                terminal.out().printf("%-30s  %-16s  %-34s  %-13s  %-27s  %s%n", m.get("name"), m.get("mode"),
-                        state, m.get("health"), orDash(m.get("lastReplicationTime")), servers);
+                terminal.out().print(String.format(ROW, m.get("name"), m.get("mode"),
+                        state, m.get("health"), orDash(m.get("lastReplicationTime")), servers));
             }
             return 0;
         }
+
+        private static final String ROW = "%-30s  %-16s  %-34s  %-13s  %-27s  %s%n";
 
         private static String orDash(Object o) {
             return o == null ? "-" : o.toString();

@@ -6,13 +6,19 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** Navigation over the DOM of WS-Management messages, and creation of documents with safe settings. */
+/** Navigation over the DOM of WS-Management messages, and creation of the documents requests are built in. */
 final class XmlElements {
     private XmlElements() {
     }
 
+    /**
+     * An empty document from the builder CXF keeps for its own DOM work (it reads every reply's headers and our body
+     * reader's element with it), so that a one-shot command sets up the JDK's parser configuration once, not a second
+     * time in {@link io.hypervwsman.xml.SafeXml}, for documents that are only built, never parsed. Everything this
+     * client parses itself (embedded instances) still goes through SafeXml.
+     */
     static Document newDocument() {
-        return io.hypervwsman.xml.SafeXml.newDocument();
+        return org.apache.cxf.helpers.DOMUtils.createDocument();
     }
 
     /** Child elements with the given local name in the given namespace (null namespace: any). */
