@@ -18,15 +18,13 @@ import java.util.stream.Collectors;
  */
 abstract class ReplicationServerChangeCommand extends HostVerbCommand {
 
-    /** The subcommand's name after "replication-server ". */
-    abstract String subcommand();
-
     /** The verbs that carry the change out, given the settings as they are; refusals throw. */
     abstract List<HostVerb> steps(ReplicaServer before);
 
     @Override
     String operation() {
-        return "replication-server " + subcommand();
+        // The subcommand's own @Command name, as ReplicaVerbCommand names its operation.
+        return "replication-server " + getClass().getAnnotation(picocli.CommandLine.Command.class).name();
     }
 
     @Override

@@ -29,11 +29,6 @@ final class ReplicationServerEntries {
         String trustGroup;
 
         @Override
-        String subcommand() {
-            return "add-entry";
-        }
-
-        @Override
         List<HostVerb> steps(ReplicaServer before) {
             return List.of(new AddAuthorizationEntry(primary, storage, trustGroup));
         }
@@ -47,11 +42,6 @@ final class ReplicationServerEntries {
         @Option(names = "--primary-server", required = true, paramLabel = "FQDN|*.DOMAIN|*",
                 description = "The entry's primary server.")
         String primary;
-
-        @Override
-        String subcommand() {
-            return "remove-entry";
-        }
 
         @Override
         List<HostVerb> steps(ReplicaServer before) {
@@ -73,11 +63,6 @@ final class ReplicationServerEntries {
 
         @Option(names = "--trust-group", paramLabel = "NAME", description = "The new trust group.")
         String trustGroup;
-
-        @Override
-        String subcommand() {
-            return "set-entry";
-        }
 
         @Override
         List<HostVerb> steps(ReplicaServer before) {

@@ -41,11 +41,6 @@ final class ReplicationServerSet extends ReplicationServerChangeCommand {
     String defaultStorage;
 
     @Override
-    String subcommand() {
-        return "set";
-    }
-
-    @Override
     List<HostVerb> steps(ReplicaServer before) {
         ReplicaAuthentication.thumbprint(thumbprint);
         Integer type = authentication == null ? null : switch (authentication.toLowerCase(Locale.ROOT)) {

@@ -52,8 +52,8 @@ public final class AddAuthorizationEntry implements HostVerb {
     @Override
     public Invocation prepare(VerbContext host) {
         return new Invocation(host.replicationService(), MethodInput.create().add("AuthorizationEntry",
-                AuthorizationEntries.embedded(primary, storage, trustGroup).toCimXml()), ": " + primary + " to "
-                + storage + " (trust group " + trustGroup + ")");
+                AuthorizationEntries.embedded(primary, storage, trustGroup).toCimXml()),
+                AuthorizationEntries.target(primary, storage, trustGroup));
     }
 
     @Override

@@ -33,6 +33,11 @@ final class AuthorizationEntries {
                 .set("ReplicaStorageLocation", CimType.STRING, storage).set("TrustGroup", CimType.STRING, trustGroup);
     }
 
+    /** How an Invoke that writes an entry describes it after the method's name. */
+    static String target(String primary, String storage, String trustGroup) {
+        return ": " + primary + " to " + storage + " (trust group " + trustGroup + ")";
+    }
+
     static String words(ReplicaServer.AuthorizationEntry e) {
         return "an entry for " + e.allowedPrimaryServer() + " (storage " + blank(e.storageLocation())
                 + ", trust group " + blank(e.trustGroup()) + ")";

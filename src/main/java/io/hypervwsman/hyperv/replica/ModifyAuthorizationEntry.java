@@ -64,8 +64,7 @@ public final class ModifyAuthorizationEntry implements HostVerb {
         AuthorizationEntries.instance(host, e.allowedPrimaryServer()).flatMap(i -> i.string("InstanceID"))
                 .ifPresent(id -> entry.set("InstanceID", CimType.STRING, id));
         return new Invocation(host.replicationService(), MethodInput.create().add("AuthorizationEntry",
-                entry.toCimXml()), ": " + e.allowedPrimaryServer() + " to " + newStorage + " (trust group " + newGroup
-                + ")");
+                entry.toCimXml()), AuthorizationEntries.target(e.allowedPrimaryServer(), newStorage, newGroup));
     }
 
     @Override
